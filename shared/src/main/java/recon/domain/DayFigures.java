@@ -1,0 +1,40 @@
+package recon.domain;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The figures of one store-day (all amounts in fen).
+ *
+ * @param ordersPaid orders whose 付款时间 falls on the day
+ * @param settledCount SETTLEMENT lines of the day
+ * @param settledAmount their income
+ * @param refundAmount REFUND lines' expense minus income
+ * @param commissionAmount COMMISSION lines' expense minus income
+ * @param otherFeeAmount AFFILIATE_FEE, PAYMENT_FEE and POINTS lines' expense minus income
+ * @param transferAmount WITHDRAWAL, AD_TOPUP and DEPOSIT lines' expense minus income (not profit or loss)
+ * @param openingBalance balance before the day's first line, or null when the day has no line
+ * @param closingBalance balance after the day's last line, or null when the day has no line
+ * @param matchedOrders orders settled on the day whose settlement equals what was expected
+ * @param openItems 交易成功 orders paid up to the day that have no settlement line by the day's end
+ * @param anomalies anomaly counts by type
+ */
+public record DayFigures(
+        LocalDate day,
+        long ordersPaid,
+        long settledCount,
+        long settledAmount,
+        long refundAmount,
+        long commissionAmount,
+        long otherFeeAmount,
+        long transferAmount,
+        Long openingBalance,
+        Long closingBalance,
+        long matchedOrders,
+        long openItems,
+        Map<AnomalyType, Integer> anomalies) {
+
+    public DayFigures {
+        anomalies = Map.copyOf(anomalies);
+    }
+}

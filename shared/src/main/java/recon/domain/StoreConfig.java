@@ -1,0 +1,56 @@
+package recon.domain;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A store's contract and thresholds (CONTRACTS.md, "Store configuration"). Every value has the
+ * documented default; {@link #DEFAULT} is the store with no config file.
+ *
+ * @param commissionDefault the contract's commission rate when the order's category has none
+ * @param commissionByCategory rates by 类目
+ * @param toleranceFen differences up to this are not anomalies
+ * @param graceDays days after the due date before a settlement is called missing
+ * @param autoConfirmDays days after payment the platform confirms receipt when the buyer does not
+ * @param refundRateHigh refunds / settlements of a day above this is REFUND_RATE_HIGH
+ * @param feeRatioFactor fees / settlements above the contract's ratio times this is FEE_RATIO_HIGH
+ */
+public record StoreConfig(
+        BigDecimal commissionDefault,
+        Map<String, BigDecimal> commissionByCategory,
+        long toleranceFen,
+        int graceDays,
+        int autoConfirmDays,
+        BigDecimal refundRateHigh,
+        BigDecimal feeRatioFactor) {
+
+    public static final StoreConfig DEFAULT = new StoreConfig(
+            new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
+
+    public StoreConfig {
+        commissionByCategory = Map.copyOf(commissionByCategory);
+        requireRate("commission.default", commissionDefault);
+        commissionByCategory.forEach((category, rate) -> requireRate("commission.byCategory." + category, rate));
+        if (toleranceFen < 0) {
+            throw new IllegalArgumentException("toleranceYuan must not be negative");
+        }
+        if (graceDays < 0 || autoConfirmDays < 0) {
+            throw new IllegalArgumentException("graceDays and autoConfirmDays must not be negative");
+        }
+        requireRate("refundRateHigh", refundRateHigh);
+        if (feeRatioFactor == null || feeRatioFactor.signum() <= 0) {
+            throw new IllegalArgumentException("feeRatioFactor must be a positive number");
+        }
+    }
+
+    /** The commission rate of an order's category. */
+    public BigDecimal commissionRate(String category) {
+        return commissionByCategory.getOrDefault(category, commissionDefault);
+    }
+
+    private static void requireRate(String key, BigDecimal rate) {
+        if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException(key + " must be a rate between 0 and 1");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package recon.ingest;
+
+import java.time.LocalDate;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.domain.Refund;
+
+/**
+ * Where a parser puts the records of one file, as it reads them. A file can still be rejected after
+ * some of its records went out (the Alipay trailer is checked at the end), so the receiver must hold
+ * them apart until it learns the file's outcome (see {@link IngestListener}).
+ */
+public interface RecordSink {
+    void order(Order order);
+
+    void ledgerLine(LedgerLine line);
+
+    void refund(Refund refund);
+
+    /** The ledger file covers these days completely (from its 起始日期/终止日期, or the days of its lines). */
+    void ledgerCoverage(LocalDate firstDay, LocalDate lastDay);
+}

@@ -1,0 +1,117 @@
+package recon.reconcile;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.domain.Refund;
+import recon.ingest.RecordSink;
+
+/**
+ * All records received so far for one store, merged by their natural keys: an order by 订单编号 (most
+ * advanced status wins), a ledger line by 账务流水号, a refund by 退款编号. Merging is commutative
+ * and idempotent, so neither the order files arrive in nor a file given twice changes the content.
+ */
+public final class StoreRecords {
+    /** Two exports of the same ledger line normally agree; if not, keep a fixed one of them. */
+    private static final Comparator<LedgerLine> LINE_CHOICE = Comparator
+            .comparingLong(LedgerLine::occurredAt)
+            .thenComparingLong(LedgerLine::incomeFen)
+            .thenComparingLong(LedgerLine::expenseFen)
+            .thenComparingLong(LedgerLine::balanceFen)
+            .thenComparing(LedgerLine::lineClass)
+            .thenComparing(l -> l.orderId() == null ? "" : l.orderId())
+            .thenComparing(LedgerLine::businessType);
+
+    private final Map<String, Order> orders = new HashMap<>();
+    private final Map<String, LedgerLine> lines = new HashMap<>();
+    private final Map<String, Refund> refunds = new HashMap<>();
+    private final NavigableSet<LocalDate> coveredDays = new TreeSet<>();
+
+    public void add(Order order) {
+        orders.merge(order.orderId(), order, Order::latest);
+    }
+
+    public void add(LedgerLine line) {
+        lines.merge(line.lineId(), line, (a, b) -> LINE_CHOICE.compare(a, b) <= 0 ? a : b);
+    }
+
+    public void add(Refund refund) {
+        refunds.merge(refund.refundId(), refund, Refund::latest);
+    }
+
+    public void cover(LocalDate firstDay, LocalDate lastDay) {
+        for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
+            coveredDays.add(d);
+        }
+    }
+
+    public Collection<Order> orders() {
+        return Collections.unmodifiableCollection(orders.values());
+    }
+
+    public Order order(String orderId) {
+        return orders.get(orderId);
+    }
+
+    public Collection<LedgerLine> ledgerLines() {
+        return Collections.unmodifiableCollection(lines.values());
+    }
+
+    public Collection<Refund> refunds() {
+        return Collections.unmodifiableCollection(refunds.values());
+    }
+
+    /** The days the received ledger files cover completely: nothing is called missing outside them. */
+    public NavigableSet<LocalDate> coveredDays() {
+        return Collections.unmodifiableNavigableSet(coveredDays);
+    }
+
+    /** A sink that holds one file's records apart until the file is known to be accepted. */
+    public Batch newBatch() {
+        return new Batch();
+    }
+
+    /** One file's records, added to the store only by {@link #commit()}. */
+    public final class Batch implements RecordSink {
+        private final List<Order> batchOrders = new ArrayList<>();
+        private final List<LedgerLine> batchLines = new ArrayList<>();
+        private final List<Refund> batchRefunds = new ArrayList<>();
+        private final List<LocalDate[]> batchCoverage = new ArrayList<>();
+
+        @Override
+        public void order(Order order) {
+            batchOrders.add(order);
+        }
+
+        @Override
+        public void ledgerLine(LedgerLine line) {
+            batchLines.add(line);
+        }
+
+        @Override
+        public void refund(Refund refund) {
+            batchRefunds.add(refund);
+        }
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+            batchCoverage.add(new LocalDate[] {firstDay, lastDay});
+        }
+
+        public void commit() {
+            batchOrders.forEach(StoreRecords.this::add);
+            batchLines.forEach(StoreRecords.this::add);
+            batchRefunds.forEach(StoreRecords.this::add);
+            batchCoverage.forEach(range -> cover(range[0], range[1]));
+        }
+    }
+}
