@@ -1,0 +1,52 @@
+package recon.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./recon COMMAND ...}: the offline command line (CONTRACTS.md, "Command line"). */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int REJECTED_FILES = 3;
+
+    static final String USAGE_TEXT = """
+            usage:
+              ./recon reconcile --tenant T --store S [--config FILE] --out DIR FILE|FOLDER...
+                  reconcile a store's exports offline; writes DIR/summary.json and DIR/reports/{day}/
+                  exit 0: all files accepted, 3: some files rejected (the others are reconciled), 2: usage
+              ./recon generate --out DIR [--orders N] [--days D] [--seed X]
+                  write realistic sample exports for several stores, with DIR/manifest.json
+              ./recon test
+                  run the whole test suite
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.get(0))) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "reconcile" -> new ReconcileCommand(out, err).run(rest);
+                case "generate" -> new GenerateCommand(out).run(rest);
+                default -> throw new Args.UsageException("unknown command " + args.get(0));
+            };
+        } catch (Args.UsageException e) {
+            err.println("recon: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        } catch (Exception e) {
+            err.println("recon: " + e.getMessage());
+            return FAILED;
+        }
+    }
+}

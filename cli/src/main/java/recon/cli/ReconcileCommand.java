@@ -1,0 +1,167 @@
+package recon.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import recon.config.StoreConfigJson;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
+import recon.domain.Money;
+import recon.domain.StoreConfig;
+import recon.reconcile.ReconcileFiles;
+import recon.report.ReportFiles;
+
+/** {@code ./recon reconcile}: the offline job on a folder of exports, no cloud involved. */
+final class ReconcileCommand {
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    /** Inputs above this size get a progress line now and then. */
+    private static final long PROGRESS_ABOVE_BYTES = 32L << 20;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ReconcileCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argList) throws IOException {
+        Args args = new Args(argList, Set.of("tenant", "store", "config", "out"));
+        String tenant = id(args.required("tenant"), "--tenant");
+        String store = id(args.required("store"), "--store");
+        Path outDir = Path.of(args.required("out"));
+        StoreConfig config = readConfig(args.optional("config", null));
+        List<Path> files = inputFiles(args.positional());
+
+        long totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += Files.size(file);
+        }
+        Progress progress = totalBytes > PROGRESS_ABOVE_BYTES ? new Progress(err, totalBytes) : null;
+        List<ReconcileFiles.Input> inputs = new ArrayList<>();
+        for (Path file : files) {
+            inputs.add(new ReconcileFiles.Input(file.getFileName().toString(), () -> open(file, progress)));
+        }
+
+        long started = System.nanoTime();
+        ReconcileFiles.Result result = ReconcileFiles.run(inputs, config, this::printFile);
+        ReportFiles.write(outDir, tenant, store, result.files(), result.reconciliation());
+        printSummary(result, outDir, (System.nanoTime() - started) / 1_000_000);
+        return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
+    }
+
+    private static String id(String value, String option) {
+        if (!ID.matcher(value).matches()) {
+            throw new Args.UsageException(option + " must be 1-64 characters of a-z, 0-9 and '-', got " + value);
+        }
+        return value;
+    }
+
+    private static StoreConfig readConfig(String file) throws IOException {
+        if (file == null) {
+            return StoreConfig.DEFAULT;
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new Args.UsageException("--config " + file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return StoreConfigJson.read(in);
+        } catch (StoreConfigJson.InvalidConfigException e) {
+            throw new Args.UsageException("--config " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The files named, and the exports (.csv, .xlsx, .zip) inside the folders named, in a stable order. */
+    private static List<Path> inputFiles(List<String> names) throws IOException {
+        if (names.isEmpty()) {
+            throw new Args.UsageException("no input files given");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            Path path = Path.of(name);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(ReconcileCommand::looksLikeExport).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new Args.UsageException(name + ": no such file or folder");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new Args.UsageException("no .csv, .xlsx or .zip files in " + String.join(" ", names));
+        }
+        return files;
+    }
+
+    private static boolean looksLikeExport(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".zip");
+    }
+
+    private static InputStream open(Path file, Progress progress) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return progress == null ? in : progress.track(file.getFileName().toString(), in);
+    }
+
+    private void printFile(FileOutcome file) {
+        if (file.accepted()) {
+            out.printf("  接受 ACCEPTED  %-14s %,12d 行  %s%n", file.kind(), file.rows(), file.name());
+        } else {
+            out.printf("  拒收 REJECTED  %-14s %12s     %s%n      %s%n", file.kind(), "", file.name(), file.error());
+        }
+    }
+
+    private void printSummary(ReconcileFiles.Result result, Path outDir, long millis) {
+        List<DayFigures> days = result.reconciliation().days();
+        List<Anomaly> anomalies = result.reconciliation().anomalies();
+        long settledCount = 0;
+        long settled = 0;
+        long refunds = 0;
+        long commission = 0;
+        long otherFees = 0;
+        for (DayFigures day : days) {
+            settledCount += day.settledCount();
+            settled += day.settledAmount();
+            refunds += day.refundAmount();
+            commission += day.commissionAmount();
+            otherFees += day.otherFeeAmount();
+        }
+        out.println();
+        if (!days.isEmpty()) {
+            out.printf("日期 days      %s … %s (%d)%n", days.get(0).day(), days.get(days.size() - 1).day(), days.size());
+        }
+        out.printf("结算 settled   %,d 笔  %s 元%n", settledCount, Money.format(settled));
+        out.printf("退款 refunds   %s 元    佣金 commission %s 元    其他费用 other fees %s 元%n",
+                Money.format(refunds), Money.format(commission), Money.format(otherFees));
+        Map<AnomalyType, long[]> byType = new TreeMap<>();
+        for (Anomaly a : anomalies) {
+            long[] countAndAmount = byType.computeIfAbsent(a.type(), t -> new long[2]);
+            countAndAmount[0]++;
+            countAndAmount[1] += Math.abs(a.differenceFen());
+        }
+        out.printf("异常 anomalies %d%n", anomalies.size());
+        byType.forEach((type, c) -> out.printf("  %-6s %-27s %-12s %,6d  差额合计 %s 元%n",
+                type.severity, type, type.label, c[0], Money.format(c[1])));
+        long rejected = result.files().stream().filter(f -> !f.accepted()).count();
+        if (rejected > 0) {
+            out.printf("拒收 rejected  %d 个文件 file(s), see above; the other files were reconciled%n", rejected);
+        }
+        out.printf("报告 reports   %s and %s (%.1f s)%n",
+                outDir.resolve("summary.json"), outDir.resolve("reports"), millis / 1000.0);
+    }
+}
