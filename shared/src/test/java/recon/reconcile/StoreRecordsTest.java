@@ -1,0 +1,71 @@
+package recon.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import recon.domain.LedgerLine;
+import recon.domain.LineClass;
+import recon.domain.Order;
+import recon.domain.OrderStatus;
+import recon.domain.Refund;
+import recon.domain.RefundStatus;
+import recon.domain.Times;
+
+class StoreRecordsTest {
+    private static Order order(OrderStatus status, long confirmedAt) {
+        return new Order("3553498017448001", 19900, status, 1000, 2000, confirmedAt, "", false, "");
+    }
+
+    @Test
+    void keepsTheMostAdvancedStatusWhateverTheArrivalOrder() {
+        Order shipped = order(OrderStatus.SHIPPED, Times.NONE);
+        Order done = order(OrderStatus.SUCCESS, 5000);
+
+        StoreRecords oldFirst = new StoreRecords();
+        oldFirst.add(shipped);
+        oldFirst.add(done);
+        StoreRecords newFirst = new StoreRecords();
+        newFirst.add(done);
+        newFirst.add(shipped);
+
+        assertThat(oldFirst.order("3553498017448001")).isEqualTo(done);
+        assertThat(newFirst.order("3553498017448001")).isEqualTo(done);
+    }
+
+    @Test
+    void sameLedgerLineTwiceIsOneLine() {
+        LedgerLine line = new LedgerLine("20261102000123", "3553498017448001", 3000, 19900, 0, 50000,
+                LineClass.SETTLEMENT, "交易付款");
+        StoreRecords records = new StoreRecords();
+        records.add(line);
+        records.add(line);
+        assertThat(records.ledgerLines()).containsExactly(line);
+    }
+
+    @Test
+    void finalRefundStatusWins() {
+        Refund pending = new Refund("R1", "3553498017448001", 500, RefundStatus.PENDING, 100, Times.NONE, false);
+        Refund success = new Refund("R1", "3553498017448001", 500, RefundStatus.SUCCESS, 100, 900, false);
+        StoreRecords records = new StoreRecords();
+        records.add(success);
+        records.add(pending);
+        assertThat(records.refunds()).containsExactly(success);
+    }
+
+    @Test
+    void aBatchAddsNothingUntilCommitted() {
+        StoreRecords records = new StoreRecords();
+        StoreRecords.Batch batch = records.newBatch();
+        batch.order(order(OrderStatus.SUCCESS, 5000));
+        batch.ledgerCoverage(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3));
+        assertThat(records.orders()).isEmpty();
+        assertThat(records.coveredDays()).isEmpty();
+
+        batch.commit();
+
+        assertThat(records.orders()).hasSize(1);
+        assertThat(records.coveredDays()).containsExactly(
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
+    }
+}
