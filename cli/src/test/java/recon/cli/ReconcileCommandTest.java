@@ -1,0 +1,174 @@
+package recon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import recon.sample.Manifest;
+import recon.sample.PlantedAnomaly;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/** {@code ./recon reconcile} end to end on generated exports, as a user runs it. */
+class ReconcileCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+
+    private static Manifest manifest;
+
+    @BeforeAll
+    static void generateSamples() throws IOException {
+        Path samples = work.resolve("samples");
+        int exit = Main.run(List.of("generate", "--out", samples.toString(), "--orders", "3000", "--seed", "7"),
+                new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(exit).isZero();
+        manifest = new SampleGenerator(new SampleGenerator.Options(3000, 31, 7, SampleGenerator.Options.defaults().firstDay()))
+                .generate(work.resolve("samples-again"));
+    }
+
+    private record Run(int exit, String out, String err, JsonNode summary, Path dir) {}
+
+    private static Run reconcile(StoreSample store) throws IOException {
+        Path outDir = work.resolve("out").resolve(store.tenant() + "-" + store.store());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path storeDir = work.resolve("samples").resolve(store.tenant()).resolve(store.store());
+        int exit = Main.run(List.of("reconcile", "--tenant", store.tenant(), "--store", store.store(),
+                        "--config", storeDir.resolve("config.json").toString(), "--out", outDir.toString(), storeDir.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        JsonNode summary = Files.exists(outDir.resolve("summary.json")) ? JSON.readTree(outDir.resolve("summary.json").toFile()) : null;
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), summary, outDir);
+    }
+
+    @Test
+    void findsEveryPlantedAnomalyAndFlagsNoCleanOrder() throws IOException {
+        for (StoreSample store : manifest.stores()) {
+            Run run = reconcile(store);
+
+            Set<String> found = new HashSet<>();
+            run.summary().get("anomalies").forEach(a -> found.add(a.get("type").asText() + " " + a.get("day").asText()
+                    + " " + text(a, "orderId") + " " + text(a, "lineId")));
+            Set<String> planted = store.anomalies().stream().map(ReconcileCommandTest::key).collect(Collectors.toSet());
+            assertThat(found).as("%s/%s: anomalies found", store.tenant(), store.store()).isEqualTo(planted);
+            assertThat(planted).isNotEmpty();
+        }
+    }
+
+    @Test
+    void rejectsTheBrokenFilesWithAReasonAndStillReconcilesTheRest() throws IOException {
+        for (StoreSample store : manifest.stores()) {
+            Run run = reconcile(store);
+
+            List<String> rejected = new ArrayList<>();
+            List<String> accepted = new ArrayList<>();
+            for (JsonNode file : run.summary().get("files")) {
+                if (file.get("status").asText().equals("REJECTED")) {
+                    rejected.add(file.get("name").asText());
+                    assertThat(file.get("error").asText()).as(file.get("name").asText()).isNotBlank();
+                    assertThat(run.out()).contains(file.get("error").asText());
+                } else {
+                    accepted.add(file.get("name").asText());
+                }
+            }
+            assertThat(rejected).containsExactlyInAnyOrderElementsOf(names(store.rejectedFiles()));
+            assertThat(accepted).isNotEmpty();
+            assertThat(run.exit()).isEqualTo(store.rejectedFiles().isEmpty() ? Main.OK : Main.REJECTED_FILES);
+        }
+    }
+
+    @Test
+    void writesADayReportForEveryDayWithOnlyThatDaysAnomalies() throws IOException {
+        StoreSample store = manifest.stores().get(0);
+        Run run = reconcile(store);
+
+        for (JsonNode day : run.summary().get("days")) {
+            String date = day.get("day").asText();
+            Path dayDir = run.dir().resolve("reports").resolve(date);
+            JsonNode daySummary = JSON.readTree(dayDir.resolve("summary.json").toFile());
+            assertThat(daySummary.get("days")).hasSize(1);
+            assertThat(daySummary.get("days").get(0)).isEqualTo(day);
+            daySummary.get("anomalies").forEach(a -> assertThat(a.get("day").asText()).isEqualTo(date));
+            byte[] csv = Files.readAllBytes(dayDir.resolve("report.csv"));
+            assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+            long csvRows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
+            assertThat(csvRows).isEqualTo(daySummary.get("anomalies").size());
+        }
+    }
+
+    @Test
+    void dayBalancesChainAndAddUp() throws IOException {
+        for (StoreSample store : manifest.stores()) {
+            Run run = reconcile(store);
+            Set<String> breaks = store.anomalies().stream()
+                    .filter(a -> a.type().name().startsWith("BALANCE_")).map(a -> a.day().toString()).collect(Collectors.toSet());
+            for (JsonNode day : run.summary().get("days")) {
+                if (day.get("openingBalance").isNull() || breaks.contains(day.get("day").asText())) {
+                    continue;
+                }
+                // opening + what came in - what went out = closing, to the fen (days without OTHER lines)
+                long opening = fen(day, "openingBalance");
+                long moved = fen(day, "settledAmount") - fen(day, "refundAmount") - fen(day, "commissionAmount")
+                        - fen(day, "otherFeeAmount") - fen(day, "transferAmount");
+                assertThat(opening + moved).as("%s/%s %s", store.tenant(), store.store(), day.get("day").asText())
+                        .isEqualTo(fen(day, "closingBalance"));
+            }
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(Main.run(List.of("reconcile", "--store", "s1", "--out", "x", "a.csv"), quiet(), quiet())).isEqualTo(Main.USAGE);
+        assertThat(Main.run(List.of("reconcile", "--tenant", "T1", "--store", "s1", "--out", "x", "a.csv"), quiet(), quiet()))
+                .isEqualTo(Main.USAGE);
+        assertThat(Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--out", "x"), quiet(), quiet()))
+                .isEqualTo(Main.USAGE);
+        assertThat(Main.run(List.of("frobnicate"), quiet(), quiet())).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void malformedConfigStopsTheRunNamingTheKey() throws IOException {
+        Path config = Files.writeString(work.resolve("bad-config.json"), "{\"graceDay\": 3}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--config", config.toString(),
+                "--out", work.resolve("never").toString(), work.resolve("samples").toString()), quiet(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("graceDay: unknown key");
+        assertThat(work.resolve("never")).doesNotExist();
+    }
+
+    private static long fen(JsonNode day, String field) {
+        return recon.domain.Money.parseYuan(day.get(field).asText());
+    }
+
+    private static List<String> names(List<String> files) {
+        return files.stream().map(f -> Path.of(f).getFileName().toString()).toList();
+    }
+
+    private static String key(PlantedAnomaly a) {
+        return a.type() + " " + a.day() + " " + a.orderId() + " " + a.lineId();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.has(field) ? node.get(field).asText() : "null";
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+}
