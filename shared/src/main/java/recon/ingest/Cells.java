@@ -111,8 +111,8 @@ final class Cells {
                     return INVALID;
                 }
                 yuan = yuan * 10 + (c - '0');
-            } else if (c == ',' && digits > 0 && i + 1 < n && isDigit(s.charAt(i + 1))) {
-                // thousands separator
+            } else if (c == ',' && digits > 0 && isThousandsGroup(s, i + 1)) {
+                // thousands separator: "1,234.50"; "1,2" could be a decimal comma and is refused
             } else {
                 break;
             }
@@ -281,6 +281,10 @@ final class Cells {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    private static boolean isThousandsGroup(String s, int from) {
+        return digitsEnd(s, from, 4) == from + 3;
     }
 
     static boolean isDigit(char c) {
