@@ -186,7 +186,7 @@ public final class FileIngest {
             return;
         }
         if (files == 0) {
-            reject(listener, zipName, new Rejection(0, "ZIP 包中没有文件"));
+            reject(listener, zipName, new Rejection(0, "ZIP 包中没有文件，或文件已损坏"));
         }
     }
 

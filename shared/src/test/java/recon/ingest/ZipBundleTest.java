@@ -88,7 +88,7 @@ class ZipBundleTest {
         Collected got = Collected.ingest("bundle.zip", zip);
 
         assertThat(got.outcome().name()).isEqualTo("bundle.zip");
-        assertThat(got.outcome().error()).isEqualTo("ZIP 包中没有文件");
+        assertThat(got.outcome().error()).isEqualTo("ZIP 包中没有文件，或文件已损坏");
     }
 
     @Test
