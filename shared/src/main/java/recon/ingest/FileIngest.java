@@ -1,0 +1,228 @@
+package recon.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import recon.domain.FileKind;
+import recon.domain.FileOutcome;
+
+/**
+ * Reads uploaded exports — Tmall order, item and refund reports and the Alipay account log, as CSV
+ * (UTF-8 or GBK/GB18030) or XLSX, alone or in a ZIP — and hands their normalized records to the
+ * listener's sink, streaming. A file that cannot be trusted is rejected whole, with the line and a
+ * reason an accountant understands; bad input never throws.
+ */
+public final class FileIngest {
+    static final int MAX_ZIP_ENTRIES = 1000;
+    static final long MAX_ZIP_BYTES = 2L * 1024 * 1024 * 1024;
+    static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
+
+    private static final String CORRUPT = "文件已损坏或不完整";
+    private static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
+    private static final String CORRUPT_ZIP = "ZIP 文件已损坏或不完整";
+
+    public FileIngest() {}
+
+    /** Opens the uploaded file; may be called more than once (a file, an S3 object). */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads one uploaded file; a ZIP yields one file per member (named like {@code bundle.zip/明细.csv}).
+     * For each file the listener gets {@code start}, the records, then {@code finish} with the outcome.
+     * An Alipay summary (账务汇总) inside a ZIP is not a file of interest and is skipped silently.
+     *
+     * @throws UncheckedIOException only when the source itself cannot be opened or read
+     */
+    public void read(String fileName, Opener opener, IngestListener listener) {
+        InputStream source;
+        try {
+            source = opener.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + fileName, e);
+        }
+        try (InputStream in = new SourceStream(source)) {
+            readFile(fileName, in, listener, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + fileName, e);
+        }
+    }
+
+    private void readFile(String name, InputStream in, IngestListener listener, boolean inBundle) {
+        Head head;
+        try {
+            head = Head.read(in);
+        } catch (IOException e) {
+            reject(listener, name, unreadable(e));
+            return;
+        }
+        switch (head.format()) {
+            case EMPTY -> reject(listener, name, new Rejection(0, "文件为空"));
+            case OLD_EXCEL -> reject(listener, name,
+                    new Rejection(0, "旧版 Excel（.xls）文件无法读取，请另存为 .xlsx 或 .csv 后上传"));
+            case BINARY -> reject(listener, name, new Rejection(0, "不是 CSV 或 XLSX 文件，无法读取"));
+            case ZIP -> {
+                if (inBundle) {
+                    reject(listener, name, new Rejection(0, "压缩包里的压缩包无法读取，请解压后上传"));
+                } else {
+                    readBundle(name, head.withRest(in), listener);
+                }
+            }
+            case XLSX -> readXlsx(name, head.withRest(in), listener);
+            case TEXT -> {
+                if (!(inBundle && head.isLedgerSummary())) {
+                    readCsv(name, head, in, listener);
+                }
+            }
+        }
+    }
+
+    private void readCsv(String name, Head head, InputStream rest, IngestListener listener) {
+        TableIngest table = new TableIngest(listener.start(name));
+        FileOutcome outcome;
+        try {
+            // not closed here: a ZIP member's stream belongs to the ZIP, the source to read()
+            var reader = new StrictDecodingReader(head.textWithRest(rest), head.charset());
+            long rows = table.read(new CsvTable(reader));
+            outcome = FileOutcome.accepted(name, table.kind(), rows);
+        } catch (Rejection r) {
+            outcome = rejected(name, table.kind(), r);
+        }
+        listener.finish(outcome);
+    }
+
+    private void readXlsx(String name, InputStream in, IngestListener listener) {
+        TableIngest table = new TableIngest(listener.start(name));
+        FileOutcome outcome;
+        Path copy = null;
+        try {
+            // FastExcel needs random access to the package: a bounded copy on disk
+            copy = Files.createTempFile("recon-ingest-", ".xlsx");
+            copyAtMost(in, copy, MAX_XLSX_BYTES);
+            long rows = readWorkbook(copy, table);
+            outcome = FileOutcome.accepted(name, table.kind(), rows);
+        } catch (Rejection r) {
+            outcome = rejected(name, table.kind(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use a temporary file", e);
+        } finally {
+            deleteQuietly(copy);
+        }
+        listener.finish(outcome);
+    }
+
+    private static long readWorkbook(Path file, TableIngest table) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+                Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            return table.read(new XlsxTable(rows.iterator(), workbook.isDate1904()));
+        } catch (IOException | ExcelReaderException | UncheckedIOException e) {
+            throw new Rejection(0, CORRUPT_XLSX);
+        }
+    }
+
+    /** Copies {@code in} to {@code file}; a read failure is the file's fault, a write failure is not. */
+    private static void copyAtMost(InputStream in, Path file, long limit) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw unreadable(e, CORRUPT_XLSX);
+                }
+                if (n < 0) {
+                    return;
+                }
+                total += n;
+                if (total > limit) {
+                    throw new Rejection(0, "XLSX 文件超过 " + (limit >> 20) + " MB，无法读取");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /**
+     * Each member of a ZIP bundle as a file of its own. Member names may be GBK without the UTF-8 flag
+     * (archivers on Chinese Windows); the flag, when set, still means UTF-8.
+     */
+    private void readBundle(String zipName, InputStream in, IngestListener listener) {
+        ZipInputStream zip = new ZipInputStream(in, Head.GB18030);
+        var members = new BoundedStream(zip, MAX_ZIP_BYTES,
+                "ZIP 包解压后超过 " + (MAX_ZIP_BYTES >> 30) + " GB，未读取其余内容");
+        int entries = 0;
+        int files = 0;
+        try {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    reject(listener, zipName,
+                            new Rejection(0, "ZIP 包内超过 " + MAX_ZIP_ENTRIES + " 个文件，未读取其余文件"));
+                    return;
+                }
+                if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/")) {
+                    continue;
+                }
+                files++;
+                readFile(zipName + "/" + entry.getName(), members, listener, true);
+                // what a rejected member left unread still counts against the limit
+                members.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            reject(listener, zipName, unreadable(e, CORRUPT_ZIP));
+            return;
+        }
+        if (files == 0) {
+            reject(listener, zipName, new Rejection(0, "ZIP 包中没有文件，或文件已损坏"));
+        }
+    }
+
+    /** Why a stream could not be read on, as a rejection. */
+    static Rejection unreadable(Throwable cause) {
+        return unreadable(cause, CORRUPT);
+    }
+
+    private static Rejection unreadable(Throwable cause, String corrupt) {
+        if (cause instanceof StrictDecodingReader.UndecodableException e) {
+            return new Rejection(e.line, "文件编码无法识别");
+        }
+        if (cause instanceof BoundedStream.LimitExceeded e) {
+            return new Rejection(0, e.getMessage());
+        }
+        return new Rejection(0, corrupt);
+    }
+
+    private static void reject(IngestListener listener, String name, Rejection rejection) {
+        listener.start(name);
+        listener.finish(rejected(name, FileKind.UNKNOWN, rejection));
+    }
+
+    private static FileOutcome rejected(String name, FileKind kind, Rejection rejection) {
+        int line = (int) Math.min(rejection.line, Integer.MAX_VALUE);
+        return FileOutcome.rejected(name, kind, line, rejection.reason);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package recon.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import recon.domain.FileOutcome;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.domain.Refund;
+
+/** Everything {@link FileIngest} told its listener, for assertions. */
+final class Collected implements IngestListener, RecordSink {
+    record Coverage(LocalDate first, LocalDate last) {}
+
+    final List<String> started = new ArrayList<>();
+    final List<FileOutcome> outcomes = new ArrayList<>();
+    final List<Order> orders = new ArrayList<>();
+    final List<LedgerLine> lines = new ArrayList<>();
+    final List<Refund> refunds = new ArrayList<>();
+    final List<Coverage> coverage = new ArrayList<>();
+
+    static Collected ingest(String name, byte[] bytes) {
+        Collected collected = new Collected();
+        new FileIngest().read(name, () -> new ByteArrayInputStream(bytes), collected);
+        return collected;
+    }
+
+    static Collected ingest(String name, String text, Charset charset) {
+        return ingest(name, text.getBytes(charset));
+    }
+
+    /** The only outcome, for tests of a single file. */
+    FileOutcome outcome() {
+        if (outcomes.size() != 1) {
+            throw new AssertionError("expected one outcome, got " + outcomes);
+        }
+        return outcomes.get(0);
+    }
+
+    @Override
+    public RecordSink start(String fileName) {
+        started.add(fileName);
+        return this;
+    }
+
+    @Override
+    public void finish(FileOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
+    public void order(Order order) {
+        orders.add(order);
+    }
+
+    @Override
+    public void ledgerLine(LedgerLine line) {
+        lines.add(line);
+    }
+
+    @Override
+    public void refund(Refund refund) {
+        refunds.add(refund);
+    }
+
+    @Override
+    public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+        coverage.add(new Coverage(firstDay, lastDay));
+    }
+}

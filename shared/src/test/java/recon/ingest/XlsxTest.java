@@ -1,0 +1,107 @@
+package recon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import recon.domain.FileKind;
+import recon.domain.LineClass;
+import recon.domain.OrderStatus;
+import recon.domain.Times;
+import recon.ingest.Collected.Coverage;
+
+class XlsxTest {
+
+    private static void row(Worksheet sheet, int r, Object... values) {
+        for (int c = 0; c < values.length; c++) {
+            Object v = values[c];
+            if (v instanceof String s) {
+                sheet.value(r, c, s);
+            } else if (v instanceof Number n) {
+                sheet.value(r, c, n);
+            } else if (v instanceof LocalDateTime t) {
+                sheet.value(r, c, t);
+                sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
+            }
+        }
+    }
+
+    @Test
+    void readsOrdersFromFirstSheetWithDatesAndNumbers() {
+        // given: a title row, the header on row 2, a date cell, numeric id and amount
+        byte[] file = Fixtures.xlsx(sheet -> {
+            row(sheet, 0, "订单报表");
+            row(sheet, 1, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间");
+            row(sheet, 2, 3553498017448001L, 99.5, "交易成功", LocalDateTime.of(2026, 11, 2, 10, 11, 12), "2026-11-02 10:12:00");
+        });
+
+        // when
+        Collected got = Collected.ingest("订单.xlsx", file);
+
+        // then
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.outcome().kind()).isEqualTo(FileKind.TMALL_ORDERS);
+        assertThat(got.outcome().rows()).isEqualTo(1);
+        assertThat(got.orders).singleElement().satisfies(o -> {
+            assertThat(o.orderId()).isEqualTo("3553498017448001");
+            assertThat(o.paidFen()).isEqualTo(9950);
+            assertThat(o.status()).isEqualTo(OrderStatus.SUCCESS);
+            assertThat(o.createdAt()).isEqualTo(Times.of(LocalDateTime.of(2026, 11, 2, 10, 11, 12)));
+            assertThat(o.paidAt()).isEqualTo(Times.of(LocalDateTime.of(2026, 11, 2, 10, 12, 0)));
+        });
+    }
+
+    @Test
+    void rejectsNumericOrderIdShownInScientificNotationOnItsRow() {
+        byte[] file = Fixtures.xlsx(sheet -> {
+            row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间");
+            row(sheet, 1, 3553498017448001L, 1, "交易成功", "2026-11-02");
+            row(sheet, 2, 3.553498017448E18, 1, "交易成功", "2026-11-02");
+        });
+
+        Collected got = Collected.ingest("订单.xlsx", file);
+
+        assertThat(got.outcome().error()).startsWith("第 3 行：订单编号 \"3.553498017448E").endsWith("已被 Excel 改成科学计数法，无法还原");
+    }
+
+    @Test
+    void ledgerWithoutPreambleIsCoveredByTheDaysOfItsLines() {
+        byte[] file = Fixtures.xlsx(sheet -> {
+            row(sheet, 0, "账务流水号", "发生时间", "收入金额（+元）", "支出金额（-元）", "账户余额（元）", "业务类型", "商户订单号");
+            row(sheet, 1, "2026110200001", LocalDateTime.of(2026, 11, 2, 9, 0), 100, 0, 100, "交易付款", "T200P3553498017448001");
+            row(sheet, 2, "2026110300001", LocalDateTime.of(2026, 11, 3, 9, 0), 0, -0.3, 99.7, "其他", "");
+        });
+
+        Collected got = Collected.ingest("账务.xlsx", file);
+
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.lines).hasSize(2);
+        assertThat(got.lines.get(0).lineClass()).isEqualTo(LineClass.SETTLEMENT);
+        assertThat(got.lines.get(1).expenseFen()).isEqualTo(30);
+        assertThat(got.coverage).containsExactly(new Coverage(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3)));
+    }
+
+    @Test
+    void rejectsTruncatedXlsxWithoutThrowing() {
+        byte[] whole = Fixtures.xlsx(sheet -> row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间"));
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+
+        Collected got = Collected.ingest("订单.xlsx", truncated);
+
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).isEqualTo("XLSX 文件已损坏或不完整");
+    }
+
+    @Test
+    void recognisesDateFormats() {
+        assertThat(XlsxTable.isDateFormat("yyyy-mm-dd hh:mm:ss")).isTrue();
+        assertThat(XlsxTable.isDateFormat("yyyy\"年\"m\"月\"d\"日\"")).isTrue();
+        assertThat(XlsxTable.isDateFormat("General")).isFalse();
+        assertThat(XlsxTable.isDateFormat("#,##0.00")).isFalse();
+        assertThat(XlsxTable.isDateFormat("[Red]0.00")).isFalse();
+        assertThat(XlsxTable.isDateFormat(null)).isFalse();
+    }
+}
