@@ -46,9 +46,8 @@ final class Progress {
         long now = System.nanoTime();
         if (now - lastPrinted >= EVERY_NANOS) {
             lastPrinted = now;
-            // a file may be read twice (validation, then records), so the share can pass 100 %
-            err.printf("  … %s: %,d MB read (%d %% of the input size)%n",
-                    name, readBytes >> 20, Math.min(999, readBytes * 100 / totalBytes));
+            err.printf("  … %s: %,d MB of %,d MB read (%d %%)%n",
+                    name, readBytes >> 20, totalBytes >> 20, readBytes * 100 / totalBytes);
         }
     }
 }
