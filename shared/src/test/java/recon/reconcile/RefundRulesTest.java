@@ -16,14 +16,16 @@ import static recon.testdata.Stores.aStore;
 import static recon.testdata.TestTimes.day;
 
 import org.junit.jupiter.api.Test;
+import recon.domain.OrderStatus;
 import recon.domain.RefundStatus;
 import recon.testdata.Ledger;
+import recon.testdata.Lines;
 
 class RefundRulesTest {
     private static final String ORDER = "3553498017448001";
 
     /** A 199.00 order settled on 2026-11-05 12:00:00 as line L0001, then the given lines. */
-    private static Ledger settledOrder(recon.testdata.Lines.Builder... laterLines) {
+    private static Ledger settledOrder(Lines.Builder... laterLines) {
         return Ledger.openingAt("1000.00")
                 .add(settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"))
                 .add(laterLines);
@@ -66,7 +68,7 @@ class RefundRulesTest {
     @Test
     void refundDeclaredAfterSaleIsExpectedAsADebitEvenBeforeAnySettlement() {
         var store = aStore()
-                .orders(anOrder(ORDER).paid("199.00").status(recon.domain.OrderStatus.SHIPPED).build())
+                .orders(anOrder(ORDER).paid("199.00").status(OrderStatus.SHIPPED).build())
                 .refunds(aRefund(ORDER).amount("20.00").completedAt("2026-11-07 10:00:00").afterSale().build())
                 .covering("2026-11-01", "2026-11-30");
 
