@@ -42,8 +42,14 @@ final class DayBook {
     /** +1 on the day an order becomes an open item, −1 on the day it stops being one. */
     private final Map<Long, Long> openItemChanges = new HashMap<>();
 
+    /** The last day asked for: lines come in time order, so most look-ups are for it. */
+    private Day recent;
+
     Day at(long day) {
-        return days.computeIfAbsent(day, Day::new);
+        if (recent == null || recent.day != day) {
+            recent = days.computeIfAbsent(day, Day::new);
+        }
+        return recent;
     }
 
     Iterable<Day> days() {
