@@ -41,7 +41,7 @@ final class RefundRules {
         boolean[] linePaired = new boolean[lines.size()];
         for (int r = 0; r < refunds.size(); r++) {
             for (int l = 0; l < lines.size(); l++) {
-                if (!linePaired[l] && Math.abs(amount(lines.get(l)) - refunds.get(r).refundFen()) <= config.toleranceFen()) {
+                if (!linePaired[l] && sameAmount(lines.get(l), refunds.get(r))) {
                     refundPaired[r] = true;
                     linePaired[l] = true;
                     break;
@@ -78,6 +78,10 @@ final class RefundRules {
         if (coverage.coversAll(day, day + 1)) {
             found.add(Anomalies.of(REFUND_NOT_DEDUCTED, day, orderId, null, refund.refundFen(), 0));
         }
+    }
+
+    private boolean sameAmount(LedgerLine line, Refund refund) {
+        return Math.abs(amount(line) - refund.refundFen()) <= config.toleranceFen();
     }
 
     private static int nextUnpaired(boolean[] paired, int from) {

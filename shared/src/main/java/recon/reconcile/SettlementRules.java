@@ -116,7 +116,8 @@ final class SettlementRules {
      */
     void checkLine(LedgerLine line, Order order) {
         if (order == null) {
-            found.add(Anomalies.of(UNMATCHED_SETTLEMENT, day(line), line.orderId(), line.lineId(), 0, line.incomeFen()));
+            found.add(Anomalies.of(UNMATCHED_SETTLEMENT, day(line), line.orderId(), line.lineId(), 0,
+                    line.incomeFen()));
         } else if (order.status() == OrderStatus.CLOSED) {
             found.add(Anomalies.of(SETTLEMENT_ON_CLOSED_ORDER, day(line), line.orderId(), line.lineId(), 0,
                     line.incomeFen()));
