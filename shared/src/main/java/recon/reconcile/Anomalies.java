@@ -1,0 +1,39 @@
+package recon.reconcile;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.Severity;
+
+/** Makes anomalies with their message: a short Chinese sentence with no personal data. */
+final class Anomalies {
+    private static final Map<AnomalyType, String> MESSAGES = new EnumMap<>(Map.ofEntries(
+            Map.entry(AnomalyType.MISSING_SETTLEMENT, "订单已交易成功，到期未收到结算款"),
+            Map.entry(AnomalyType.AMOUNT_MISMATCH, "结算金额与应收不符"),
+            Map.entry(AnomalyType.DUPLICATE_SETTLEMENT, "同一订单重复结算"),
+            Map.entry(AnomalyType.SETTLEMENT_ON_CLOSED_ORDER, "已关闭订单收到结算款"),
+            Map.entry(AnomalyType.UNMATCHED_SETTLEMENT, "结算款找不到对应订单（订单报表可能未上传）"),
+            Map.entry(AnomalyType.REFUND_NOT_DEDUCTED, "售后退款成功，账户未见退款扣款"),
+            Map.entry(AnomalyType.REFUND_AMOUNT_MISMATCH, "退款扣款金额与退款记录不符"),
+            Map.entry(AnomalyType.UNEXPLAINED_REFUND, "退款扣款没有对应的成功退款记录"),
+            Map.entry(AnomalyType.FEE_MISMATCH, "佣金与合同费率不符"),
+            Map.entry(AnomalyType.BALANCE_BREAK, "当日账户余额不连续"),
+            Map.entry(AnomalyType.BALANCE_GAP, "与前一日期末余额不衔接（可能缺少导出文件）"),
+            Map.entry(AnomalyType.REFUND_RATE_HIGH, "当日退款率过高"),
+            Map.entry(AnomalyType.FEE_RATIO_HIGH, "当日费用率高于合同")));
+
+    private Anomalies() {}
+
+    /** An anomaly with its type's default severity, on the given epoch day. */
+    static Anomaly of(AnomalyType type, long day, String orderId, String lineId, long expectedFen, long actualFen) {
+        return of(type, type.severity, day, orderId, lineId, expectedFen, actualFen);
+    }
+
+    static Anomaly of(AnomalyType type, Severity severity, long day, String orderId, String lineId,
+            long expectedFen, long actualFen) {
+        return new Anomaly(type, severity, LocalDate.ofEpochDay(day), orderId, lineId, expectedFen, actualFen,
+                MESSAGES.get(type));
+    }
+}

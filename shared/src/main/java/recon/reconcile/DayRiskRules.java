@@ -1,0 +1,70 @@
+package recon.reconcile;
+
+import static recon.domain.AnomalyType.FEE_RATIO_HIGH;
+import static recon.domain.AnomalyType.REFUND_RATE_HIGH;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import recon.domain.Anomaly;
+import recon.domain.StoreConfig;
+
+/** Risk warnings on the totals of one store-day. */
+final class DayRiskRules {
+    private final StoreConfig config;
+    private final List<Anomaly> found;
+
+    DayRiskRules(StoreConfig config, List<Anomaly> found) {
+        this.config = config;
+        this.found = found;
+    }
+
+    void check(DayBook.Day day) {
+        if (day.settledAmount <= 0) {
+            return;
+        }
+        checkRefundRate(day);
+        checkFeeRatio(day);
+    }
+
+    /** REFUND_RATE_HIGH: refunds / settlements of the day above refundRateHigh. */
+    private void checkRefundRate(DayBook.Day day) {
+        BigDecimal limit = BigDecimal.valueOf(day.settledAmount).multiply(config.refundRateHigh());
+        if (BigDecimal.valueOf(day.refundAmount).compareTo(limit) > 0) {
+            found.add(Anomalies.of(REFUND_RATE_HIGH, day.day, null, null,
+                    Rates.apply(day.settledAmount, config.refundRateHigh()), day.refundAmount));
+        }
+    }
+
+    /**
+     * FEE_RATIO_HIGH: commission and other fees above settlements × the contract rate × feeRatioFactor,
+     * the contract rate being the mean of the orders' rates weighted by their settlement (the store
+     * default when no settlement of the day has a known order).
+     */
+    private void checkFeeRatio(DayBook.Day day) {
+        long fees = day.commissionAmount + day.otherFeeAmount;
+        long threshold = feeThreshold(day);
+        if (fees > threshold) {
+            found.add(Anomalies.of(FEE_RATIO_HIGH, day.day, null, null, threshold, fees));
+        }
+    }
+
+    private long feeThreshold(DayBook.Day day) {
+        long knownIncome = 0;
+        BigDecimal weightedFees = BigDecimal.ZERO;
+        for (Map.Entry<BigDecimal, Long> byRate : day.knownSettledByRate.entrySet()) {
+            knownIncome += byRate.getValue();
+            weightedFees = weightedFees.add(byRate.getKey().multiply(BigDecimal.valueOf(byRate.getValue())));
+        }
+        BigDecimal settledTimesFactor = BigDecimal.valueOf(day.settledAmount).multiply(config.feeRatioFactor());
+        if (knownIncome == 0) {
+            return settledTimesFactor.multiply(config.commissionDefault()).setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
+        }
+        // settled × (weightedFees / knownIncome) × factor, divided last so the rounding is exact
+        return settledTimesFactor.multiply(weightedFees)
+                .divide(BigDecimal.valueOf(knownIncome), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+}

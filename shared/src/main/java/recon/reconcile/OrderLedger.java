@@ -1,0 +1,114 @@
+package recon.reconcile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import recon.domain.LedgerLine;
+import recon.domain.Refund;
+import recon.domain.RefundStatus;
+
+/**
+ * What the ledger and the refund report hold for one order id: its SETTLEMENT, REFUND and
+ * COMMISSION lines, each sorted by (occurredAt, lineId), and its successful refunds sorted by
+ * (dayTime, refundId). Most orders have one or two lines, so the lists are made only when needed.
+ */
+final class OrderLedger {
+    static final OrderLedger EMPTY = new OrderLedger();
+
+    static final Comparator<Refund> REFUND_ORDER =
+            Comparator.comparingLong(Refund::dayTime).thenComparing(Refund::refundId);
+
+    private List<LedgerLine> settlements = List.of();
+    private List<LedgerLine> refundLines = List.of();
+    private List<LedgerLine> commissions = List.of();
+    private List<Refund> successfulRefunds = List.of();
+
+    /** Lines must come in (occurredAt, lineId) order. */
+    void add(LedgerLine line) {
+        switch (line.lineClass()) {
+            case SETTLEMENT -> settlements = append(settlements, line);
+            case REFUND -> refundLines = append(refundLines, line);
+            case COMMISSION -> commissions = append(commissions, line);
+            default -> { }
+        }
+    }
+
+    void add(Refund refund) {
+        if (refund.status() == RefundStatus.SUCCESS) {
+            successfulRefunds = append(successfulRefunds, refund);
+        }
+    }
+
+    void sortRefunds() {
+        if (successfulRefunds.size() > 1) {
+            successfulRefunds.sort(REFUND_ORDER);
+        }
+    }
+
+    List<LedgerLine> settlements() {
+        return settlements;
+    }
+
+    List<LedgerLine> refundLines() {
+        return refundLines;
+    }
+
+    List<LedgerLine> commissions() {
+        return commissions;
+    }
+
+    boolean isSettled() {
+        return !settlements.isEmpty();
+    }
+
+    long firstSettlementAt() {
+        return settlements.getFirst().occurredAt();
+    }
+
+    /** Σ income of the settlement lines: what the order actually received. */
+    long settledFen() {
+        long sum = 0;
+        for (LedgerLine line : settlements) {
+            sum += line.incomeFen();
+        }
+        return sum;
+    }
+
+    /**
+     * 售后: the report says so, or the refund completed (else was applied for) at or after the first
+     * settlement. Only these are debited from the account; the others (售中) just make the settlement smaller.
+     */
+    boolean isAfterSale(Refund refund) {
+        return refund.declaredAfterSale() || (isSettled() && refund.dayTime() >= firstSettlementAt());
+    }
+
+    long preSettlementRefundFen() {
+        long sum = 0;
+        for (Refund refund : successfulRefunds) {
+            if (!isAfterSale(refund)) {
+                sum += refund.refundFen();
+            }
+        }
+        return sum;
+    }
+
+    /** The after-sale successful refunds, in (dayTime, refundId) order. */
+    List<Refund> afterSaleRefunds() {
+        if (successfulRefunds.isEmpty()) {
+            return List.of();
+        }
+        List<Refund> after = new ArrayList<>(successfulRefunds.size());
+        for (Refund refund : successfulRefunds) {
+            if (isAfterSale(refund)) {
+                after.add(refund);
+            }
+        }
+        return after;
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> target = list.isEmpty() ? new ArrayList<>(2) : list;
+        target.add(item);
+        return target;
+    }
+}

@@ -1,0 +1,105 @@
+package recon.reconcile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import recon.domain.Anomaly;
+import recon.domain.LedgerLine;
+import recon.domain.LineClass;
+import recon.domain.Order;
+import recon.domain.OrderStatus;
+import recon.domain.StoreConfig;
+import recon.domain.Times;
+
+/**
+ * Reconciles the merged records of one store (DOMAIN.md "Reconciliation rules"): every order's money,
+ * every refund, every commission and the account balance, day by day. The result depends only on
+ * the content of the records, never on the order they were added in.
+ */
+public final class Reconciler {
+    private final StoreConfig config;
+
+    public Reconciler(StoreConfig config) {
+        this.config = config;
+    }
+
+    public Reconciliation reconcile(StoreRecords records) {
+        StoreIndex index = new StoreIndex(records);
+        List<Anomaly> found = new ArrayList<>();
+        DayBook days = new DayBook();
+
+        SettlementRules settlements = new SettlementRules(config, index.coverage, found);
+        RefundRules refunds = new RefundRules(config, index.coverage, found);
+        checkOrders(index, settlements, days, found);
+        checkLines(index, settlements, refunds, days);
+        checkRefunds(index, refunds);
+        checkBalances(index, days, found);
+        DayRiskRules risks = new DayRiskRules(config, found);
+        days.days().forEach(risks::check);
+
+        found.sort(Anomaly.ORDER);
+        return new Reconciliation(days.figures(found), found);
+    }
+
+    /** Settlement and commission of every order, and the orders' part of the day figures. */
+    private void checkOrders(StoreIndex index, SettlementRules settlements, DayBook days, List<Anomaly> found) {
+        CommissionRule commission = new CommissionRule(config, index.coverage, found);
+        for (Order order : index.records.orders()) {
+            days.order(order);
+            OrderLedger ledger = index.ledgerOf(order.orderId());
+            if (order.status() == OrderStatus.SUCCESS) {
+                SettlementRules.Outcome outcome = settlements.check(order, ledger);
+                days.successfulOrder(order, ledger, outcome);
+                commission.check(order, ledger, outcome.duplicateFen());
+            } else if (order.status() != OrderStatus.CLOSED) {
+                commission.check(order, ledger, 0);
+            }
+        }
+    }
+
+    /** Every ledger line in its day's figures; settlement lines against their orders; refund lines without order. */
+    private void checkLines(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days) {
+        for (LedgerLine line : index.lines) {
+            if (line.lineClass() == LineClass.SETTLEMENT) {
+                Order order = index.order(line.orderId());
+                settlements.checkLine(line, order);
+                days.line(line, order == null ? null : config.commissionRate(order.category()));
+            } else {
+                if (line.lineClass() == LineClass.REFUND && line.orderId() == null) {
+                    refunds.unexplained(line);
+                }
+                days.line(line, null);
+            }
+        }
+    }
+
+    /** After-sale refunds against the refund lines, order by order. */
+    private static void checkRefunds(StoreIndex index, RefundRules refunds) {
+        for (Map.Entry<String, OrderLedger> order : index.byOrder.entrySet()) {
+            refunds.check(order.getKey(), order.getValue());
+        }
+    }
+
+    /** Opening and closing balance of every day with lines, checked inside the day and against the day before. */
+    private void checkBalances(StoreIndex index, DayBook days, List<Anomaly> found) {
+        BalanceRules balances = new BalanceRules(config.toleranceFen(), found);
+        List<LedgerLine> lines = index.lines;
+        Long previousClosing = null;
+        int from = 0;
+        while (from < lines.size()) {
+            long day = Times.epochDay(lines.get(from).occurredAt());
+            int to = from + 1;
+            while (to < lines.size() && Times.epochDay(lines.get(to).occurredAt()) == day) {
+                to++;
+            }
+            List<LedgerLine> chained = BalanceRules.chained(lines.subList(from, to));
+            balances.checkDay(day, chained);
+            if (previousClosing != null) {
+                balances.checkGap(day, previousClosing, chained);
+            }
+            previousClosing = BalanceRules.closing(chained);
+            days.balances(day, BalanceRules.opening(chained), previousClosing);
+            from = to;
+        }
+    }
+}

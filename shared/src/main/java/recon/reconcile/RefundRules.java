@@ -1,0 +1,103 @@
+package recon.reconcile;
+
+import static recon.domain.AnomalyType.REFUND_AMOUNT_MISMATCH;
+import static recon.domain.AnomalyType.REFUND_NOT_DEDUCTED;
+import static recon.domain.AnomalyType.UNEXPLAINED_REFUND;
+
+import java.util.List;
+import recon.domain.Anomaly;
+import recon.domain.LedgerLine;
+import recon.domain.Refund;
+import recon.domain.StoreConfig;
+import recon.domain.Times;
+
+/**
+ * After-sale (售后) successful refunds against the REFUND lines (交易退款) of the same order: each
+ * refund must be debited once, for its amount, and no debit may come without a refund.
+ */
+final class RefundRules {
+    private final StoreConfig config;
+    private final Coverage coverage;
+    private final List<Anomaly> found;
+
+    RefundRules(StoreConfig config, Coverage coverage, List<Anomaly> found) {
+        this.config = config;
+        this.coverage = coverage;
+        this.found = found;
+    }
+
+    /**
+     * Pairs refunds and lines of one order: equal amounts first, then the rest one to one in
+     * sorted order (REFUND_AMOUNT_MISMATCH). A refund left over is REFUND_NOT_DEDUCTED once the
+     * ledger covers its day and the next; a line left over is UNEXPLAINED_REFUND.
+     */
+    void check(String orderId, OrderLedger ledger) {
+        List<LedgerLine> lines = ledger.refundLines();
+        List<Refund> refunds = ledger.afterSaleRefunds();
+        if (refunds.isEmpty() && lines.isEmpty()) {
+            return;
+        }
+        boolean[] refundPaired = new boolean[refunds.size()];
+        boolean[] linePaired = new boolean[lines.size()];
+        for (int r = 0; r < refunds.size(); r++) {
+            for (int l = 0; l < lines.size(); l++) {
+                if (!linePaired[l] && sameAmount(lines.get(l), refunds.get(r))) {
+                    refundPaired[r] = true;
+                    linePaired[l] = true;
+                    break;
+                }
+            }
+        }
+        int l = nextUnpaired(linePaired, 0);
+        for (int r = nextUnpaired(refundPaired, 0); r < refunds.size() && l < lines.size();
+                r = nextUnpaired(refundPaired, r + 1), l = nextUnpaired(linePaired, l + 1)) {
+            LedgerLine line = lines.get(l);
+            found.add(Anomalies.of(REFUND_AMOUNT_MISMATCH, day(line), orderId, line.lineId(),
+                    refunds.get(r).refundFen(), amount(line)));
+            refundPaired[r] = true;
+            linePaired[l] = true;
+        }
+        for (int r = nextUnpaired(refundPaired, 0); r < refunds.size(); r = nextUnpaired(refundPaired, r + 1)) {
+            checkNotDeducted(orderId, refunds.get(r));
+        }
+        for (l = nextUnpaired(linePaired, 0); l < lines.size(); l = nextUnpaired(linePaired, l + 1)) {
+            unexplained(lines.get(l));
+        }
+    }
+
+    /** A REFUND line no successful refund explains (also every REFUND line without an order id). */
+    void unexplained(LedgerLine line) {
+        found.add(Anomalies.of(UNEXPLAINED_REFUND, day(line), line.orderId(), line.lineId(), 0, amount(line)));
+    }
+
+    private void checkNotDeducted(String orderId, Refund refund) {
+        if (!Times.isPresent(refund.dayTime())) {
+            return; // a refund without any time has no day to be missed on
+        }
+        long day = Times.epochDay(refund.dayTime());
+        if (coverage.coversAll(day, day + 1)) {
+            found.add(Anomalies.of(REFUND_NOT_DEDUCTED, day, orderId, null, refund.refundFen(), 0));
+        }
+    }
+
+    private boolean sameAmount(LedgerLine line, Refund refund) {
+        return Math.abs(amount(line) - refund.refundFen()) <= config.toleranceFen();
+    }
+
+    private static int nextUnpaired(boolean[] paired, int from) {
+        int i = from;
+        while (i < paired.length && paired[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** What a REFUND line took from the account. */
+    private static long amount(LedgerLine line) {
+        return line.expenseFen() - line.incomeFen();
+    }
+
+    private static long day(LedgerLine line) {
+        return Times.epochDay(line.occurredAt());
+    }
+}

@@ -1,0 +1,118 @@
+package recon.reconcile;
+
+import static org.assertj.core.api.Assertions.tuple;
+import static recon.domain.AnomalyType.FEE_MISMATCH;
+import static recon.domain.Severity.HIGH;
+import static recon.domain.Severity.MEDIUM;
+import static recon.reconcile.Found.assertFound;
+import static recon.reconcile.Found.reconcile;
+import static recon.testdata.Lines.commission;
+import static recon.testdata.Lines.settlement;
+import static recon.testdata.Orders.anOrder;
+import static recon.testdata.Stores.aStore;
+import static recon.testdata.TestTimes.day;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import recon.domain.OrderStatus;
+import recon.domain.StoreConfig;
+import recon.testdata.Ledger;
+
+/** Default contract rate 2 %: a 199.00 settlement owes 3.98, give or take max(0.01, 2 % of 3.98 = 0.08). */
+class CommissionRuleTest {
+    private static final String ORDER = "3553498017448001";
+
+    private static Reconciliation settledWithCommission(String commissionYuan) {
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"),
+                commission(ORDER).amount(commissionYuan).at("2026-11-06 00:00:05"));
+        return reconcile(aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines()));
+    }
+
+    @Test
+    void raisesHighFeeMismatchWhenOvercharged() {
+        assertFound(settledWithCommission("5.00"), FEE_MISMATCH)
+                .containsExactly(tuple(HIGH, day("2026-11-06"), ORDER, "L0002", 398L, 500L));
+    }
+
+    @Test
+    void raisesMediumFeeMismatchWhenUndercharged() {
+        assertFound(settledWithCommission("2.00"), FEE_MISMATCH)
+                .containsExactly(tuple(MEDIUM, day("2026-11-06"), ORDER, "L0002", 398L, 200L));
+    }
+
+    @Test
+    void acceptsCommissionWithinTwoPercentOfTheExpectedFee() {
+        assertFound(settledWithCommission("4.06"), FEE_MISMATCH).isEmpty();
+        assertFound(settledWithCommission("3.90"), FEE_MISMATCH).isEmpty();
+    }
+
+    @Test
+    void raisesFeeMismatchJustBeyondTwoPercent() {
+        assertFound(settledWithCommission("4.07"), FEE_MISMATCH)
+                .containsExactly(tuple(HIGH, day("2026-11-06"), ORDER, "L0002", 398L, 407L));
+    }
+
+    @Test
+    void usesTheRateOfTheOrdersCategory() {
+        var config = new StoreConfig(new BigDecimal("0.02"), Map.of("数码", new BigDecimal("0.05")), 1, 3, 20,
+                new BigDecimal("0.30"), new BigDecimal("1.5"));
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement("A1").amount("200.00").at("2026-11-05 12:00:00"),
+                commission("A1").amount("10.00").at("2026-11-05 12:00:01"),
+                settlement("B2").amount("200.00").at("2026-11-05 13:00:00"),
+                commission("B2").amount("10.00").at("2026-11-05 13:00:01"));
+        var store = aStore()
+                .orders(anOrder("A1").paid("200.00").category("数码").build(),
+                        anOrder("B2").paid("200.00").category("女装").build())
+                .lines(ledger.lines());
+
+        assertFound(new Reconciler(config).reconcile(store.build()), FEE_MISMATCH)
+                .containsExactly(tuple(HIGH, day("2026-11-05"), "B2", "L0004", 400L, 1000L));
+    }
+
+    @Test
+    void raisesFeeMismatchWithoutCommissionLineOnceSettlementDayAndNextAreCovered() {
+        var ledger = Ledger.openingAt("1000.00").add(settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"));
+        var store = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())
+                .covering("2026-11-05", "2026-11-06");
+
+        assertFound(reconcile(store), FEE_MISMATCH).containsExactly(tuple(MEDIUM, day("2026-11-05"), ORDER, null, 398L, 0L));
+    }
+
+    @Test
+    void waitsForTheCommissionWhileTheDayAfterSettlementIsNotCovered() {
+        var ledger = Ledger.openingAt("1000.00").add(settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"));
+        var store = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())
+                .covering("2026-11-01", "2026-11-05");
+
+        assertFound(reconcile(store), FEE_MISMATCH).isEmpty();
+    }
+
+    @Test
+    void chargesNoCommissionOnADuplicateCredit() {
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"),
+                commission(ORDER).amount("3.98").at("2026-11-05 12:00:01"),
+                settlement(ORDER).amount("199.00").at("2026-11-06 12:00:00"));
+        var store = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines());
+
+        assertFound(reconcile(store), FEE_MISMATCH).isEmpty();
+    }
+
+    @Test
+    void checksCommissionOfOrdersNotFinalYetButNotOfClosedOrders() {
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement("A1").amount("100.00").at("2026-11-05 12:00:00"),
+                commission("A1").amount("9.00").at("2026-11-05 12:00:01"),
+                settlement("B2").amount("100.00").at("2026-11-05 13:00:00"),
+                commission("B2").amount("9.00").at("2026-11-05 13:00:01"));
+        var store = aStore()
+                .orders(anOrder("A1").status(OrderStatus.SHIPPED).build(),
+                        anOrder("B2").status(OrderStatus.CLOSED).build())
+                .lines(ledger.lines());
+
+        assertFound(reconcile(store), FEE_MISMATCH).containsExactly(tuple(HIGH, day("2026-11-05"), "A1", "L0002", 200L, 900L));
+    }
+}

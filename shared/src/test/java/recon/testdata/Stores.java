@@ -1,0 +1,58 @@
+package recon.testdata;
+
+import java.util.List;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.domain.Refund;
+import recon.reconcile.StoreRecords;
+
+/**
+ * The records of one store for tests:
+ * {@code aStore().orders(order).lines(ledger.lines()).refunds(refund).covering("2026-11-01", "2026-11-30").build()}.
+ */
+public final class Stores {
+    private Stores() {}
+
+    public static Builder aStore() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final StoreRecords records = new StoreRecords();
+
+        private Builder() {}
+
+        public Builder orders(Order... orders) {
+            for (Order order : orders) {
+                records.add(order);
+            }
+            return this;
+        }
+
+        public Builder lines(List<LedgerLine> lines) {
+            lines.forEach(records::add);
+            return this;
+        }
+
+        public Builder lines(LedgerLine... lines) {
+            return lines(List.of(lines));
+        }
+
+        public Builder refunds(Refund... refunds) {
+            for (Refund refund : refunds) {
+                records.add(refund);
+            }
+            return this;
+        }
+
+        /** The ledger covers these days, inclusive ({@code "2026-11-01"}). */
+        public Builder covering(String firstDay, String lastDay) {
+            records.cover(TestTimes.day(firstDay), TestTimes.day(lastDay));
+            return this;
+        }
+
+        public StoreRecords build() {
+            return records;
+        }
+    }
+}
