@@ -622,8 +622,7 @@ final class StoreSimulation {
     private ActiveExport xlsxLedger(Path dir, List<String> names, int from, int to) throws IOException {
         String name = fileName(to + 1, ".xlsx");
         names.add(name);
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 1 << 16);
-        return new ActiveExport(new AlipayXlsxExport(out, spec.alipayAccount(), exportTime(to)), from, to);
+        return new ActiveExport(new AlipayXlsxExport(dir.resolve(name), spec.alipayAccount(), exportTime(to)), from, to);
     }
 
     /** {@code export_20261113_2.csv}: the export day and a counter; nothing tells the kind. */
