@@ -178,7 +178,8 @@ final class StoreSimulation {
             if (afterRefund) {
                 int refundDay = dayIndex(o.settleAt) + 1 + random.nextInt(5);
                 if (refundDay < days) {
-                    long fen = Math.max(100, o.settleFen * (10 + random.nextInt(91)) / 100);
+                    // odd amounts (part of the price): a refund rarely cancels a settlement within one second
+                    long fen = Math.max(100, o.settleFen * (1_000 + random.nextInt(8_900)) / 10_000);
                     refundAfterSettlement(o, refundDay, Math.min(fen, o.settleFen));
                     o.refundLineFen = o.afterRefund.fen;
                 }
@@ -421,7 +422,7 @@ final class StoreSimulation {
         }
         List<Integer> waveDays = new ArrayList<>();
         for (int d : candidates) {
-            if (refundWavePool(d) > settled[d] / 2) {
+            if (refundWavePool(d) > settled[d] * 3 / 5) {
                 waveDays.add(d);
             }
         }
@@ -451,7 +452,7 @@ final class StoreSimulation {
         return pool;
     }
 
-    /** A batch of returns: plain orders settled in the days before get full 售后 refunds, all on one day. */
+    /** A batch of returns: plain orders settled in the days before get most of their money back (售后), all on one day. */
     private void sendRefundWave(int day, long settledThatDay) {
         long target = REFUND_WAVE_RATE.multiply(BigDecimal.valueOf(settledThatDay)).longValue();
         long sent = 0;
@@ -461,11 +462,12 @@ final class StoreSimulation {
                     break;
                 }
                 if (o.plain()) {
-                    refundAfterSettlement(o, day, o.settleFen);
-                    o.refundLineFen = o.settleFen;
+                    long fen = Math.max(100, o.settleFen * (8_000 + random.nextInt(1_900)) / 10_000);
+                    refundAfterSettlement(o, day, Math.min(fen, o.settleFen));
+                    o.refundLineFen = o.afterRefund.fen;
                     o.inRefundWave = true;
                     refundLineOn.get(day).add(o);
-                    sent += o.settleFen;
+                    sent += o.refundLineFen;
                 }
             }
         }
