@@ -1,0 +1,95 @@
+package recon.sample;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes realistic Tmall and Alipay sample exports for a few stores, with a manifest of the anomalies
+ * planted in them. Deterministic: the same options give the same bytes. Streams its output; memory
+ * grows with the number of orders only.
+ */
+public final class SampleGenerator {
+
+    /**
+     * @param orders total orders over all stores (t1/s1 gets about half)
+     * @param days length of the period
+     * @param seed everything random follows from it
+     * @param firstDay the period's first day
+     */
+    public record Options(int orders, int days, long seed, LocalDate firstDay) {
+        public Options {
+            if (orders < 0) {
+                throw new IllegalArgumentException("orders must not be negative");
+            }
+            if (days < 1) {
+                throw new IllegalArgumentException("days must be at least 1");
+            }
+            if (firstDay == null) {
+                throw new IllegalArgumentException("firstDay is required");
+            }
+        }
+
+        /** 2000 orders over the 31 days from 2026-11-01, seed 42. */
+        public static Options defaults() {
+            return new Options(2000, 31, 42, LocalDate.of(2026, 11, 1));
+        }
+
+        public Options withOrders(int orders) {
+            return new Options(orders, days, seed, firstDay);
+        }
+
+        public Options withDays(int days) {
+            return new Options(orders, days, seed, firstDay);
+        }
+
+        public Options withSeed(long seed) {
+            return new Options(orders, days, seed, firstDay);
+        }
+    }
+
+    private final Options options;
+
+    public SampleGenerator(Options options) {
+        this.options = options;
+    }
+
+    /** Writes several stores under outDir/{tenant}/{store}/ (files + config.json) and outDir/manifest.json; returns the manifest. */
+    public Manifest generate(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        List<StoreSample> stores = new ArrayList<>();
+        List<StoreSpec> specs = stores();
+        for (int i = 0; i < specs.size(); i++) {
+            StoreSpec spec = specs.get(i);
+            long storeSeed = options.seed() * 1_000_003L + i;
+            StoreSimulation simulation = new StoreSimulation(spec, options.days(), options.firstDay(), storeSeed);
+            stores.add(simulation.run(outDir.resolve(spec.tenant()).resolve(spec.store())));
+        }
+        Manifest manifest = new Manifest(stores);
+        manifest.write(outDir);
+        return manifest;
+    }
+
+    /** t1/s1 a big fashion store with category rates; t1/s2 a beauty store; t2/s1 a small food and home store. */
+    private List<StoreSpec> stores() {
+        int total = options.orders();
+        int first = total / 2;
+        int second = total * 3 / 10;
+        int third = total - first - second;
+        return List.of(
+                new StoreSpec("t1", "s1", "星辰服饰旗舰店", "2088102177400123", first, 3_553_498_017_448_001_234L,
+                        List.of(0, 1, 2, 3, 10, 11, 12, 13), new BigDecimal("0.02"),
+                        Map.of(Catalog.WOMENSWEAR, new BigDecimal("0.05"), Catalog.SHOES, new BigDecimal("0.03"),
+                                Catalog.BAGS, new BigDecimal("0.025")),
+                        StoreSpec.Layout.TWO_LEDGER_CSVS),
+                new StoreSpec("t1", "s2", "星辰美妆专营店", "2088102177400456", second, 3_712_004_561_230_004_567L,
+                        List.of(4, 5, 6), new BigDecimal("0.04"), Map.of(), StoreSpec.Layout.ZIP_AND_REJECTS),
+                new StoreSpec("t2", "s1", "好味生活旗舰店", "2088201966500789", third, 1_702_345_678_901_234L,
+                        List.of(7, 8, 9, 14, 15), new BigDecimal("0.02"), Map.of(), StoreSpec.Layout.CSV_XLSX_CSV));
+    }
+}
