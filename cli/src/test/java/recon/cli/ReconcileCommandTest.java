@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import recon.sample.Manifest;
 import recon.sample.PlantedAnomaly;
-import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 
 /** {@code ./recon reconcile} end to end on generated exports, as a user runs it. */
@@ -38,8 +37,7 @@ class ReconcileCommandTest {
         int exit = Main.run(List.of("generate", "--out", samples.toString(), "--orders", "3000", "--seed", "7"),
                 new PrintStream(new ByteArrayOutputStream()), System.err);
         assertThat(exit).isZero();
-        manifest = new SampleGenerator(new SampleGenerator.Options(3000, 31, 7, SampleGenerator.Options.defaults().firstDay()))
-                .generate(work.resolve("samples-again"));
+        manifest = Manifest.read(samples.resolve(Manifest.FILE_NAME));
     }
 
     private record Run(int exit, String out, String err, JsonNode summary, Path dir) {}
@@ -48,7 +46,7 @@ class ReconcileCommandTest {
         Path outDir = work.resolve("out").resolve(store.tenant() + "-" + store.store());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path storeDir = work.resolve("samples").resolve(store.tenant()).resolve(store.store());
+        Path storeDir = store.dir();
         int exit = Main.run(List.of("reconcile", "--tenant", store.tenant(), "--store", store.store(),
                         "--config", storeDir.resolve("config.json").toString(), "--out", outDir.toString(), storeDir.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

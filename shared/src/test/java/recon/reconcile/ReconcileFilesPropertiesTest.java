@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -28,7 +31,7 @@ import recon.sample.StoreSample;
 
 /**
  * The result depends on what was received, never on the order files arrived in nor on a file
- * received twice; and a generated clean order is never flagged.
+ * received twice; and exactly the planted anomalies are found — a clean order is never flagged.
  */
 class ReconcileFilesPropertiesTest {
     private static Path samples;
@@ -46,8 +49,12 @@ class ReconcileFilesPropertiesTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (var walk = Files.walk(samples)) {
-            walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        delete(samples);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -75,18 +82,26 @@ class ReconcileFilesPropertiesTest {
                 .flatMap(files -> Arbitraries.shuffle(files));
     }
 
-    @Property(tries = 4)
-    void noCleanOrderIsEverFlagged(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) throws IOException {
+    @Property(tries = 8)
+    void findsExactlyThePlantedAnomaliesForAnySeedAndSize(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 0, max = 3000) int orders,
+            @ForAll @IntRange(min = 1, max = 31) int days) throws IOException {
         Path dir = Files.createTempDirectory("recon-seed");
-        Manifest manifest = new SampleGenerator(new SampleGenerator.Options(300, 31, seed, SampleGenerator.Options.defaults().firstDay()))
-                .generate(dir);
-        for (StoreSample sample : manifest.stores()) {
-            Set<String> planted = sample.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
-            Reconciliation result = reconcile(sample, sample.files());
-            Set<String> found = result.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
+        try {
+            Manifest manifest = new SampleGenerator(new SampleGenerator.Options(orders, days, seed, LocalDate.of(2026, 3, 1)))
+                    .generate(dir);
+            for (StoreSample sample : manifest.stores()) {
+                Set<String> planted = sample.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
+                Reconciliation result = reconcile(sample, sample.files());
+                Set<String> found = result.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
 
-            assertThat(found).as("anomalies found in %s/%s (seed %d) that were not planted", sample.tenant(), sample.store(), seed)
-                    .isSubsetOf(planted);
+                // nothing but the planted anomalies: no clean order is ever flagged, and no plant is missed
+                assertThat(found).as("%s/%s (seed %d, %d orders, %d days)", sample.tenant(), sample.store(), seed, orders, days)
+                        .isEqualTo(planted);
+            }
+        } finally {
+            delete(dir);
         }
     }
 
