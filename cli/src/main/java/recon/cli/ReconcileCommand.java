@@ -154,9 +154,10 @@ final class ReconcileCommand {
             countAndAmount[0]++;
             countAndAmount[1] += Math.abs(a.differenceFen());
         }
-        out.printf("异常 anomalies %d%n", anomalies.size());
-        byType.forEach((type, c) -> out.printf("  %-6s %-27s %-12s %,6d  差额合计 %s 元%n",
-                type.severity, type, type.label, c[0], Money.format(c[1])));
+        out.printf("异常 anomalies %d (by type: count, sum of differences)%n", anomalies.size());
+        // the Chinese name last: its characters are twice as wide on a terminal and would break the columns
+        byType.forEach((type, c) -> out.printf("  %-6s %-27s %,6d  %14s 元  %s%n",
+                type.severity, type, c[0], Money.format(c[1]), type.label));
         long rejected = result.files().stream().filter(f -> !f.accepted()).count();
         if (rejected > 0) {
             out.printf("拒收 rejected  %d 个文件 file(s), see above; the other files were reconciled%n", rejected);
