@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,19 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import recon.domain.AnomalyType;
+import recon.domain.FileKind;
+import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Refund;
-import recon.domain.StoreConfig;
+import recon.ingest.FileIngest;
+import recon.ingest.IngestListener;
+import recon.ingest.RecordSink;
 
 class SampleGeneratorTest {
     private static final Set<AnomalyType> PLANTED_TYPES = EnumSet.of(
@@ -41,6 +47,9 @@ class SampleGeneratorTest {
             AnomalyType.REFUND_NOT_DEDUCTED, AnomalyType.REFUND_AMOUNT_MISMATCH, AnomalyType.UNEXPLAINED_REFUND,
             AnomalyType.FEE_MISMATCH, AnomalyType.BALANCE_BREAK, AnomalyType.BALANCE_GAP,
             AnomalyType.REFUND_RATE_HIGH, AnomalyType.FEE_RATIO_HIGH);
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final Pattern TRAILER = Pattern.compile("#(收入|支出)合计：\\d+笔");
+    private static final Pattern EXCEL_SCIENTIFIC_ID = Pattern.compile("^(\\d\\.\\d{14}E\\+\\d{2}),");
 
     @TempDir
     static Path shared;
@@ -125,7 +134,7 @@ class SampleGeneratorTest {
                     assertThat(bytes[2]).isEqualTo((byte) 0xBF);
                     assertThat(strictDecode(bytes, StandardCharsets.UTF_8)).contains("退款编号", "售后");
                 } else if (name.endsWith(".csv")) {
-                    String text = strictDecode(bytes, SampleFiles.GBK);
+                    String text = strictDecode(bytes, GBK);
                     assertThat(text).containsAnyOf("#支付宝账务明细查询", "订单编号", "主订单编号");
                 }
             }
@@ -140,61 +149,87 @@ class SampleGeneratorTest {
         byte[] bytes = Files.readAllBytes(zip);
         int flags = (bytes[6] & 0xFF) | (bytes[7] & 0xFF) << 8;
         assertThat(flags & 0x800).as("UTF-8 flag").isZero();
-        Map<String, String> members = SampleFiles.zipMembers(zip);
+        Map<String, String> members = zipMembers(zip);
         assertThat(members.keySet()).anyMatch(n -> n.endsWith("账务明细.csv")).anyMatch(n -> n.endsWith("账务汇总.csv"));
         assertThat(members.values()).anyMatch(text -> text.startsWith("#支付宝账务汇总查询"));
     }
 
     @Test
+    void readerAcceptsEveryListedFile() {
+        for (StoreSample store : defaults.stores()) {
+            for (FileRead file : reads(store, store.files())) {
+                assertThat(file.outcome.error()).as(file.outcome.name()).isNull();
+                assertThat(file.outcome.accepted()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void trailerTotalsMatchTheLinesOfEveryAcceptedLedger() throws IOException {
+        // the reader accepts a ledger only when its trailer totals match its lines
         int checked = 0;
         for (StoreSample store : defaults.stores()) {
-            for (SampleFiles.LedgerFile ledger : ledgers(store, store.files())) {
-                if (!ledger.hasTrailer()) {
-                    continue;
+            for (String name : store.files()) {
+                Path file = store.dir().resolve(name);
+                FileRead ledger = read(file);
+                if (ledger.outcome.kind() == FileKind.ALIPAY_LEDGER && hasTrailer(file)) {
+                    assertThat(ledger.outcome.accepted()).as(name).isTrue();
+                    assertThat(ledger.lines).as(name).isNotEmpty();
+                    checked++;
                 }
-                assertThat(totals(ledger)).as(ledger.name()).containsExactly(ledger.trailerIncomeCount(),
-                        ledger.trailerIncomeFen(), ledger.trailerExpenseCount(), ledger.trailerExpenseFen());
-                checked++;
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(6);
     }
 
     @Test
-    void rejectedLedgerHasTrailerTotalsThatDifferFromItsLines() throws IOException {
+    void rejectedLedgerHasTrailerTotalsThatDifferFromItsLines() {
         StoreSample store = store("t1", "s2");
-        List<SampleFiles.LedgerFile> rejected = ledgers(store, store.rejectedFiles());
+        List<FileRead> rejected = reads(store, store.rejectedFiles()).stream()
+                .filter(f -> f.outcome.kind() == FileKind.ALIPAY_LEDGER).toList();
 
         assertThat(rejected).hasSize(1);
-        SampleFiles.LedgerFile ledger = rejected.get(0);
-        assertThat(totals(ledger)).isNotEqualTo(List.of(ledger.trailerIncomeCount(), ledger.trailerIncomeFen(),
-                ledger.trailerExpenseCount(), ledger.trailerExpenseFen()));
+        FileRead ledger = rejected.get(0);
+        assertThat(ledger.outcome.accepted()).isFalse();
+        assertThat(ledger.outcome.error()).contains("合计与明细不符");
+        // its lines, handed out before the trailer was checked, copy accepted ones
         Map<String, LedgerLine> accepted = mergedLines(store);
-        assertThat(ledger.lines()).allMatch(l -> l.equals(accepted.get(l.lineId())));
+        assertThat(ledger.lines).isNotEmpty().allMatch(l -> l.equals(accepted.get(l.lineId())));
     }
 
     @Test
     void rejectedOrderReportHasExcelDamagedIdsOfAcceptedOrders() throws IOException {
         StoreSample store = store("t1", "s2");
         Path report = store.rejectedFiles().stream().map(store.dir()::resolve)
-                .filter(f -> !isLedgerQuietly(f)).findFirst().orElseThrow();
+                .filter(f -> read(f).outcome.kind() == FileKind.TMALL_ORDERS).findFirst().orElseThrow();
 
-        String[] rows = Files.readString(report, SampleFiles.GBK).split("\r\n");
+        FileOutcome outcome = read(report).outcome;
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.error()).contains("科学计数法");
+        // what Excel shows of a long number: its 15 significant digits
+        Set<BigDecimal> shownIds = new HashSet<>();
+        for (String id : mergedOrders(store).keySet()) {
+            shownIds.add(new BigDecimal(id).round(new MathContext(15)).stripTrailingZeros());
+        }
+        String[] rows = Files.readString(report, GBK).split("\r\n");
         assertThat(rows[1]).matches("^\\d\\.\\d{14}E\\+18,.*");
-        assertThat(rows.length - 1).isLessThanOrEqualTo(mergedOrders(store).size());
+        for (int i = 1; i < rows.length; i++) {
+            Matcher id = EXCEL_SCIENTIFIC_ID.matcher(rows[i]);
+            assertThat(id.find()).as(rows[i]).isTrue();
+            assertThat(shownIds).contains(new BigDecimal(id.group(1)).stripTrailingZeros());
+        }
     }
 
     @Test
-    void balancesRunContinuouslyThroughEachAcceptedLedgerExceptAtPlantedBreaks() throws IOException {
+    void balancesRunContinuouslyThroughEachAcceptedLedgerExceptAtPlantedBreaks() {
         for (StoreSample store : defaults.stores()) {
             Set<String> planted = new HashSet<>();
             store.anomalies().stream()
                     .filter(a -> a.type() == AnomalyType.BALANCE_BREAK || a.type() == AnomalyType.BALANCE_GAP)
                     .forEach(a -> planted.add(a.lineId()));
             Set<String> breaks = new HashSet<>();
-            for (SampleFiles.LedgerFile ledger : ledgers(store, store.files())) {
-                List<LedgerLine> lines = ledger.lines();
+            for (FileRead ledger : ledgers(store)) {
+                List<LedgerLine> lines = ledger.lines;
                 for (int i = 1; i < lines.size(); i++) {
                     LedgerLine line = lines.get(i);
                     assertThat(line.balanceFen()).isNotNegative();
@@ -208,7 +243,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void linesSharingASecondNeverStartFromTheSameBalance() throws IOException {
+    void linesSharingASecondNeverStartFromTheSameBalance() {
         // so re-ordering the lines of one second (Alipay does not guarantee their order) finds one chain only
         for (StoreSample store : defaults.stores()) {
             Map<Long, Set<Long>> startsBySecond = new HashMap<>();
@@ -221,16 +256,14 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void overlappingExportsHoldTheSameLinesAndCoverThePeriod() throws IOException {
+    void overlappingExportsHoldTheSameLinesAndCoverThePeriod() {
         for (StoreSample store : defaults.stores()) {
             Map<String, LedgerLine> seen = new HashMap<>();
             int repeated = 0;
             Set<LocalDate> covered = new TreeSet<>();
-            for (SampleFiles.LedgerFile ledger : ledgers(store, store.files())) {
-                for (LocalDate d = ledger.from(); !d.isAfter(ledger.to()); d = d.plusDays(1)) {
-                    covered.add(d);
-                }
-                for (LedgerLine line : ledger.lines()) {
+            for (FileRead ledger : ledgers(store)) {
+                covered.addAll(ledger.coveredDays);
+                for (LedgerLine line : ledger.lines) {
                     LedgerLine before = seen.putIfAbsent(line.lineId(), line);
                     if (before != null) {
                         assertThat(line).isEqualTo(before);
@@ -246,14 +279,14 @@ class SampleGeneratorTest {
     @Test
     void ledgerShowsThousandsSeparatorsAndTabSuffixedIds() throws IOException {
         StoreSample store = store("t1", "s1");
-        String text = Files.readString(store.dir().resolve(store.files().get(0)), SampleFiles.GBK);
+        String text = Files.readString(store.dir().resolve(store.files().get(0)), GBK);
 
         assertThat(text).containsPattern("\"\\d{1,3},\\d{3}\\.\\d{2}\"").containsPattern("\\d{16}\t,")
                 .contains("#起始日期：[2026年11月01日 00:00:00]");
     }
 
     @Test
-    void orderIdsHave16To19Digits() throws IOException {
+    void orderIdsHave16To19Digits() {
         for (StoreSample store : defaults.stores()) {
             for (Order order : mergedOrders(store).values()) {
                 assertThat(order.orderId()).matches("\\d{16,19}");
@@ -262,55 +295,117 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void laterOrderReportKeepsEveryOrderOfTheFirstWithAStatusAsAdvanced() throws IOException {
-        StoreSample store = store("t1", "s1");
-        Path first = store.dir().resolve(reportFiles(store).get(0));
-        Map<String, Order> later = mergedOrders(store);
+    void laterOrderReportKeepsEveryOrderOfTheFirstWithAStatusAsAdvanced() {
+        List<FileRead> reports = reads(store("t1", "s1"), store("t1", "s1").files()).stream()
+                .filter(f -> f.outcome.kind() == FileKind.TMALL_ORDERS).toList();
 
-        String[] rows = Files.readString(first, SampleFiles.GBK).split("\r\n");
-        assertThat(rows.length).isGreaterThan(100);
-        for (int i = 1; i < rows.length; i++) {
-            List<String> f = SampleFiles.split(rows[i]);
-            Order after = later.get(SampleFiles.clean(f.get(0)));
-            assertThat(after).isNotNull();
-            assertThat(after.status().rank).isGreaterThanOrEqualTo(SampleFiles.status(f.get(6)).rank);
+        assertThat(reports).hasSize(2);
+        List<Order> first = reports.get(0).orders;
+        Map<String, Order> later = new HashMap<>();
+        reports.get(1).orders.forEach(o -> later.put(o.orderId(), o));
+        assertThat(first).hasSizeGreaterThan(100);
+        for (Order before : first) {
+            Order after = later.get(before.orderId());
+            assertThat(after).as(before.orderId()).isNotNull();
+            assertThat(after.status().rank).isGreaterThanOrEqualTo(before.status().rank);
         }
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private static List<SampleFiles.LedgerFile> ledgers(StoreSample store, List<String> names) throws IOException {
-        List<SampleFiles.LedgerFile> ledgers = new ArrayList<>();
-        for (String name : names) {
-            Path file = store.dir().resolve(name);
-            if (SampleFiles.isLedger(file)) {
-                ledgers.add(SampleFiles.ledger(file));
-            }
+    /** One file as the real reader sees it: its outcome and the records it handed out, in file order. */
+    private static final class FileRead implements RecordSink {
+        FileOutcome outcome;
+        final List<Order> orders = new ArrayList<>();
+        final List<LedgerLine> lines = new ArrayList<>();
+        final Set<LocalDate> coveredDays = new TreeSet<>();
+
+        @Override
+        public void order(Order order) {
+            orders.add(order);
         }
-        return ledgers;
+
+        @Override
+        public void ledgerLine(LedgerLine line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void refund(Refund refund) {}
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+            firstDay.datesUntil(lastDay.plusDays(1)).forEach(coveredDays::add);
+        }
     }
 
-    private static List<Long> totals(SampleFiles.LedgerFile ledger) {
-        long[] t = new long[4];
-        for (LedgerLine l : ledger.lines()) {
-            if (l.incomeFen() > 0) {
-                t[0]++;
-                t[1] += l.incomeFen();
+    /** Reads a file with {@link FileIngest}; a ZIP must yield one file (its summary is skipped). */
+    private static FileRead read(Path file) {
+        List<FileRead> files = new ArrayList<>();
+        new FileIngest().read(file.getFileName().toString(), () -> Files.newInputStream(file), new IngestListener() {
+            @Override
+            public RecordSink start(String fileName) {
+                files.add(new FileRead());
+                return files.get(files.size() - 1);
             }
-            if (l.expenseFen() > 0) {
-                t[2]++;
-                t[3] += l.expenseFen();
+
+            @Override
+            public void finish(FileOutcome outcome) {
+                files.get(files.size() - 1).outcome = outcome;
             }
-        }
-        return List.of(t[0], t[1], t[2], t[3]);
+        });
+        assertThat(files).as(file.toString()).hasSize(1);
+        return files.get(0);
     }
 
-    private static boolean isLedgerQuietly(Path file) {
-        try {
-            return SampleFiles.isLedger(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static List<FileRead> reads(StoreSample store, List<String> names) {
+        return names.stream().map(name -> read(store.dir().resolve(name))).toList();
+    }
+
+    /** The accepted ledger exports of a store, in the order it lists them. */
+    private static List<FileRead> ledgers(StoreSample store) {
+        return reads(store, store.files()).stream()
+                .filter(f -> f.outcome.accepted() && f.outcome.kind() == FileKind.ALIPAY_LEDGER).toList();
+    }
+
+    private static Map<String, LedgerLine> mergedLines(StoreSample store) {
+        Map<String, LedgerLine> lines = new HashMap<>();
+        ledgers(store).forEach(ledger -> ledger.lines.forEach(l -> lines.put(l.lineId(), l)));
+        return lines;
+    }
+
+    private static Map<String, Order> mergedOrders(StoreSample store) {
+        Map<String, Order> orders = new HashMap<>();
+        for (FileRead file : reads(store, store.files())) {
+            if (file.outcome.accepted()) {
+                file.orders.forEach(o -> orders.merge(o.orderId(), o, Order::latest));
+            }
         }
+        return orders;
+    }
+
+    /** Whether a CSV ledger, or the detail member of a ZIP, ends with the 收入合计/支出合计 trailer. */
+    private static boolean hasTrailer(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".xlsx")) {
+            return false;
+        }
+        Collection<String> texts = name.endsWith(".zip")
+                ? zipMembers(file).entrySet().stream().filter(m -> m.getKey().endsWith("账务明细.csv"))
+                        .map(Map.Entry::getValue).toList()
+                : List.of(Files.readString(file, GBK));
+        return texts.stream().anyMatch(t -> TRAILER.matcher(t).find());
+    }
+
+    /** The members of a ZIP, names and contents decoded as GBK. */
+    private static Map<String, String> zipMembers(Path file) throws IOException {
+        Map<String, String> members = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), GBK)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                members.put(entry.getName(), new String(zip.readAllBytes(), GBK));
+            }
+        }
+        return members;
     }
 
     private static StoreSample store(String tenant, String store) {
@@ -327,17 +422,5 @@ class SampleGeneratorTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static List<String> sorted(Set<PlantedAnomaly> anomalies) {
-        return anomalies.stream().map(PlantedAnomaly::toString).sorted().toList();
     }
 }
