@@ -1,0 +1,95 @@
+package recon.functions.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one way the project builds its SDK clients: one light HTTP client shared by all, region and
+ * credentials from the environment (AWS_REGION, the Lambda role), and an optional endpoint for the
+ * emulator. Built once per function instance, so that SnapStart captures them.
+ */
+public final class AwsClients {
+    private final SdkHttpClient http;
+    private final URI endpoint;
+    private S3Client s3;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private SnsClient sns;
+
+    private AwsClients(URI endpoint) {
+        this.http = UrlConnectionHttpClient.builder().build();
+        this.endpoint = endpoint;
+    }
+
+    /** Clients for AWS itself; AWS_ENDPOINT_URL, when set, points them at an emulator instead. */
+    public static AwsClients fromEnvironment() {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        return endpoint == null || endpoint.isBlank() ? new AwsClients(null) : forEndpoint(URI.create(endpoint));
+    }
+
+    /**
+     * Clients for an emulator at this endpoint (the local runner and the tests). An emulator takes
+     * any credentials; they and the region are set here unless the environment has its own.
+     */
+    public static AwsClients forEndpoint(URI endpoint) {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "emulator");
+            System.setProperty("aws.secretAccessKey", "emulator");
+        }
+        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
+            System.setProperty("aws.region", "us-east-1");
+        }
+        return new AwsClients(endpoint);
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            var builder = S3Client.builder().httpClient(http)
+                    // emulators serve buckets as paths, not as host names
+                    .forcePathStyle(endpoint != null);
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            s3 = builder.build();
+        }
+        return s3;
+    }
+
+    public synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            var builder = DynamoDbClient.builder().httpClient(http);
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            dynamo = builder.build();
+        }
+        return dynamo;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            var builder = SqsClient.builder().httpClient(http);
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            sqs = builder.build();
+        }
+        return sqs;
+    }
+
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            var builder = SnsClient.builder().httpClient(http);
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            sns = builder.build();
+        }
+        return sns;
+    }
+}
