@@ -1,0 +1,250 @@
+package recon.cli.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import recon.functions.aws.Settings;
+
+/** What template.yaml must promise the code: handlers, environment, queues with DLQs, least privilege. */
+class TemplateTest {
+    /**
+     * The environment of each function, as PIPELINE.md lists it: the Settings constants the function's
+     * handler reads. A change here is a change of the design, in PIPELINE.md first.
+     */
+    private static final Map<String, Set<String>> ENVIRONMENT_BY_FUNCTION = Map.of(
+            "ParseFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL,
+                    Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
+            "MatchFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.REPORT_QUEUE_URL,
+                    Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
+            "ReportFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME));
+
+    /** Action names (after the service prefix) that only read. */
+    private static final Pattern READ_ONLY_ACTION =
+            Pattern.compile("(Get|List|Describe|Query|Scan|BatchGet|Head|Receive)[A-Za-z]*");
+
+    private final JsonNode template = RepositoryTemplate.read();
+    private final JsonNode resources = template.path("Resources");
+
+    @Test
+    void everyHandlerNamesALambdaHandlerClassOfTheBuild() throws NoSuchMethodException {
+        // given the functions of the template
+        assertThat(functions()).containsOnlyKeys(ENVIRONMENT_BY_FUNCTION.keySet());
+        for (var function : functions().entrySet()) {
+            String handler = function.getValue().path("Properties").path("Handler").asText();
+            assertThat(handler).as(function.getKey()).matches("[a-z][\\w.]*\\.[A-Z]\\w*::handleRequest");
+
+            // when the handler's class is loaded by name
+            Class<?> handlerClass = loadClass(handler.substring(0, handler.indexOf("::")));
+
+            // then Lambda can instantiate it and call it
+            assertThat(RequestHandler.class).as(handler).isAssignableFrom(handlerClass);
+            assertThat(handlerClass.getConstructor().getModifiers() & Modifier.PUBLIC).as(handler).isNotZero();
+        }
+    }
+
+    @Test
+    void everyFunctionDeploysTheJarItsModuleBuilds() throws IOException {
+        String version = projectVersion();
+        for (var function : functions().entrySet()) {
+            String handler = function.getValue().path("Properties").path("Handler").asText();
+            String module = handler.split("\\.")[2]; // recon.functions.{module}.XHandler
+            assertThat(function.getValue().path("Properties").path("CodeUri").asText()).as(function.getKey())
+                    .isEqualTo("functions/%s/target/recon-functions-%s-%s-lambda.jar", module, module, version);
+            assertThat(Files.readString(RepositoryTemplate.repositoryRoot().resolve("functions/" + module + "/pom.xml")))
+                    .contains("<artifactId>recon-functions-" + module + "</artifactId>")
+                    .contains("<shadedClassifierName>lambda</shadedClassifierName>");
+        }
+    }
+
+    @Test
+    void everyFunctionRunsJava21WithSnapStartBehindAnAlias() {
+        for (String name : functions().keySet()) {
+            assertThat(functionProperty(name, "Runtime").asText()).as(name).isEqualTo("java21");
+            assertThat(functionProperty(name, "SnapStart").path("ApplyOn").asText()).as(name).isEqualTo("PublishedVersions");
+            assertThat(functionProperty(name, "AutoPublishAlias").asText()).as(name).isNotBlank();
+        }
+    }
+
+    @Test
+    void eachFunctionGetsExactlyTheEnvironmentItsHandlerReads() {
+        for (var expected : ENVIRONMENT_BY_FUNCTION.entrySet()) {
+            assertThat(environment(expected.getKey())).as(expected.getKey()).isEqualTo(new TreeSet<>(expected.getValue()));
+        }
+    }
+
+    @Test
+    void everySettingIsSetOnSomeFunction() throws IllegalAccessException {
+        // given the names Settings declares
+        Set<String> declared = new TreeSet<>();
+        for (Field field : Settings.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                declared.add((String) field.get(null));
+            }
+        }
+        // when the template's environments are put together
+        Set<String> set = functions().keySet().stream().flatMap(name -> environment(name).stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        // then none is left out
+        assertThat(declared).isNotEmpty();
+        assertThat(set).containsAll(declared);
+    }
+
+    @Test
+    void everyQueueIsADeadLetterQueueOrRedrivesToOne() {
+        Set<String> deadLetterQueues = new TreeSet<>();
+        List<String> sourceQueues = new ArrayList<>();
+        for (var queue : resourcesOfType("AWS::SQS::Queue").entrySet()) {
+            JsonNode redrive = queue.getValue().path("Properties").path("RedrivePolicy");
+            if (!redrive.isMissingNode()) {
+                sourceQueues.add(queue.getKey());
+                String target = redrive.path("deadLetterTargetArn").asText();
+                assertThat(target).as(queue.getKey()).endsWith(".Arn");
+                String deadLetterQueue = target.substring(0, target.length() - ".Arn".length());
+                assertThat(resources.path(deadLetterQueue).path("Type").asText()).as(queue.getKey() + " DLQ")
+                        .isEqualTo("AWS::SQS::Queue");
+                assertThat(deadLetterQueues.add(deadLetterQueue)).as("DLQ shared: " + deadLetterQueue).isTrue();
+                assertThat(redrive.path("maxReceiveCount").asInt()).as(queue.getKey()).isGreaterThanOrEqualTo(3);
+            }
+        }
+        assertThat(sourceQueues).hasSize(3);
+        Set<String> all = new TreeSet<>(resourcesOfType("AWS::SQS::Queue").keySet());
+        all.removeAll(sourceQueues);
+        assertThat(all).as("queues without a redrive policy that are no DLQ").isEqualTo(deadLetterQueues);
+    }
+
+    @Test
+    void everyQueueEventSourceReportsBatchItemFailuresAndOutwaitsTheFunction() {
+        int sources = 0;
+        for (String name : functions().keySet()) {
+            int timeout = functionProperty(name, "Timeout").asInt();
+            for (JsonNode event : functions().get(name).path("Properties").path("Events")) {
+                if (!event.path("Type").asText().equals("SQS")) {
+                    continue;
+                }
+                sources++;
+                JsonNode properties = event.path("Properties");
+                assertThat(properties.path("FunctionResponseTypes")).as(name).extracting(JsonNode::asText)
+                        .contains("ReportBatchItemFailures");
+                // Lambda's advice: visibility timeout at least 6 x the function timeout + the batching window
+                String queue = properties.path("Queue").asText().replace(".Arn", "");
+                int visibility = resources.path(queue).path("Properties").path("VisibilityTimeout").asInt();
+                int window = properties.path("MaximumBatchingWindowInSeconds").asInt(0);
+                assertThat(visibility).as(queue).isGreaterThanOrEqualTo(6 * timeout + window);
+            }
+        }
+        assertThat(sources).isEqualTo(3);
+    }
+
+    @Test
+    void noFunctionPolicyGrantsFullAccessOrWritesToEveryResource() {
+        for (String name : functions().keySet()) {
+            JsonNode policies = functions().get(name).path("Properties").path("Policies");
+            assertThat(policies.isArray()).as(name + " has its own policies").isTrue();
+            for (JsonNode policy : policies) {
+                assertThat(policy.toString()).as(name).doesNotContainIgnoringCase("FullAccess");
+                for (JsonNode statement : policy.path("Statement")) {
+                    assertThat(statement.path("Sid").asText()).as(name + " statement without Sid").isNotBlank();
+                    List<String> actions = texts(statement.path("Action"));
+                    List<String> writes = actions.stream().filter(action -> !isReadOnly(action)).toList();
+                    for (String resource : texts(statement.path("Resource"))) {
+                        if (resource.equals("*") || resource.endsWith(":*")) {
+                            assertThat(writes).as(name + " writes to " + resource).isEmpty();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyDeadLetterQueueAndFunctionHasAnAlarm() {
+        Set<String> watched = new TreeSet<>();
+        for (JsonNode alarm : resourcesOfType("AWS::CloudWatch::Alarm").values()) {
+            assertThat(alarm.path("Properties").path("AlarmActions")).as("alarm without action").isNotEmpty();
+            for (JsonNode dimension : alarm.path("Properties").path("Dimensions")) {
+                watched.add(dimension.path("Value").asText().replace(".QueueName", ""));
+            }
+        }
+        Set<String> expected = new TreeSet<>(functions().keySet());
+        for (JsonNode queue : resourcesOfType("AWS::SQS::Queue").values()) {
+            String target = queue.path("Properties").path("RedrivePolicy").path("deadLetterTargetArn").asText();
+            if (!target.isEmpty()) {
+                expected.add(target.replace(".Arn", ""));
+            }
+        }
+        assertThat(watched).containsAll(expected);
+    }
+
+    private Map<String, JsonNode> functions() {
+        return resourcesOfType("AWS::Serverless::Function");
+    }
+
+    private Map<String, JsonNode> resourcesOfType(String type) {
+        Map<String, JsonNode> found = new TreeMap<>();
+        resources.properties().forEach(entry -> {
+            if (entry.getValue().path("Type").asText().equals(type)) {
+                found.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return found;
+    }
+
+    /** A function's property, or the Globals' one when the function has none (SAM's rule for scalars). */
+    private JsonNode functionProperty(String function, String property) {
+        JsonNode own = functions().get(function).path("Properties").path(property);
+        return own.isMissingNode() ? template.path("Globals").path("Function").path(property) : own;
+    }
+
+    /** The environment variable names: the Globals' merged with the function's own. */
+    private Set<String> environment(String function) {
+        Set<String> names = new TreeSet<>();
+        template.path("Globals").path("Function").path("Environment").path("Variables").fieldNames().forEachRemaining(names::add);
+        functions().get(function).path("Properties").path("Environment").path("Variables").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Class<?> loadClass(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("handler class " + name + " is not in the build", e);
+        }
+    }
+
+    private static boolean isReadOnly(String action) {
+        String name = action.substring(action.indexOf(':') + 1);
+        return READ_ONLY_ACTION.matcher(name).matches();
+    }
+
+    private static List<String> texts(JsonNode node) {
+        if (node.isArray()) {
+            List<String> texts = new ArrayList<>();
+            node.forEach(element -> texts.add(element.asText()));
+            return texts;
+        }
+        return node.isMissingNode() ? List.of() : List.of(node.asText());
+    }
+
+    private static String projectVersion() throws IOException {
+        String pom = Files.readString(RepositoryTemplate.repositoryRoot().resolve("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>recon-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(version.find()).as("version of recon-parent").isTrue();
+        return version.group(1);
+    }
+}
