@@ -3,6 +3,7 @@ package recon.functions.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.TreeSet;
 import recon.pipeline.StoreDays;
@@ -53,7 +54,11 @@ public final class StoreDaysMessage {
         StoreRef store = new StoreRef(body.path("tenant").asText(null), body.path("store").asText(null));
         TreeSet<LocalDate> days = new TreeSet<>();
         for (JsonNode day : body.path("days")) {
-            days.add(LocalDate.parse(day.asText()));
+            try {
+                days.add(LocalDate.parse(day.asText()));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not a day: " + day);
+            }
         }
         return new ForStore(new StoreDays(store, days));
     }
