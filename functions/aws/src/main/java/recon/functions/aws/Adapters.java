@@ -1,0 +1,80 @@
+package recon.functions.aws;
+
+import java.time.Clock;
+import java.time.Duration;
+import recon.pipeline.AlertLog;
+import recon.pipeline.Alerts;
+import recon.pipeline.Blobs;
+import recon.pipeline.FileManifest;
+import recon.pipeline.MatchRequests;
+import recon.pipeline.RecordStore;
+import recon.pipeline.ReportRequests;
+import recon.pipeline.ResultStore;
+import recon.pipeline.StoreRegistry;
+
+/**
+ * The pipeline's ports on AWS, for one function. Each reads the settings it needs when asked for,
+ * so a function asks only for what it uses and a missing variable fails its start.
+ */
+public final class Adapters {
+    private final AwsClients clients;
+    private final Settings settings;
+    private final Clock clock;
+    private DynamoTable table;
+
+    public Adapters(AwsClients clients, Settings settings, Clock clock) {
+        this.clients = clients;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Blobs blobs() {
+        return new S3Blobs(clients.s3(), settings.require(Settings.BUCKET_NAME));
+    }
+
+    public FileManifest fileManifest() {
+        return new DynamoFileManifest(table());
+    }
+
+    public RecordStore recordStore() {
+        return new DynamoRecordStore(table());
+    }
+
+    public ResultStore resultStore() {
+        return new DynamoResultStore(table());
+    }
+
+    public AlertLog alertLog() {
+        return new DynamoAlertLog(table());
+    }
+
+    public StoreRegistry storeRegistry() {
+        return new DynamoStoreRegistry(table());
+    }
+
+    public MatchRequests matchRequests() {
+        return new SqsStoreDays(clients.sqs(), settings.require(Settings.MATCH_QUEUE_URL))::send;
+    }
+
+    public ReportRequests reportRequests() {
+        return new SqsStoreDays(clients.sqs(), settings.require(Settings.REPORT_QUEUE_URL))::send;
+    }
+
+    public Alerts alerts() {
+        return new SnsAlerts(clients.sns(), settings.require(Settings.ALERT_TOPIC_ARN));
+    }
+
+    private synchronized DynamoTable table() {
+        if (table == null) {
+            // the report function writes no item that expires: it keeps the template's default
+            int retentionDays = settings.values().containsKey(Settings.RETENTION_DAYS)
+                    ? settings.requireDays(Settings.RETENTION_DAYS) : DEFAULT_RETENTION_DAYS;
+            table = new DynamoTable(clients.dynamo(), settings.require(Settings.TABLE_NAME),
+                    Duration.ofDays(retentionDays), clock, Thread::sleep);
+        }
+        return table;
+    }
+
+    /** The template's default, used only by a function that writes no expiring item. */
+    private static final int DEFAULT_RETENTION_DAYS = 400;
+}

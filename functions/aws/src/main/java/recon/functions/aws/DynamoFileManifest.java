@@ -1,0 +1,100 @@
+package recon.functions.aws;
+
+import static recon.functions.aws.DynamoTable.n;
+import static recon.functions.aws.DynamoTable.s;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import recon.domain.FileKind;
+import recon.domain.FileOutcome;
+import recon.pipeline.DayRange;
+import recon.pipeline.FileEntry;
+import recon.pipeline.FileManifest;
+import recon.pipeline.StoreRef;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * File manifest items: pk "{t}#{s}", sk "FILE#{fileId}"; name, key, status, outcomes (list of maps),
+ * coverage (list of {first, last}), minDay/maxDay when the file has records, processedAt.
+ */
+final class DynamoFileManifest implements FileManifest {
+    private static final String PREFIX = "FILE#";
+
+    private final DynamoTable table;
+
+    DynamoFileManifest(DynamoTable table) {
+        this.table = table;
+    }
+
+    static String storeKey(StoreRef store) {
+        return store.tenant() + "#" + store.store();
+    }
+
+    @Override
+    public Optional<FileEntry> file(StoreRef store, String fileId) {
+        return table.get(storeKey(store), PREFIX + fileId).map(item -> entry(store, item));
+    }
+
+    @Override
+    public List<FileEntry> files(StoreRef store) {
+        List<FileEntry> entries = new ArrayList<>();
+        table.query(storeKey(store), PREFIX, item -> entries.add(entry(store, item)));
+        return entries;
+    }
+
+    @Override
+    public void save(FileEntry entry) {
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        attributes.put("name", s(entry.name()));
+        attributes.put("key", s(entry.key()));
+        attributes.put("status", s(entry.status().name()));
+        attributes.put("outcomes", AttributeValue.fromL(entry.outcomes().stream().map(DynamoFileManifest::outcome).toList()));
+        attributes.put("coverage", AttributeValue.fromL(entry.coverage().stream()
+                .map(c -> AttributeValue.fromM(Map.of("first", s(c.first().toString()), "last", s(c.last().toString()))))
+                .toList()));
+        if (entry.recordDays() != null) {
+            attributes.put("minDay", s(entry.recordDays().first().toString()));
+            attributes.put("maxDay", s(entry.recordDays().last().toString()));
+        }
+        attributes.put("processedAt", s(entry.processedAt().toString()));
+        table.put(table.item(storeKey(entry.store()), PREFIX + entry.fileId(), attributes));
+    }
+
+    private static AttributeValue outcome(FileOutcome o) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(o.name()));
+        m.put("kind", s(o.kind().name()));
+        m.put("accepted", AttributeValue.fromBool(o.accepted()));
+        m.put("rows", n(o.rows()));
+        m.put("line", n(o.line()));
+        if (o.error() != null) {
+            m.put("error", s(o.error()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    private static FileEntry entry(StoreRef store, Map<String, AttributeValue> item) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (AttributeValue value : item.getOrDefault("outcomes", AttributeValue.fromL(List.of())).l()) {
+            Map<String, AttributeValue> m = value.m();
+            outcomes.add(new FileOutcome(m.get("name").s(), FileKind.valueOf(m.get("kind").s()), m.get("accepted").bool(),
+                    Long.parseLong(m.get("rows").n()), Integer.parseInt(m.get("line").n()),
+                    m.containsKey("error") ? m.get("error").s() : null));
+        }
+        List<DayRange> coverage = new ArrayList<>();
+        for (AttributeValue value : item.getOrDefault("coverage", AttributeValue.fromL(List.of())).l()) {
+            coverage.add(new DayRange(LocalDate.parse(value.m().get("first").s()), LocalDate.parse(value.m().get("last").s())));
+        }
+        DayRange recordDays = item.containsKey("minDay")
+                ? new DayRange(LocalDate.parse(item.get("minDay").s()), LocalDate.parse(item.get("maxDay").s()))
+                : null;
+        return new FileEntry(store, item.get("sk").s().substring(PREFIX.length()), item.get("name").s(),
+                item.get("key").s(), FileEntry.Status.valueOf(item.get("status").s()), outcomes, coverage, recordDays,
+                Instant.parse(item.get("processedAt").s()));
+    }
+}

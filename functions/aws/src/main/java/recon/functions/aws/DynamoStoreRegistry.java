@@ -1,0 +1,33 @@
+package recon.functions.aws;
+
+import static recon.functions.aws.DynamoTable.s;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import recon.pipeline.StoreRef;
+import recon.pipeline.StoreRegistry;
+
+/** Store items: pk "STORES", sk "{t}#{s}"; tenant, store. Every upload renews the item's expiry. */
+final class DynamoStoreRegistry implements StoreRegistry {
+    private static final String PK = "STORES";
+
+    private final DynamoTable table;
+
+    DynamoStoreRegistry(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void register(StoreRef store) {
+        table.put(table.item(PK, DynamoFileManifest.storeKey(store),
+                Map.of("tenant", s(store.tenant()), "store", s(store.store()))));
+    }
+
+    @Override
+    public List<StoreRef> stores() {
+        List<StoreRef> stores = new ArrayList<>();
+        table.query(PK, null, item -> stores.add(new StoreRef(item.get("tenant").s(), item.get("store").s())));
+        return stores;
+    }
+}

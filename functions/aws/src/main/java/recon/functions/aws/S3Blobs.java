@@ -1,0 +1,33 @@
+package recon.functions.aws;
+
+import java.io.InputStream;
+import java.util.Optional;
+import recon.pipeline.Blobs;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** The bucket's objects; reads are streamed, never loaded whole. */
+final class S3Blobs implements Blobs {
+    private final S3Client s3;
+    private final String bucket;
+
+    S3Blobs(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) {
+        try {
+            return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void write(String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+}

@@ -1,0 +1,65 @@
+package recon.functions.report;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.crac.Core;
+import org.crac.Resource;
+import recon.functions.aws.Adapters;
+import recon.functions.aws.AwsClients;
+import recon.functions.aws.Priming;
+import recon.functions.aws.Settings;
+import recon.functions.aws.StoreDaysMessage;
+import recon.pipeline.WriteDayReports;
+
+/** ReportFunction: report requests → {@link WriteDayReports}, message by message. */
+public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+    private final WriteDayReports reports;
+
+    public ReportHandler() {
+        this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
+    }
+
+    public ReportHandler(AwsClients clients, Settings settings) {
+        Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
+        reports = new WriteDayReports(adapters.blobs(), adapters.fileManifest(), adapters.resultStore());
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            StoreDaysMessage.Body body;
+            try {
+                body = StoreDaysMessage.decode(message.getBody());
+            } catch (IllegalArgumentException e) {
+                System.err.println("dropped message " + message.getMessageId() + ": " + e.getMessage());
+                continue;
+            }
+            if (!(body instanceof StoreDaysMessage.ForStore forStore)) {
+                System.err.println("dropped message " + message.getMessageId() + ": not a report request");
+                continue;
+            }
+            try {
+                reports.write(forStore.request());
+            } catch (RuntimeException e) {
+                System.err.println("cannot write the reports of " + forStore.request().store() + ": " + e);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.exercise();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {}
+}

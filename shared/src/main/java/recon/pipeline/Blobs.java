@@ -1,0 +1,13 @@
+package recon.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** The objects of the bucket: uploads, store configs, reports. */
+public interface Blobs {
+    /** Opens the object for reading, streamed; empty when there is none. */
+    Optional<InputStream> open(String key) throws IOException;
+
+    void write(String key, byte[] content, String contentType) throws IOException;
+}

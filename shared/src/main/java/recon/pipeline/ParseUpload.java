@@ -1,0 +1,331 @@
+package recon.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import recon.domain.FileOutcome;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.domain.Refund;
+import recon.domain.Times;
+import recon.ingest.FileIngest;
+import recon.ingest.IngestListener;
+import recon.ingest.RecordSink;
+
+/**
+ * The parse stage: reads an uploaded export (ARCHITECTURE.md, PIPELINE "Parse") and stores the records
+ * of its accepted files, packed by day, then asks for the touched days to be matched.
+ * <p>
+ * Two passes over the object: the first only validates (a file can still be rejected at its last
+ * line, and a rejected file must leave no record behind), the second packs the accepted files'
+ * records. A file already processed is skipped, and every write has a key that follows from the
+ * file, so a message delivered twice changes nothing.
+ */
+public final class ParseUpload {
+    private static final System.Logger LOG = System.getLogger(ParseUpload.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Record chunks written per call: one DynamoDB batch. */
+    static final int CHUNKS_PER_SAVE = 25;
+
+    /**
+     * An uploaded object.
+     *
+     * @param key the object key, URL-decoded
+     * @param version the object's version id, else its ETag: a new upload to the same key is a new file
+     */
+    public record Upload(String key, String version) {}
+
+    private final Blobs blobs;
+    private final FileManifest manifest;
+    private final RecordStore records;
+    private final StoreRegistry stores;
+    private final MatchRequests matches;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final FileIngest ingest = new FileIngest();
+
+    public ParseUpload(Blobs blobs, FileManifest manifest, RecordStore records, StoreRegistry stores,
+            MatchRequests matches, Alerts alerts, Clock clock) {
+        this.blobs = blobs;
+        this.manifest = manifest;
+        this.records = records;
+        this.stores = stores;
+        this.matches = matches;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /**
+     * Parses a batch of uploads and asks for one match per store with all the days they touched.
+     * A file is marked done only after its match request went out, so a failure anywhere leaves it
+     * to be parsed again.
+     *
+     * @return the uploads that failed and should be retried; a bad key or a rejected file is not a failure
+     */
+    public List<Upload> parseAll(List<Upload> uploads) {
+        List<Upload> failed = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (Upload upload : uploads) {
+            try {
+                parse(upload).ifPresent(parsed::add);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot parse " + upload.key(), e);
+                failed.add(upload);
+            }
+        }
+        Map<StoreRef, NavigableSet<LocalDate>> touched = new LinkedHashMap<>();
+        for (Parsed p : parsed) {
+            if (!p.days.isEmpty()) {
+                touched.computeIfAbsent(p.entry.store(), s -> new TreeSet<>()).addAll(p.days);
+            }
+        }
+        try {
+            if (!touched.isEmpty()) {
+                matches.send(touched.entrySet().stream().map(e -> new StoreDays(e.getKey(), e.getValue())).toList());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot request the match of " + touched.keySet(), e);
+            parsed.forEach(p -> failed.add(p.upload));
+            return failed;
+        }
+        for (Parsed p : parsed) {
+            try {
+                finish(p);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot finish " + p.upload.key(), e);
+                failed.add(p.upload);
+            }
+        }
+        return failed;
+    }
+
+    /** The id of one version of one object: the first 32 hex digits of SHA-256(key # version). */
+    public static String fileId(String key, String version) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((key + "#" + (version == null ? "" : version)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** An upload parsed and stored, not yet marked done. */
+    private record Parsed(Upload upload, FileEntry entry, NavigableSet<LocalDate> days) {}
+
+    private Optional<Parsed> parse(Upload upload) {
+        Optional<UploadKey> parsedKey = UploadKey.parse(upload.key());
+        if (parsedKey.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "ignored an object outside tenants/{t}/stores/{s}/inbox/: " + upload.key());
+            return Optional.empty();
+        }
+        UploadKey key = parsedKey.get();
+        StoreRef store = key.store();
+        String fileId = fileId(upload.key(), upload.version());
+        Optional<FileEntry> known = manifest.file(store, fileId);
+        if (known.isPresent() && known.get().status() == FileEntry.Status.DONE) {
+            LOG.log(System.Logger.Level.INFO, "already processed: " + upload.key());
+            return Optional.empty();
+        }
+        stores.register(store);
+        manifest.save(new FileEntry(store, fileId, key.fileName(), upload.key(), FileEntry.Status.PROCESSING,
+                List.of(), List.of(), null, clock.instant()));
+
+        FileIngest.Opener opener = () -> blobs.open(upload.key())
+                .orElseThrow(() -> new NoSuchFileException(upload.key()));
+        Validation validation = new Validation();
+        ingest.read(key.fileName(), opener, validation);
+
+        NavigableSet<LocalDate> days = new TreeSet<>();
+        DayRange recordDays = null;
+        if (validation.anyAccepted()) {
+            LocalDate undatedDay = validation.firstDay != null ? validation.firstDay : LocalDate.now(clock.withZone(Times.SHANGHAI));
+            RecordPacker packer = store(store, fileId, key.fileName(), opener, validation, undatedDay);
+            days.addAll(packer.days());
+            if (!packer.days().isEmpty()) {
+                recordDays = new DayRange(packer.days().first(), packer.days().last());
+            }
+            for (DayRange covered : validation.coverage) {
+                covered.first().datesUntil(covered.last().plusDays(1)).forEach(days::add);
+            }
+        }
+        for (FileOutcome outcome : validation.outcomes) {
+            if (!outcome.accepted()) {
+                writeError(store, upload.key(), outcome);
+            }
+        }
+        FileEntry done = new FileEntry(store, fileId, key.fileName(), upload.key(), FileEntry.Status.DONE,
+                validation.outcomes, validation.coverage, recordDays, clock.instant());
+        return Optional.of(new Parsed(upload, done, days));
+    }
+
+    /** Pass 2: the records of the files pass 1 accepted, packed and saved. */
+    private RecordPacker store(StoreRef store, String fileId, String name, FileIngest.Opener opener,
+            Validation validation, LocalDate undatedDay) {
+        List<RecordChunk> pending = new ArrayList<>(CHUNKS_PER_SAVE);
+        RecordPacker packer = new RecordPacker(fileId, undatedDay, chunk -> {
+            pending.add(chunk);
+            if (pending.size() == CHUNKS_PER_SAVE) {
+                records.save(store, List.copyOf(pending));
+                pending.clear();
+            }
+        });
+        ingest.read(name, opener, new IngestListener() {
+            private int file;
+
+            @Override
+            public RecordSink start(String fileName) {
+                return validation.outcomes.get(file).accepted() ? packer : IGNORED;
+            }
+
+            @Override
+            public void finish(FileOutcome outcome) {
+                if (!outcome.equals(validation.outcomes.get(file++))) {
+                    throw new IllegalStateException("the second reading of " + outcome.name() + " differs from the first");
+                }
+            }
+        });
+        packer.finish();
+        if (!pending.isEmpty()) {
+            records.save(store, List.copyOf(pending));
+        }
+        return packer;
+    }
+
+    private void writeError(StoreRef store, String key, FileOutcome outcome) {
+        ObjectNode error = JSON.createObjectNode();
+        error.put("file", outcome.name());
+        error.put("key", key);
+        error.put("kind", outcome.kind().name());
+        error.put("line", outcome.line());
+        error.put("error", outcome.error());
+        error.put("rejectedAt", Times.iso(clock.instant().getEpochSecond()));
+        try {
+            blobs.write(store.rejectedPrefix() + safeName(outcome.name()) + ".error.json",
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(error), "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the error of " + key, e);
+        }
+    }
+
+    /** Alerts about rejected files, then marks the upload done. */
+    private void finish(Parsed parsed) {
+        List<FileOutcome> rejected = parsed.entry.outcomes().stream().filter(o -> !o.accepted()).toList();
+        if (!rejected.isEmpty()) {
+            alerts.publish(AlertText.rejectedFiles(parsed.entry.store(), rejected));
+        }
+        manifest.save(parsed.entry);
+    }
+
+    /**
+     * A file or ZIP member name as a key below rejected/: its segments without ".", ".." or empty
+     * ones, so that a crafted member name cannot point anywhere else.
+     */
+    static String safeName(String name) {
+        List<String> kept = new ArrayList<>();
+        for (String segment : name.replace('\\', '/').split("/")) {
+            String clean = segment.codePoints()
+                    .map(c -> Character.isISOControl(c) ? '_' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            if (!clean.isEmpty() && !clean.equals(".") && !clean.equals("..")) {
+                kept.add(clean);
+            }
+        }
+        return kept.isEmpty() ? "file" : String.join("/", kept);
+    }
+
+    private static final RecordSink IGNORED = new RecordSink() {
+        @Override
+        public void order(Order order) {}
+
+        @Override
+        public void ledgerLine(LedgerLine line) {}
+
+        @Override
+        public void refund(Refund refund) {}
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+    };
+
+    /**
+     * Pass 1: every file's outcome, and for the accepted ones their ledger coverage and first record
+     * day; records are only looked at, never kept.
+     */
+    private static final class Validation implements IngestListener, RecordSink {
+        final List<FileOutcome> outcomes = new ArrayList<>();
+        final List<DayRange> coverage = new ArrayList<>();
+        LocalDate firstDay;
+        private final List<DayRange> fileCoverage = new ArrayList<>();
+        private LocalDate fileFirstDay;
+
+        boolean anyAccepted() {
+            return outcomes.stream().anyMatch(FileOutcome::accepted);
+        }
+
+        @Override
+        public RecordSink start(String fileName) {
+            fileCoverage.clear();
+            fileFirstDay = null;
+            return this;
+        }
+
+        @Override
+        public void finish(FileOutcome outcome) {
+            outcomes.add(outcome);
+            if (outcome.accepted()) {
+                coverage.addAll(fileCoverage);
+                if (fileFirstDay != null && (firstDay == null || fileFirstDay.isBefore(firstDay))) {
+                    firstDay = fileFirstDay;
+                }
+            }
+        }
+
+        @Override
+        public void order(Order order) {
+            seen(order.dayTime());
+        }
+
+        @Override
+        public void ledgerLine(LedgerLine line) {
+            seen(line.occurredAt());
+        }
+
+        @Override
+        public void refund(Refund refund) {
+            seen(refund.dayTime());
+        }
+
+        @Override
+        public void ledgerCoverage(LocalDate first, LocalDate last) {
+            if (!last.isBefore(first)) {
+                fileCoverage.add(new DayRange(first, last));
+            }
+        }
+
+        private void seen(long time) {
+            if (Times.isPresent(time)) {
+                LocalDate day = Times.day(time);
+                if (fileFirstDay == null || day.isBefore(fileFirstDay)) {
+                    fileFirstDay = day;
+                }
+            }
+        }
+    }
+}

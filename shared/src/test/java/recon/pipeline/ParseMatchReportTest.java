@@ -1,0 +1,323 @@
+package recon.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import recon.config.StoreConfigJson;
+import recon.domain.Anomaly;
+import recon.domain.DayFigures;
+import recon.domain.StoreConfig;
+import recon.reconcile.ReconcileFiles;
+import recon.report.SummaryJson;
+import recon.sample.Manifest;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/**
+ * Generated exports through parse, match and report on in-memory ports: every day's figures and
+ * anomalies are those of the offline run on the same files, whatever the order or repetition of uploads.
+ */
+class ParseMatchReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path samples;
+
+    static Manifest manifest;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        manifest = new SampleGenerator(new SampleGenerator.Options(300, 31, 5, LocalDate.of(2026, 11, 1)))
+                .generate(samples);
+    }
+
+    @Test
+    void everyDayHasTheFiguresAndAnomaliesOfTheOfflineRun() throws IOException {
+        Pipeline pipeline = new Pipeline();
+        List<ParseUpload.Upload> uploads = new ArrayList<>();
+        for (StoreSample sample : manifest.stores()) {
+            uploads.addAll(upload(pipeline, sample, allFiles(sample)));
+        }
+
+        List<ParseUpload.Upload> failed = pipeline.run(uploads);
+
+        assertThat(failed).isEmpty();
+        for (StoreSample sample : manifest.stores()) {
+            StoreRef store = new StoreRef(sample.tenant(), sample.store());
+            ReconcileFiles.Result offline = offline(sample, allFiles(sample));
+            assertSameResults(pipeline, store, offline);
+            assertReportsMatch(pipeline, store, offline);
+        }
+    }
+
+    @Test
+    void filesInReverseOrderOneAtATimeGiveTheSameResults() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        List<String> reversed = new ArrayList<>(allFiles(sample));
+        java.util.Collections.reverse(reversed);
+        Pipeline pipeline = new Pipeline();
+
+        for (String file : reversed) {
+            assertThat(pipeline.run(upload(pipeline, sample, List.of(file)))).isEmpty();
+        }
+
+        assertSameResults(pipeline, store, offline(sample, allFiles(sample)));
+    }
+
+    @Test
+    void theSameEventTwiceIsSkippedAndAlertsOnce() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        Pipeline pipeline = new Pipeline();
+        List<ParseUpload.Upload> uploads = upload(pipeline, sample, allFiles(sample));
+        pipeline.run(uploads);
+        int alerts = pipeline.alerts.size();
+        int recordSaves = pipeline.records.saves;
+        int matchRequests = pipeline.matchRequests.size();
+
+        List<ParseUpload.Upload> failed = pipeline.run(uploads);
+
+        assertThat(failed).isEmpty();
+        assertThat(pipeline.alerts).hasSize(alerts);
+        assertThat(pipeline.records.saves).isEqualTo(recordSaves);
+        assertThat(pipeline.matchRequests).hasSize(matchRequests);
+    }
+
+    @Test
+    void theSameFilesUploadedAgainUnderOtherKeysChangeNoResultAndAlertNothingNew() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, sample.files()));
+        List<String> anomalyAlerts = anomalyAlertTexts(pipeline);
+        int resultSaves = pipeline.results.saves;
+        int reportWrites = pipeline.blobs.written.size();
+
+        List<ParseUpload.Upload> again = new ArrayList<>();
+        for (String file : sample.files()) {
+            again.add(pipeline.put(store.prefix() + "inbox/again/" + file, Files.readAllBytes(sample.dir().resolve(file))));
+        }
+        pipeline.run(again);
+
+        assertThat(anomalyAlerts).isNotEmpty();
+        assertThat(anomalyAlertTexts(pipeline)).isEqualTo(anomalyAlerts);
+        assertThat(pipeline.results.saves).isEqualTo(resultSaves);
+        assertThat(pipeline.blobs.written).hasSize(reportWrites);
+        assertSameResults(pipeline, store, offline(sample, sample.files()));
+    }
+
+    @Test
+    void matchingAgainWritesNothingAndAlertsNothing() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        int alerts = pipeline.alerts.size();
+        int resultSaves = pipeline.results.saves;
+        int reportRequests = pipeline.reportRequests.size();
+
+        for (StoreDays request : List.copyOf(pipeline.matchRequests)) {
+            pipeline.match.match(request);
+        }
+        pipeline.match.recent(7).forEach(pipeline.match::match);
+
+        assertThat(pipeline.alerts).hasSize(alerts);
+        assertThat(pipeline.results.saves).isEqualTo(resultSaves);
+        assertThat(pipeline.reportRequests).hasSize(reportRequests);
+    }
+
+    @Test
+    void rejectedFilesLeaveNoRecordsButAnErrorFileAndAnAlert() throws IOException {
+        StoreSample sample = manifest.stores().stream().filter(s -> !s.rejectedFiles().isEmpty()).findFirst().orElseThrow();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+
+        List<ParseUpload.Upload> failed = pipeline.run(upload(pipeline, sample, sample.rejectedFiles()));
+
+        assertThat(failed).isEmpty();
+        assertThat(pipeline.records.count(store)).isZero();
+        assertThat(pipeline.matchRequests).isEmpty();
+        Map<String, byte[]> errors = pipeline.blobs.under(store.rejectedPrefix());
+        assertThat(errors).hasSize(sample.rejectedFiles().size());
+        for (String file : sample.rejectedFiles()) {
+            JsonNode error = JSON.readTree(pipeline.text(store.rejectedPrefix() + file + ".error.json"));
+            assertThat(error.path("file").asText()).isEqualTo(file);
+            assertThat(error.path("key").asText()).isEqualTo(store.prefix() + "inbox/" + file);
+            assertThat(error.path("error").asText()).isNotBlank();
+            assertThat(error.has("kind") && error.has("line") && error.has("rejectedAt")).isTrue();
+        }
+        assertThat(pipeline.alerts).hasSize(sample.rejectedFiles().size())
+                .allSatisfy(alert -> assertThat(alert.anomalyCount()).isZero());
+        assertThat(pipeline.manifest.files(store))
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileEntry.Status.DONE))
+                .allSatisfy(f -> assertThat(f.outcomes()).noneMatch(o -> o.accepted()));
+    }
+
+    @Test
+    void aMalformedFileIsRejectedWithItsLineAndStoresNothing() throws IOException {
+        StoreRef store = new StoreRef("t9", "s9");
+        Pipeline pipeline = new Pipeline();
+        ParseUpload.Upload upload = pipeline.put(store.prefix() + "inbox/月报/坏文件.csv",
+                "你好,世界\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(pipeline.run(List.of(upload))).isEmpty();
+
+        JsonNode error = JSON.readTree(pipeline.text(store.rejectedPrefix() + "坏文件.csv.error.json"));
+        assertThat(error.path("kind").asText()).isEqualTo("UNKNOWN");
+        assertThat(error.path("line").asInt()).isEqualTo(1);
+        assertThat(pipeline.records.count(store)).isZero();
+        assertThat(pipeline.alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.store()).isEqualTo(store);
+            assertThat(alert.text()).contains("坏文件.csv");
+        });
+    }
+
+    @Test
+    void keysOutsideAStoreInboxAreRefusedUnread() {
+        Pipeline pipeline = new Pipeline();
+        List<ParseUpload.Upload> uploads = new ArrayList<>();
+        for (String key : List.of(
+                "tenants/T1/stores/s1/inbox/a.csv",
+                "tenants/t1/stores/s1/inbox/../../../t2/stores/s1/inbox/a.csv",
+                "tenants/t1/stores/s1/config.json",
+                "tenants/t1/stores/s1/inbox/",
+                "tenants/t1/stores/s1/reports/2026-11-02/summary.json",
+                "tenants/t1/stores/s_1/inbox/a.csv",
+                "other/t1/stores/s1/inbox/a.csv")) {
+            uploads.add(pipeline.put(key, "订单编号,买家会员名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        List<ParseUpload.Upload> failed = pipeline.run(uploads);
+
+        assertThat(failed).isEmpty();
+        assertThat(pipeline.blobs.opened).isEmpty();
+        assertThat(pipeline.blobs.written).isEmpty();
+        assertThat(pipeline.manifest.entries).isEmpty();
+        assertThat(pipeline.alerts).isEmpty();
+    }
+
+    @Test
+    void aMissingObjectFailsTheUploadForARetry() {
+        Pipeline pipeline = new Pipeline();
+        var upload = new ParseUpload.Upload("tenants/t1/stores/s1/inbox/gone.csv", "etag");
+
+        assertThat(pipeline.parse.parseAll(List.of(upload))).containsExactly(upload);
+        assertThat(pipeline.manifest.files(new StoreRef("t1", "s1")))
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileEntry.Status.PROCESSING));
+    }
+
+    @Test
+    void aConfigThatCannotBeUsedStopsTheMatchWithAnAlert() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.parse.parseAll(upload(pipeline, sample, sample.files()));
+        pipeline.blobs.objects.put(store.configKey(), "{\"graceDay\": 3}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        StoreDays request = pipeline.matchQueue.poll();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.match.match(request))
+                .isInstanceOf(StoreConfigJson.InvalidConfigException.class)
+                .hasMessageContaining("graceDay");
+        assertThat(pipeline.results.saves).isZero();
+        assertThat(pipeline.alerts).singleElement().satisfies(a -> assertThat(a.text()).contains("graceDay"));
+    }
+
+    private static List<String> anomalyAlertTexts(Pipeline pipeline) {
+        return pipeline.alerts.stream().filter(a -> a.anomalyCount() > 0).map(Alert::text).toList();
+    }
+
+    private static void assertSameResults(Pipeline pipeline, StoreRef store, ReconcileFiles.Result offline) {
+        Map<LocalDate, DayResult> stored = new TreeMap<>();
+        for (DayFigures day : offline.reconciliation().days()) {
+            pipeline.results.result(store, day.day()).ifPresent(r -> stored.put(day.day(), r));
+        }
+        assertThat(pipeline.results.results.get(store).keySet())
+                .containsExactlyElementsOf(offline.reconciliation().days().stream().map(DayFigures::day).toList());
+        Map<LocalDate, List<Anomaly>> offlineAnomalies = offline.reconciliation().anomalies().stream()
+                .collect(Collectors.groupingBy(Anomaly::day));
+        for (DayFigures day : offline.reconciliation().days()) {
+            DayResult result = stored.get(day.day());
+            assertThat(result.figures()).as("figures of %s", day.day()).isEqualTo(day);
+            assertThat(result.anomalies()).as("anomalies of %s", day.day())
+                    .isEqualTo(offlineAnomalies.getOrDefault(day.day(), List.of()));
+        }
+        assertThat(offline.reconciliation().anomalies()).isNotEmpty();
+    }
+
+    private static void assertReportsMatch(Pipeline pipeline, StoreRef store, ReconcileFiles.Result offline)
+            throws IOException {
+        Set<String> offlineFiles = new HashSet<>();
+        offline.files().forEach(f -> offlineFiles.add(f.name() + " " + f.status()));
+        for (DayFigures day : offline.reconciliation().days()) {
+            List<Anomaly> anomalies = offline.reconciliation().anomalies().stream()
+                    .filter(a -> a.day().equals(day.day())).toList();
+            var expected = new ByteArrayOutputStream();
+            SummaryJson.write(expected, store.tenant(), store.store(), offline.files(), List.of(day), anomalies);
+            JsonNode want = JSON.readTree(expected.toByteArray());
+            JsonNode got = JSON.readTree(pipeline.text(store.reportPrefix(day.day()) + "summary.json"));
+            assertThat(got.get("days")).isEqualTo(want.get("days"));
+            assertThat(got.get("anomalies")).isEqualTo(want.get("anomalies"));
+            Set<String> files = new HashSet<>();
+            got.get("files").forEach(f -> files.add(f.get("name").asText() + " " + f.get("status").asText()));
+            assertThat(files).isEqualTo(offlineFiles);
+            assertThat(pipeline.blobs.objects).containsKey(store.reportPrefix(day.day()) + "report.csv");
+        }
+    }
+
+    private static List<String> allFiles(StoreSample sample) {
+        List<String> files = new ArrayList<>(sample.files());
+        files.addAll(sample.rejectedFiles());
+        return files;
+    }
+
+    private static StoreSample storeWithMostFiles() {
+        return manifest.stores().stream()
+                .max(java.util.Comparator.comparingInt(s -> s.files().size() + s.rejectedFiles().size()))
+                .orElseThrow();
+    }
+
+    private static List<ParseUpload.Upload> upload(Pipeline pipeline, StoreSample sample, List<String> files)
+            throws IOException {
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Path config = sample.dir().resolve("config.json");
+        if (Files.exists(config)) {
+            pipeline.blobs.objects.put(store.configKey(), Files.readAllBytes(config));
+        }
+        List<ParseUpload.Upload> uploads = new ArrayList<>();
+        for (String file : files) {
+            uploads.add(pipeline.put(store.prefix() + "inbox/" + file, Files.readAllBytes(sample.dir().resolve(file))));
+        }
+        return uploads;
+    }
+
+    private static ReconcileFiles.Result offline(StoreSample sample, List<String> files) throws IOException {
+        Path configFile = sample.dir().resolve("config.json");
+        StoreConfig config = StoreConfig.DEFAULT;
+        if (Files.exists(configFile)) {
+            try (InputStream in = Files.newInputStream(configFile)) {
+                config = StoreConfigJson.read(in);
+            }
+        }
+        List<ReconcileFiles.Input> inputs = files.stream()
+                .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f))))
+                .toList();
+        return ReconcileFiles.run(inputs, config, outcome -> {});
+    }
+}
