@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
-import software.amazon.awssdk.services.s3.model.FilterRuleName;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -38,6 +37,8 @@ public record EmulatedStack(
     /** What the template sets for the functions' retention; the runner passes the same. */
     public static final int RETENTION_DAYS = 400;
     public static final String UPLOAD_PREFIX = "tenants/";
+    /** S3 takes the rule name in any case; moto only in lower case (the SDK's FilterRuleName.PREFIX is "Prefix"). */
+    private static final String PREFIX_RULE = "prefix";
 
     /** An SQS queue; deadLetterUrl is null for a queue without one. */
     public record Queue(String name, String url, String arn, String deadLetterUrl) {
@@ -116,7 +117,7 @@ public record EmulatedStack(
                         .id("uploads-to-ingest")
                         .queueArn(ingest.arn())
                         .events(Event.S3_OBJECT_CREATED)
-                        .filter(f -> f.key(k -> k.filterRules(r -> r.name(FilterRuleName.PREFIX).value(UPLOAD_PREFIX)))))));
+                        .filter(f -> f.key(k -> k.filterRules(r -> r.name(PREFIX_RULE).value(UPLOAD_PREFIX)))))));
     }
 
     private static void createTable(DynamoDbClient dynamo, String table) {
