@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The resources template.yaml declares, created in an emulator under names unique to one run: the
- * exports bucket (its ObjectCreated events under tenants/ go to the ingest queue), the ingest, match
+ * exports bucket, versioned (its ObjectCreated events under tenants/ go to the ingest queue), the ingest, match
  * and report queues each with a dead-letter queue, the table, the alerts topic, and a queue
  * subscribed to the topic that collects the alerts (where AWS would send e-mail and SMS).
  */
@@ -111,7 +112,11 @@ public record EmulatedStack(
 
     private static void createBucket(S3Client s3, String bucket, Queue ingest, SqsClient sqs) {
         s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         allowSendFrom(sqs, ingest, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
+        // moto delivers these events itself, like S3 (and first an s3:TestEvent). Its keys are URL-encoded
+        // with '/' as %2F where S3 keeps '/', and it leaves out versionId: handlers decode the whole key
+        // before splitting it and must not need the version.
         s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
                 .queueConfigurations(q -> q
                         .id("uploads-to-ingest")
