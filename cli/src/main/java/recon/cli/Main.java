@@ -3,8 +3,11 @@ package recon.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import recon.functions.match.MatchHandler;
+import recon.functions.parse.ParseHandler;
+import recon.functions.report.ReportHandler;
 
-/** {@code ./recon COMMAND ...}: the offline command line (CONTRACTS.md, "Command line"). */
+/** {@code ./recon COMMAND ...}: the command line (CONTRACTS.md, "Command line"). */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -16,6 +19,10 @@ public final class Main {
               ./recon reconcile --tenant T --store S [--config FILE] --out DIR FILE|FOLDER...
                   reconcile a store's exports offline; writes DIR/summary.json and DIR/reports/{day}/
                   exit 0: all files accepted, 3: some files rejected (the others are reconciled), 2: usage
+              ./recon demo [--tenant T --store S --config FILE] [--out DIR] [FILE|FOLDER...]
+                  the serverless pipeline on the local emulator: uploads the files (none: generated
+                  samples of two tenants), runs until drained, copies the results to DIR (out/demo)
+                  exit 0: every file processed (reported or rejected with a reason), 1: otherwise
               ./recon generate --out DIR [--orders N] [--days D] [--seed X]
                   write realistic sample exports for several stores, with DIR/manifest.json
               ./recon test
@@ -28,6 +35,12 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
+    /** The Lambda handlers the demo runs in-process, built as their (AwsClients, Settings) constructors do. */
+    /** The real Lambda handlers, run in-process by the demo's local runner. */
+    private static DemoCommand.Pipeline pipeline() {
+        return new DemoCommand.Pipeline(ParseHandler::new, MatchHandler::new, ReportHandler::new);
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.get(0))) {
             out.print(USAGE_TEXT);
@@ -38,6 +51,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "reconcile" -> new ReconcileCommand(out, err).run(rest);
                 case "generate" -> new GenerateCommand(out).run(rest);
+                case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
                 default -> throw new Args.UsageException("unknown command " + args.get(0));
             };
         } catch (Args.UsageException e) {

@@ -62,7 +62,7 @@ final class ReconcileCommand {
         return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
     }
 
-    private static String id(String value, String option) {
+    static String id(String value, String option) {
         if (!ID.matcher(value).matches()) {
             throw new Args.UsageException(option + " must be 1-64 characters of a-z, 0-9 and '-', got " + value);
         }
@@ -85,7 +85,7 @@ final class ReconcileCommand {
     }
 
     /** The files named, and the exports (.csv, .xlsx, .zip) inside the folders named, in a stable order. */
-    private static List<Path> inputFiles(List<String> names) throws IOException {
+    static List<Path> inputFiles(List<String> names) throws IOException {
         if (names.isEmpty()) {
             throw new Args.UsageException("no input files given");
         }

@@ -1,0 +1,316 @@
+package recon.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import recon.cli.local.AlertCollector;
+import recon.cli.local.EmulatedStack;
+import recon.cli.local.Emulator;
+import recon.cli.local.LocalRunner;
+import recon.domain.Money;
+import recon.functions.aws.AwsClients;
+import recon.functions.aws.Settings;
+import recon.sample.Manifest;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code ./recon demo}: the serverless pipeline on the local emulator. Uploads exports to the emulated
+ * bucket, runs the parse, match and report functions in-process until the queues are drained, and
+ * copies what they wrote back to a folder with the alerts they sent.
+ */
+final class DemoCommand {
+    /** Short, so that a failed message comes back (and reaches its dead-letter queue) within seconds. */
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Builds one pipeline function as its Lambda constructor does, from the clients and the environment. */
+    @FunctionalInterface
+    interface HandlerFactory {
+        RequestHandler<SQSEvent, SQSBatchResponse> create(AwsClients clients, Settings settings);
+    }
+
+    /** The three functions the template deploys, each triggered by its queue. */
+    record Pipeline(HandlerFactory parse, HandlerFactory match, HandlerFactory report) {}
+
+    /** A file to upload to the bucket under this key. */
+    private record Upload(String key, Path file) {}
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Pipeline pipeline;
+
+    DemoCommand(PrintStream out, PrintStream err, Pipeline pipeline) {
+        this.out = out;
+        this.err = err;
+        this.pipeline = pipeline;
+    }
+
+    int run(List<String> argList) throws IOException {
+        Args args = new Args(argList, Set.of("tenant", "store", "config", "out"));
+        Path outDir = Path.of(args.optional("out", "out/demo"));
+        Path samples = null;
+        try {
+            List<Upload> uploads;
+            if (args.positional().isEmpty()) {
+                if (!args.optional("tenant", "").isEmpty() || !args.optional("store", "").isEmpty()
+                        || !args.optional("config", "").isEmpty()) {
+                    throw new Args.UsageException("--tenant, --store and --config go with the files to upload");
+                }
+                samples = Files.createTempDirectory("recon-demo-");
+                uploads = sampleUploads(samples);
+            } else {
+                uploads = givenUploads(args);
+            }
+            return runPipeline(uploads, outDir);
+        } finally {
+            if (samples != null) {
+                deleteTree(samples);
+            }
+        }
+    }
+
+    /** Generated exports of every sample store (two tenants), with each store's config.json. */
+    private List<Upload> sampleUploads(Path samples) throws IOException {
+        Manifest manifest = new SampleGenerator(SampleGenerator.Options.defaults()).generate(samples);
+        List<Upload> uploads = new ArrayList<>();
+        for (StoreSample store : manifest.stores()) {
+            String prefix = storePrefix(store.tenant(), store.store());
+            Path config = store.dir().resolve("config.json");
+            if (Files.isRegularFile(config)) {
+                uploads.add(new Upload(prefix + "config.json", config));
+            }
+            for (String name : Stream.concat(store.files().stream(), store.rejectedFiles().stream()).toList()) {
+                uploads.add(new Upload(prefix + "inbox/" + name, store.dir().resolve(name)));
+            }
+        }
+        out.printf("generated samples for %d stores (%d files)%n", manifest.stores().size(), uploads.size());
+        return uploads;
+    }
+
+    /** The files on the command line, for one store (t1/s1 unless given), with its --config. */
+    private static List<Upload> givenUploads(Args args) throws IOException {
+        String tenant = ReconcileCommand.id(args.optional("tenant", "t1"), "--tenant");
+        String store = ReconcileCommand.id(args.optional("store", "s1"), "--store");
+        String prefix = storePrefix(tenant, store);
+        List<Upload> uploads = new ArrayList<>();
+        String config = args.optional("config", null);
+        if (config != null) {
+            if (!Files.isRegularFile(Path.of(config))) {
+                throw new Args.UsageException("--config " + config + ": no such file");
+            }
+            uploads.add(new Upload(prefix + "config.json", Path.of(config)));
+        }
+        Set<String> names = new HashSet<>();
+        for (Path file : ReconcileCommand.inputFiles(args.positional())) {
+            String name = file.getFileName().toString();
+            if (!names.add(name)) {
+                throw new Args.UsageException("two files are named " + name + "; an inbox holds one of each name");
+            }
+            uploads.add(new Upload(prefix + "inbox/" + name, file));
+        }
+        return uploads;
+    }
+
+    private int runPipeline(List<Upload> uploads, Path outDir) throws IOException {
+        long started = System.nanoTime();
+        try (Emulator emulator = Emulator.start()) {
+            out.printf("emulator      %s%s%n", emulator.endpoint(), emulator.startedHere() ? " (moto, started for this run)" : "");
+            AwsClients clients = AwsClients.forEndpoint(emulator.endpoint());
+            String runId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+            EmulatedStack stack = EmulatedStack.create(clients, runId, VISIBILITY_TIMEOUT);
+            Settings settings = stack.settings();
+            LocalRunner runner = new LocalRunner(clients.sqs(), List.of(
+                    new LocalRunner.Subscription("parse", stack.ingest(), pipeline.parse().create(clients, settings)),
+                    new LocalRunner.Subscription("match", stack.match(), pipeline.match().create(clients, settings)),
+                    new LocalRunner.Subscription("report", stack.report(), pipeline.report().create(clients, settings))),
+                    err);
+
+            // configurations first, so that the first match of a store already reads its own
+            uploads.stream().sorted(Comparator.comparing((Upload u) -> !u.key().endsWith("/config.json")))
+                    .forEach(u -> clients.s3().putObject(b -> b.bucket(stack.bucket()).key(u.key()), RequestBody.fromFile(u.file())));
+            out.printf("uploaded      %d files to s3://%s/%s%n", uploads.size(), stack.bucket(), EmulatedStack.UPLOAD_PREFIX);
+
+            LocalRunner.Result result = runner.runUntilDrained(RUN_TIMEOUT);
+            result.byFunction().forEach((name, c) -> out.printf("  %-7s %4d invocations %6d messages %4d failed%n",
+                    name, c.invocations(), c.messages(), c.failed()));
+            if (!result.drained()) {
+                err.printf("recon: the queues were not drained after %d minutes; what follows is partial%n", RUN_TIMEOUT.toMinutes());
+            }
+
+            List<Path> copied = copyOutputs(clients.s3(), stack.bucket(), outDir);
+            List<AlertCollector.Alert> alerts = AlertCollector.drain(clients.sqs(), stack.alerts());
+            writeAlerts(alerts, outDir.resolve("alerts.json"));
+            Outputs outputs = Outputs.read(outDir, copied);
+            printDays(outputs);
+            out.printf("dead letters  ingest %d, match %d, report %d%n", deadLetters(clients, stack.ingest()),
+                    deadLetters(clients, stack.match()), deadLetters(clients, stack.report()));
+            out.printf("reports       %s (%d objects)%n", outDir.resolve("tenants").resolve("{tenant}/stores/{store}/reports"), copied.size());
+            out.printf("alerts        %s (%d)%n", outDir.resolve("alerts.json"), alerts.size());
+            out.printf("took          %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+            List<String> missing = uploads.stream().map(Upload::key)
+                    .filter(key -> key.contains("/inbox/") && !outputs.processed(key)).toList();
+            if (!missing.isEmpty()) {
+                err.printf("recon: %d uploaded files have neither a report nor a rejection:%n", missing.size());
+                missing.forEach(key -> err.println("  " + key));
+            }
+            if (!missing.isEmpty() || !result.drained()) {
+                return Main.FAILED;
+            }
+            out.println("every uploaded file was processed");
+            return Main.OK;
+        }
+    }
+
+    private static String storePrefix(String tenant, String store) {
+        return "tenants/" + tenant + "/stores/" + store + "/";
+    }
+
+    /** Copies every object under tenants/ to outDir, keeping its key as the relative path; returns the files. */
+    private static List<Path> copyOutputs(S3Client s3, String bucket, Path outDir) throws IOException {
+        Path root = outDir.toAbsolutePath().normalize();
+        List<Path> copied = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(EmulatedStack.UPLOAD_PREFIX)).contents()) {
+            Path target = root.resolve(object.key()).normalize();
+            if (!target.startsWith(root.resolve("tenants"))) {
+                throw new IOException("object key leaves the output folder: " + object.key());
+            }
+            Files.createDirectories(target.getParent());
+            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(object.key()))) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            copied.add(target);
+        }
+        return copied;
+    }
+
+    private static void writeAlerts(List<AlertCollector.Alert> alerts, Path file) throws IOException {
+        ArrayNode list = JSON.createArrayNode();
+        for (AlertCollector.Alert alert : alerts) {
+            ObjectNode node = list.addObject();
+            node.put("subject", alert.subject());
+            node.put("message", alert.message());
+            ObjectNode attributes = node.putObject("attributes");
+            alert.attributes().forEach(attributes::put);
+            node.put("timestamp", alert.timestamp());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, JSON.writeValueAsString(list) + "\n");
+    }
+
+    private static int deadLetters(AwsClients clients, EmulatedStack.Queue queue) {
+        return Integer.parseInt(clients.sqs().getQueueAttributes(b -> b.queueUrl(queue.deadLetterUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    private void printDays(Outputs outputs) {
+        out.println();
+        out.printf("%-12s %-10s %8s %14s %12s %6s%n", "store", "day", "settled", "yuan", "refunds", "anomalies");
+        for (Outputs.Day day : outputs.days()) {
+            out.printf("%-12s %-10s %8d %14s %12s %6d%n", day.tenant() + "/" + day.store(), day.day(),
+                    day.settledCount(), day.settledAmount(), day.refundAmount(), day.anomalies());
+        }
+        if (outputs.days().isEmpty()) {
+            out.println("(no day reports)");
+        }
+        out.println();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** What the pipeline wrote, read from the copied objects: day summaries and rejections. */
+    record Outputs(List<Day> days, Set<String> reportedFiles, Set<String> rejectedKeys) {
+        record Day(String tenant, String store, String day, long settledCount, String settledAmount, String refundAmount, int anomalies) {}
+
+        static Outputs read(Path outDir, List<Path> copied) throws IOException {
+            Path tenants = outDir.toAbsolutePath().normalize().resolve("tenants");
+            List<Day> days = new ArrayList<>();
+            Set<String> reportedFiles = new HashSet<>();
+            Set<String> rejectedKeys = new HashSet<>();
+            for (Path file : copied) {
+                // tenants/{t}/stores/{s}/reports/{day}/summary.json or tenants/{t}/stores/{s}/rejected/{name}.error.json
+                Path relative = tenants.relativize(file);
+                if (relative.getNameCount() < 4) {
+                    continue;
+                }
+                String tenant = relative.getName(0).toString();
+                String store = relative.getName(2).toString();
+                String area = relative.getName(3).toString();
+                String name = file.getFileName().toString();
+                if (area.equals("reports") && name.equals("summary.json")) {
+                    JsonNode summary = JSON.readTree(file.toFile());
+                    for (JsonNode f : summary.path("files")) {
+                        reportedFiles.add(storePrefix(tenant, store) + f.path("name").asText());
+                    }
+                    int anomalies = summary.path("anomalies").size();
+                    for (JsonNode d : summary.path("days")) {
+                        days.add(new Day(tenant, store, d.path("day").asText(), d.path("settledCount").asLong(),
+                                d.path("settledAmount").asText(Money.format(0)), d.path("refundAmount").asText(Money.format(0)), anomalies));
+                    }
+                } else if (area.equals("rejected") && name.endsWith(".error.json")) {
+                    JsonNode error = JSON.readTree(file.toFile());
+                    rejectedKeys.add(error.path("key").asText());
+                    reportedFiles.add(storePrefix(tenant, store) + error.path("file").asText());
+                }
+            }
+            days.sort(Comparator.comparing(Day::tenant).thenComparing(Day::store).thenComparing(Day::day));
+            return new Outputs(days, reportedFiles, rejectedKeys);
+        }
+
+        /**
+         * An uploaded inbox file is processed when a summary lists it (by its name or its path in the
+         * inbox, or as the ZIP holding a listed member) or a rejection names it.
+         */
+        boolean processed(String key) {
+            if (rejectedKeys.contains(key)) {
+                return true;
+            }
+            int inbox = key.indexOf("/inbox/");
+            String prefix = key.substring(0, inbox + 1);
+            String inboxPath = key.substring(inbox + "/inbox/".length());
+            String name = inboxPath.substring(inboxPath.lastIndexOf('/') + 1);
+            for (String listed : reportedFiles) {
+                if (!listed.startsWith(prefix)) {
+                    continue;
+                }
+                String file = listed.substring(prefix.length());
+                if (file.equals(name) || file.equals(inboxPath) || file.startsWith(name + "/") || file.startsWith(inboxPath + "/")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
