@@ -57,7 +57,7 @@ final class ReconcileCommand {
 
         long started = System.nanoTime();
         ReconcileFiles.Result result = ReconcileFiles.run(inputs, config, this::printFile);
-        ReportFiles.write(outDir, tenant, store, result.files(), result.reconciliation());
+        ReportFiles.write(outDir, tenant, store, config, result);
         printSummary(result, outDir, (System.nanoTime() - started) / 1_000_000);
         return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
     }
