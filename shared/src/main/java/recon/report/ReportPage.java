@@ -222,7 +222,7 @@ public final class ReportPage {
             return BigDecimal.valueOf(yuan).movePointLeft(4).setScale(1, RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString() + "万";
         }
-        return Long.toString(yuan);
+        return String.format(Locale.ROOT, "%,d", yuan);
     }
 
     private static void anomalyTypes(StringBuilder html, PeriodReport report) {
