@@ -1,5 +1,6 @@
 package recon.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ReportFiles {
         for (Period period : source.periods()) {
             Path folder = dir.resolve("reports").resolve(period.key());
             Files.createDirectories(folder);
-            writeFolder(source.report(period), name -> Files.newOutputStream(folder.resolve(name)));
+            writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))));
         }
     }
 

@@ -26,6 +26,7 @@ final class TableSheet {
     private final Workbook workbook;
     private final String name;
     private final Column[] columns;
+    private final int maxRows;
     private Worksheet sheet;
     private int part = 1;
     private int row;
@@ -33,9 +34,15 @@ final class TableSheet {
     private int listEnd = -1;
 
     TableSheet(Workbook workbook, String name, Column... columns) {
+        this(workbook, name, Worksheet.MAX_ROWS, columns);
+    }
+
+    /** A sheet that goes on in the next one after maxRows rows, header included. */
+    TableSheet(Workbook workbook, String name, int maxRows, Column... columns) {
         this.workbook = workbook;
         this.name = name;
         this.columns = columns;
+        this.maxRows = maxRows;
         start(name);
     }
 
@@ -94,7 +101,7 @@ final class TableSheet {
         if (row % FLUSH_EVERY == 0) {
             sheet.flush();
         }
-        if (row == Worksheet.MAX_ROWS) {
+        if (row == maxRows) {
             finish();
             part++;
             start(name + " (" + part + ")");
