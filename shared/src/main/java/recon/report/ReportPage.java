@@ -42,7 +42,7 @@ public final class ReportPage {
             .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;background:none;box-shadow:none;padding:0}
             .card{background:#fff;border-radius:10px;padding:10px 12px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
             .card .label{display:block;color:#5b6675;font-size:13px}
-            .card .value{display:block;font-size:20px;font-weight:600;font-variant-numeric:tabular-nums;word-break:break-all}
+            .card .value{display:block;font-size:18px;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
             .card.alert .value{color:#c62828}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .ok{color:#2e7d32;font-weight:600}
@@ -53,6 +53,7 @@ public final class ReportPage {
             th,td{padding:5px 4px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
             th{color:#5b6675;font-weight:500}
             .scroll{overflow-x:auto}
+            .open th,.open td{white-space:nowrap;font-size:13px}
             .meter{height:6px;background:#e53935;border-radius:3px;margin-top:3px;min-width:2px}
             .legend{display:flex;flex-wrap:wrap;gap:12px;font-size:13px;color:#5b6675;margin:0 0 6px}
             .key{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:-1px;margin-right:4px}
@@ -60,9 +61,10 @@ public final class ReportPage {
             svg text{font-size:10px;fill:#5b6675}
             .item{border-bottom:1px solid #eef0f3;padding:6px 0}
             .item .head{display:flex;justify-content:space-between;gap:8px;font-weight:600}
-            .item .meta{color:#5b6675;font-size:13px;word-break:break-all}
+            .item .meta{color:#5b6675;font-size:13px;overflow-wrap:anywhere}
+            .id{white-space:nowrap}
             .sev-HIGH{color:#c62828}.sev-MEDIUM{color:#ef6c00}.sev-LOW{color:#5b6675}
-            footer{color:#8a94a3;font-size:12px;padding:0 4px 16px;word-break:break-all}
+            footer{color:#8a94a3;font-size:12px;padding:0 4px 16px;overflow-wrap:anywhere}
             """;
 
     private ReportPage() {}
@@ -259,10 +261,10 @@ public final class ReportPage {
                     .append("\">").append(Html.escape(a.type().label)).append("</span><span class=\"num\">")
                     .append(yuan(a.differenceFen())).append("</span></div><div class=\"meta\">").append(a.day());
             if (a.orderId() != null) {
-                html.append(" · 订单 ").append(Html.escape(a.orderId()));
+                html.append(" · <span class=\"id\">订单 ").append(Html.escape(a.orderId())).append("</span>");
             }
             if (a.lineId() != null) {
-                html.append(" · 流水 ").append(Html.escape(a.lineId()));
+                html.append(" · <span class=\"id\">流水 ").append(Html.escape(a.lineId())).append("</span>");
             }
             html.append("</div><div class=\"meta\">应为 ").append(yuan(a.expectedFen())).append(" · 实际 ")
                     .append(yuan(a.actualFen())).append(" · ").append(Html.escape(a.message())).append("</div></div>\n");
@@ -279,7 +281,7 @@ public final class ReportPage {
                 .append(" 元；其中已逾期 <span class=\"").append(overdue > 0 ? "bad" : "ok").append("\">").append(overdue)
                 .append("</span> 笔。</p>\n");
         if (!items.isEmpty()) {
-            html.append("<div class=\"scroll\"><table>\n<tr><th>订单编号</th><th>订单日期</th><th class=\"num\">应结算</th>")
+            html.append("<div class=\"scroll\"><table class=\"open\">\n<tr><th>订单编号</th><th>订单日期</th><th class=\"num\">应结算</th>")
                     .append("<th class=\"num\">账龄</th></tr>\n");
             for (OpenItem item : items.subList(0, Math.min(OPEN_ITEMS_SHOWN, items.size()))) {
                 html.append("<tr><td>").append(Html.escape(item.orderId())).append("</td><td>").append(item.orderDay())
