@@ -87,7 +87,8 @@ public final class ReportSource {
         }
         List<LedgerLine> periodLines = slice(period);
         LocalDate asOf = days.isEmpty() ? period.last() : days.getLast().day();
-        return new PeriodReport(tenant, store, period, files, days, Totals.of(days), balance(days, periodLines),
+        Totals totals = Totals.of(days);
+        return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
                 periodLines, records::order, lineAnomalies);
     }
@@ -113,14 +114,13 @@ public final class ReportSource {
         return low;
     }
 
-    private static BalanceCheck balance(List<DayFigures> days, List<LedgerLine> periodLines) {
+    private static BalanceCheck balance(Totals totals, List<LedgerLine> periodLines) {
         long income = 0;
         long expense = 0;
         for (LedgerLine line : periodLines) {
             income += line.incomeFen();
             expense += line.expenseFen();
         }
-        Totals totals = Totals.of(days);
         return new BalanceCheck(totals.openingBalance(), income, expense, totals.closingBalance());
     }
 
