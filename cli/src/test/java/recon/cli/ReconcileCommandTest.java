@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,29 @@ class ReconcileCommandTest {
             long csvRows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
             assertThat(csvRows).isEqualTo(daySummary.get("anomalies").size());
         }
+    }
+
+    @Test
+    void writesTheFourReportFilesForEveryDayAndEveryMonth() throws IOException {
+        StoreSample store = manifest.stores().get(0);
+        Run run = reconcile(store);
+
+        Set<String> months = new TreeSet<>();
+        for (JsonNode day : run.summary().get("days")) {
+            months.add(day.get("day").asText().substring(0, 7));
+            assertThat(run.dir().resolve("reports").resolve(day.get("day").asText()))
+                    .isDirectoryContaining("glob:**/summary.json").isDirectoryContaining("glob:**/report.csv")
+                    .isDirectoryContaining("glob:**/report.xlsx").isDirectoryContaining("glob:**/report.html");
+        }
+        for (String month : months) {
+            Path monthDir = run.dir().resolve("reports").resolve(month);
+            assertThat(monthDir).isDirectoryContaining("glob:**/report.xlsx").isDirectoryContaining("glob:**/report.html")
+                    .isDirectoryContaining("glob:**/report.csv");
+            JsonNode monthSummary = JSON.readTree(monthDir.resolve("summary.json").toFile());
+            monthSummary.get("days").forEach(d -> assertThat(d.get("day").asText()).startsWith(month));
+            monthSummary.get("anomalies").forEach(a -> assertThat(a.get("day").asText()).startsWith(month));
+        }
+        assertThat(months).isNotEmpty();
     }
 
     @Test

@@ -17,8 +17,11 @@ public final class ReconcileFiles {
     /** One input: its display name and how to (re)open its bytes. */
     public record Input(String name, FileIngest.Opener opener) {}
 
-    /** Every file's outcome, in input order, and the reconciliation of what was accepted. */
-    public record Result(List<FileOutcome> files, Reconciliation reconciliation) {
+    /**
+     * Every file's outcome, in input order, the merged records of the accepted files (the reports
+     * list their ledger lines and open items) and their reconciliation.
+     */
+    public record Result(List<FileOutcome> files, StoreRecords records, Reconciliation reconciliation) {
         public boolean allAccepted() {
             return files.stream().allMatch(FileOutcome::accepted);
         }
@@ -51,6 +54,6 @@ public final class ReconcileFiles {
                 }
             });
         }
-        return new Result(outcomes, new Reconciler(config).reconcile(records));
+        return new Result(outcomes, records, new Reconciler(config).reconcile(records));
     }
 }

@@ -13,7 +13,8 @@ import recon.domain.Money;
 /**
  * Writes {@code report.csv}: the anomaly list, UTF-8 with a BOM and CRLF so that Excel opens it with
  * the Chinese intact. Ids end with a tab, as Alipay's own exports do, so that Excel keeps them as
- * text instead of turning {@code 3553498017448001} into {@code 3.55E+15}.
+ * text instead of turning {@code 3553498017448001} into {@code 3.55E+15}. Text cells are made safe
+ * from formula injection ({@link CellText}); amounts are plain numbers.
  */
 public final class AnomalyCsv {
     private static final String[] HEADER = {
@@ -30,7 +31,7 @@ public final class AnomalyCsv {
         for (Anomaly a : anomalies) {
             csv.writeRecord(
                     a.day().toString(),
-                    a.type().label,
+                    CellText.safe(a.type().label),
                     a.type().name(),
                     a.severity().name(),
                     asText(a.orderId()),
@@ -38,13 +39,13 @@ public final class AnomalyCsv {
                     Money.format(a.expectedFen()),
                     Money.format(a.actualFen()),
                     Money.format(a.differenceFen()),
-                    a.message());
+                    CellText.safe(a.message()));
         }
         csv.flush();
         writer.flush();
     }
 
     private static String asText(String id) {
-        return id == null ? "" : id + "\t";
+        return id == null ? "" : CellText.safe(id) + "\t";
     }
 }

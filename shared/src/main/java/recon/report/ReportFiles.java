@@ -1,47 +1,62 @@
 package recon.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import recon.domain.Anomaly;
-import recon.domain.DayFigures;
-import recon.domain.FileOutcome;
-import recon.reconcile.Reconciliation;
+import recon.domain.StoreConfig;
+import recon.reconcile.ReconcileFiles;
 
 /**
- * Lays out the reports of one store in a folder the way they sit in the bucket:
- * {@code summary.json} for the whole run and {@code reports/{yyyy-MM-dd}/summary.json, report.csv}
- * for each day (the day's figures and anomalies only).
+ * Lays out the reports of one store the way they sit in the bucket: {@code summary.json} for the
+ * whole run, and for every day and every month a folder {@code reports/{yyyy-MM-dd}/} or
+ * {@code reports/{yyyy-MM}/} with {@code summary.json}, {@code report.csv}, {@code report.xlsx} and
+ * {@code report.html} (that period's figures and anomalies only).
  */
 public final class ReportFiles {
+    public static final String SUMMARY_JSON = "summary.json";
+    public static final String CSV = "report.csv";
+    public static final String XLSX = "report.xlsx";
+    public static final String HTML = "report.html";
+
+    /** Where the files of one report folder go: a local folder, or the objects under the report's key. */
+    @FunctionalInterface
+    public interface Target {
+        OutputStream open(String fileName) throws IOException;
+    }
+
     private ReportFiles() {}
 
-    public static void write(Path dir, String tenant, String store, List<FileOutcome> files, Reconciliation result)
+    public static void write(Path dir, String tenant, String store, StoreConfig config, ReconcileFiles.Result result)
             throws IOException {
         Files.createDirectories(dir);
-        try (OutputStream out = Files.newOutputStream(dir.resolve("summary.json"))) {
-            SummaryJson.write(out, tenant, store, files, result.days(), result.anomalies());
+        try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY_JSON))) {
+            SummaryJson.write(out, tenant, store, result.files(), result.reconciliation().days(),
+                    result.reconciliation().anomalies());
         }
-        Map<LocalDate, List<Anomaly>> anomaliesByDay = new LinkedHashMap<>();
-        for (Anomaly anomaly : result.anomalies()) {
-            anomaliesByDay.computeIfAbsent(anomaly.day(), d -> new ArrayList<>()).add(anomaly);
+        ReportSource source = new ReportSource(tenant, store, result.files(), result.records(),
+                result.reconciliation(), config);
+        for (Period period : source.periods()) {
+            Path folder = dir.resolve("reports").resolve(period.key());
+            Files.createDirectories(folder);
+            writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))));
         }
-        for (DayFigures day : result.days()) {
-            Path dayDir = dir.resolve("reports").resolve(day.day().toString());
-            Files.createDirectories(dayDir);
-            List<Anomaly> anomalies = anomaliesByDay.getOrDefault(day.day(), List.of());
-            try (OutputStream out = Files.newOutputStream(dayDir.resolve("summary.json"))) {
-                SummaryJson.write(out, tenant, store, files, List.of(day), anomalies);
-            }
-            try (OutputStream out = Files.newOutputStream(dayDir.resolve("report.csv"))) {
-                AnomalyCsv.write(out, anomalies);
-            }
+    }
+
+    /** The four files of one period's report folder. */
+    public static void writeFolder(PeriodReport report, Target target) throws IOException {
+        try (OutputStream out = target.open(SUMMARY_JSON)) {
+            SummaryJson.write(out, report.tenant(), report.store(), report.files(), report.days(), report.anomalies());
+        }
+        try (OutputStream out = target.open(CSV)) {
+            AnomalyCsv.write(out, report.anomalies());
+        }
+        try (OutputStream out = target.open(XLSX)) {
+            ReportWorkbook.write(out, report);
+        }
+        try (OutputStream out = target.open(HTML)) {
+            ReportPage.write(out, report);
         }
     }
 }

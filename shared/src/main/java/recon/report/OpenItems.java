@@ -1,0 +1,117 @@
+package recon.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import recon.domain.LedgerLine;
+import recon.domain.LineClass;
+import recon.domain.Order;
+import recon.domain.OrderStatus;
+import recon.domain.Refund;
+import recon.domain.RefundStatus;
+import recon.domain.StoreConfig;
+import recon.domain.Times;
+import recon.reconcile.StoreRecords;
+
+/**
+ * When each 交易成功 order is an open item: from its own day until the day of its first settlement
+ * line (for ever when it has none), if anything is due (paid minus the refunds made before
+ * settlement) — the definition of {@code DayFigures.openItems}. Orders, settlement lines and refunds
+ * are joined by sorting them by order id once, so the index costs a few bytes an order rather than a
+ * map entry: a reference and two day numbers for each order that is open at some point.
+ */
+final class OpenItems {
+    private static final Comparator<LedgerLine> BY_ORDER_THEN_TIME =
+            Comparator.comparing(LedgerLine::orderId).thenComparingLong(LedgerLine::occurredAt);
+    private static final int NEVER = Integer.MAX_VALUE;
+
+    private final StoreConfig config;
+    private final Order[] orders;
+    private final int[] opens;
+    private final int[] closes;
+    private final long[] dueFen;
+
+    OpenItems(StoreRecords records, StoreConfig config) {
+        this.config = config;
+        Order[] successful = records.orders().stream()
+                .filter(o -> o.status() == OrderStatus.SUCCESS && Times.isPresent(o.dayTime()))
+                .sorted(Comparator.comparing(Order::orderId))
+                .toArray(Order[]::new);
+        LedgerLine[] settlements = records.ledgerLines().stream()
+                .filter(l -> l.lineClass() == LineClass.SETTLEMENT && l.orderId() != null)
+                .sorted(BY_ORDER_THEN_TIME)
+                .toArray(LedgerLine[]::new);
+        Refund[] refunds = records.refunds().stream()
+                .filter(r -> r.status() == RefundStatus.SUCCESS)
+                .sorted(Comparator.comparing(Refund::orderId))
+                .toArray(Refund[]::new);
+
+        Order[] kept = new Order[successful.length];
+        int[] keptOpens = new int[successful.length];
+        int[] keptCloses = new int[successful.length];
+        long[] keptDue = new long[successful.length];
+        int n = 0;
+        int s = 0;
+        int r = 0;
+        for (Order order : successful) {
+            String id = order.orderId();
+            while (s < settlements.length && settlements[s].orderId().compareTo(id) < 0) {
+                s++;
+            }
+            long firstSettlementAt = s < settlements.length && settlements[s].orderId().equals(id)
+                    ? settlements[s].occurredAt() : Times.NONE;
+            while (r < refunds.length && refunds[r].orderId().compareTo(id) < 0) {
+                r++;
+            }
+            long due = order.paidFen();
+            for (; r < refunds.length && refunds[r].orderId().equals(id); r++) {
+                if (!isAfterSale(refunds[r], firstSettlementAt)) {
+                    due -= refunds[r].refundFen();
+                }
+            }
+            int opensOn = (int) Times.epochDay(order.dayTime());
+            int closesOn = Times.isPresent(firstSettlementAt) ? (int) Times.epochDay(firstSettlementAt) : NEVER;
+            if (due > 0 && opensOn < closesOn) {
+                kept[n] = order;
+                keptOpens[n] = opensOn;
+                keptCloses[n] = closesOn;
+                keptDue[n] = due;
+                n++;
+            }
+        }
+        this.orders = Arrays.copyOf(kept, n);
+        this.opens = Arrays.copyOf(keptOpens, n);
+        this.closes = Arrays.copyOf(keptCloses, n);
+        this.dueFen = Arrays.copyOf(keptDue, n);
+    }
+
+    /** 售后 (debited from the account) or 售中 (the settlement is just smaller), as the rules decide it. */
+    private static boolean isAfterSale(Refund refund, long firstSettlementAt) {
+        return refund.declaredAfterSale() || (Times.isPresent(firstSettlementAt) && refund.dayTime() >= firstSettlementAt);
+    }
+
+    /** The orders open at the end of the day, oldest first (then by order id). */
+    List<OpenItem> at(LocalDate day) {
+        long dayNumber = day.toEpochDay();
+        List<OpenItem> open = new ArrayList<>();
+        for (int i = 0; i < orders.length; i++) {
+            if (opens[i] <= dayNumber && dayNumber < closes[i]) {
+                open.add(item(i, day));
+            }
+        }
+        open.sort(Comparator.comparing(OpenItem::orderDay).thenComparing(OpenItem::orderId));
+        return open;
+    }
+
+    private OpenItem item(int i, LocalDate asOf) {
+        Order order = orders[i];
+        LocalDate orderDay = LocalDate.ofEpochDay(opens[i]);
+        LocalDate dueDay = Times.isPresent(order.confirmedAt())
+                ? Times.day(order.confirmedAt())
+                : orderDay.plusDays(config.autoConfirmDays());
+        return new OpenItem(order.orderId(), orderDay, order.paidFen(), dueFen[i], dueDay,
+                asOf.toEpochDay() - opens[i], asOf.isAfter(dueDay.plusDays(config.graceDays())));
+    }
+}

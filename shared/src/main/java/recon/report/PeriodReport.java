@@ -1,0 +1,43 @@
+package recon.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+
+/**
+ * What the report of one store and period needs, whoever writes it (the offline command, the report
+ * function): the figures, the anomalies, the fees, the open items, and the period's ledger lines as
+ * a view of the store's records (they are streamed into the workbook, never copied).
+ *
+ * @param days the figures of the period's days, by day
+ * @param monthToDate the figures of the days of the period's month up to its last day (the chart)
+ * @param anomalies the anomalies of the period's days, in {@link Anomaly#ORDER}
+ * @param openItemsAsOf the last day of the period with figures: open items are counted at its end
+ * @param lines the period's ledger lines in (occurredAt, lineId) order
+ * @param orders the order of an order id, or null when no order report holds it
+ * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id
+ */
+public record PeriodReport(
+        String tenant,
+        String store,
+        Period period,
+        List<FileOutcome> files,
+        List<DayFigures> days,
+        Totals totals,
+        BalanceCheck balance,
+        long toleranceFen,
+        List<Anomaly> anomalies,
+        Fees fees,
+        List<DayFigures> monthToDate,
+        LocalDate openItemsAsOf,
+        List<OpenItem> openItems,
+        List<LedgerLine> lines,
+        Function<String, Order> orders,
+        Map<String, AnomalyType> lineAnomalies) {}

@@ -1,0 +1,171 @@
+package recon.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
+import recon.domain.LedgerLine;
+import recon.domain.LineClass;
+import recon.domain.Order;
+import recon.domain.StoreConfig;
+import recon.domain.Times;
+import recon.reconcile.Reconciliation;
+import recon.reconcile.StoreRecords;
+
+/**
+ * The records and reconciliation of one store, arranged once so that the report of any day or month
+ * is cheap to gather: the ledger lines sorted by time (a period is a slice of them) and the open-item
+ * index. Both hold references to the records, not copies.
+ */
+public final class ReportSource {
+    private static final Comparator<LedgerLine> LEDGER_ORDER =
+            Comparator.comparingLong(LedgerLine::occurredAt).thenComparing(LedgerLine::lineId);
+    private static final List<LineClass> FEE_CLASSES =
+            List.of(LineClass.COMMISSION, LineClass.AFFILIATE_FEE, LineClass.PAYMENT_FEE, LineClass.POINTS);
+    /** The 类目 key of settlements and commission whose order no order report holds. */
+    private static final String UNKNOWN_ORDER = "\u0000";
+
+    private final String tenant;
+    private final String store;
+    private final List<FileOutcome> files;
+    private final StoreRecords records;
+    private final Reconciliation result;
+    private final StoreConfig config;
+    private final LedgerLine[] lines;
+    private final OpenItems openItems;
+
+    public ReportSource(String tenant, String store, List<FileOutcome> files, StoreRecords records,
+            Reconciliation result, StoreConfig config) {
+        this.tenant = tenant;
+        this.store = store;
+        this.files = List.copyOf(files);
+        this.records = records;
+        this.result = result;
+        this.config = config;
+        this.lines = records.ledgerLines().toArray(LedgerLine[]::new);
+        Arrays.sort(lines, LEDGER_ORDER);
+        this.openItems = new OpenItems(records, config);
+    }
+
+    /** Every day with figures, then every month with figures. */
+    public List<Period> periods() {
+        List<Period> periods = new ArrayList<>();
+        Set<YearMonth> months = new LinkedHashSet<>();
+        for (DayFigures day : result.days()) {
+            periods.add(Period.day(day.day()));
+            months.add(YearMonth.from(day.day()));
+        }
+        months.forEach(month -> periods.add(Period.month(month)));
+        return periods;
+    }
+
+    public PeriodReport report(Period period) {
+        List<DayFigures> days = result.days().stream().filter(d -> period.contains(d.day())).toList();
+        LocalDate monthStart = period.first().withDayOfMonth(1);
+        List<DayFigures> monthToDate = result.days().stream()
+                .filter(d -> !d.day().isBefore(monthStart) && !d.day().isAfter(period.last()))
+                .toList();
+        List<Anomaly> anomalies = result.anomalies().stream().filter(a -> period.contains(a.day())).toList();
+        Map<String, AnomalyType> lineAnomalies = new HashMap<>();
+        for (Anomaly anomaly : anomalies) {
+            if (anomaly.lineId() != null) {
+                lineAnomalies.putIfAbsent(anomaly.lineId(), anomaly.type());
+            }
+        }
+        List<LedgerLine> periodLines = slice(period);
+        LocalDate asOf = days.isEmpty() ? period.last() : days.getLast().day();
+        Totals totals = Totals.of(days);
+        return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
+                config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
+                periodLines, records::order, lineAnomalies);
+    }
+
+    /** The lines from the start of the period's first day to the start of the day after its last. */
+    private List<LedgerLine> slice(Period period) {
+        int from = firstAtOrAfter(Times.startOf(period.first()));
+        int to = firstAtOrAfter(Times.startOf(period.last().plusDays(1)));
+        return Arrays.asList(lines).subList(from, to);
+    }
+
+    private int firstAtOrAfter(long epochSecond) {
+        int low = 0;
+        int high = lines.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (lines[mid].occurredAt() < epochSecond) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static BalanceCheck balance(Totals totals, List<LedgerLine> periodLines) {
+        long income = 0;
+        long expense = 0;
+        for (LedgerLine line : periodLines) {
+            income += line.incomeFen();
+            expense += line.expenseFen();
+        }
+        return new BalanceCheck(totals.openingBalance(), income, expense, totals.closingBalance());
+    }
+
+    /** One pass over the period's lines: fee classes, and settlements and commission by the order's 类目. */
+    private Fees fees(List<LedgerLine> periodLines) {
+        Map<LineClass, long[]> byClass = new EnumMap<>(LineClass.class);
+        FEE_CLASSES.forEach(c -> byClass.put(c, new long[2]));
+        // 类目 → {settled, charged}
+        Map<String, long[]> byCategory = new TreeMap<>();
+        long settled = 0;
+        for (LedgerLine line : periodLines) {
+            long debit = line.expenseFen() - line.incomeFen();
+            long[] classSums = byClass.get(line.lineClass());
+            if (classSums != null) {
+                classSums[0]++;
+                classSums[1] += debit;
+            }
+            if (line.lineClass() == LineClass.SETTLEMENT) {
+                settled += line.incomeFen();
+                category(byCategory, line)[0] += line.incomeFen();
+            } else if (line.lineClass() == LineClass.COMMISSION) {
+                category(byCategory, line)[1] += debit;
+            }
+        }
+        List<Fees.ByClass> classes = new ArrayList<>();
+        byClass.forEach((lineClass, sums) -> classes.add(new Fees.ByClass(lineClass, sums[0], sums[1])));
+        List<Fees.ByCategory> categories = new ArrayList<>();
+        long knownSettled = 0;
+        long contractFee = 0;
+        for (Map.Entry<String, long[]> entry : byCategory.entrySet()) {
+            boolean known = !entry.getKey().equals(UNKNOWN_ORDER);
+            String category = known ? entry.getKey() : null;
+            BigDecimal rate = config.commissionRate(known ? category : "");
+            Fees.ByCategory row = new Fees.ByCategory(category, rate, entry.getValue()[0], entry.getValue()[1]);
+            categories.add(row);
+            if (known) {
+                knownSettled += row.settledFen();
+                contractFee += row.contractFeeFen();
+            }
+        }
+        return new Fees(classes, categories, settled, knownSettled, contractFee, config.feeRatioFactor());
+    }
+
+    private long[] category(Map<String, long[]> byCategory, LedgerLine line) {
+        Order order = line.orderId() == null ? null : records.order(line.orderId());
+        return byCategory.computeIfAbsent(order == null ? UNKNOWN_ORDER : order.category(), c -> new long[2]);
+    }
+}

@@ -1,0 +1,330 @@
+package recon.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
+import recon.domain.LedgerLine;
+import recon.domain.Order;
+import recon.report.TableSheet.Column;
+
+/**
+ * Writes {@code report.xlsx}, the workbook an accountant opens: 汇总 (the period's figures, the
+ * balance line, anomalies by type), 每日 (the figures of each day), 异常 (every anomaly), 结算明细 (every
+ * ledger line with its class and order), 未结算订单 (open items) and 费用 (fees against the contract).
+ * Amounts are numbers in yuan, ids are text; every sheet is streamed.
+ */
+public final class ReportWorkbook {
+    public static final String SUMMARY = "汇总";
+    public static final String DAYS = "每日";
+    public static final String ANOMALIES = "异常";
+    public static final String LEDGER = "结算明细";
+    public static final String OPEN_ITEMS = "未结算订单";
+    public static final String FEES = "费用";
+
+    private ReportWorkbook() {}
+
+    public static void write(OutputStream out, PeriodReport report) throws IOException {
+        Workbook workbook = new Workbook(out, "recon", "1.0");
+        summary(workbook, report);
+        days(workbook, report);
+        anomalies(workbook, report);
+        ledger(workbook, report);
+        openItems(workbook, report);
+        fees(workbook, report);
+        workbook.finish();
+    }
+
+    /** Label (A), value (B), field name of summary.json or code (C), severity (D), amount (E). */
+    private static void summary(Workbook workbook, PeriodReport report) throws IOException {
+        Worksheet sheet = workbook.newWorksheet(SUMMARY);
+        sheet.width(0, 30);
+        sheet.width(1, 18);
+        sheet.width(2, 26);
+        sheet.width(3, 12);
+        sheet.width(4, 18);
+        sheet.inlineString(0, 0, CellText.safe("天猫对账报告  " + report.tenant() + " / " + report.store()
+                + "  " + report.period().label()));
+        sheet.style(0, 0).bold().fontSize(14).set();
+        sheet.freezePane(0, 1);
+        Summary rows = new Summary(sheet);
+
+        Totals t = report.totals();
+        rows.heading("期间数字", "数值", "字段");
+        rows.count("付款订单数", t.ordersPaid(), "ordersPaid");
+        rows.count("结算笔数", t.settledCount(), "settledCount");
+        rows.money("结算金额（元）", t.settledAmount(), "settledAmount");
+        rows.money("退款金额（元）", t.refundAmount(), "refundAmount");
+        rows.money("天猫佣金（元）", t.commissionAmount(), "commissionAmount");
+        rows.money("其他费用（元）", t.otherFeeAmount(), "otherFeeAmount");
+        rows.money("转出，非损益（元）", t.transferAmount(), "transferAmount");
+        rows.money("期初余额（元）", t.openingBalance(), "openingBalance");
+        rows.money("期末余额（元）", t.closingBalance(), "closingBalance");
+        rows.count("已核对订单数", t.matchedOrders(), "matchedOrders");
+        rows.count("未结算订单数（截至 " + report.openItemsAsOf() + "）", t.openItems(), "openItems");
+        rows.count("异常笔数", t.anomalyCount(), "anomalies");
+        rows.skip();
+
+        BalanceCheck balance = report.balance();
+        rows.heading("余额核对", "金额（元）", "");
+        rows.money("期初余额", balance.openingFen(), "");
+        rows.money("＋ 收入合计", balance.incomeFen(), "");
+        rows.money("－ 支出合计", balance.expenseFen(), "");
+        rows.money("＝ 应有期末余额", balance.hasLines() ? balance.expectedClosingFen() : null, "");
+        rows.money("实际期末余额", balance.closingFen(), "");
+        rows.money("差额", balance.hasLines() ? balance.differenceFen() : null, "");
+        rows.text("结论", balanceVerdict(report));
+        rows.skip();
+
+        rows.heading("异常类型", "笔数", "代码", "严重程度", "差额合计（元）");
+        Map<AnomalyType, long[]> byType = anomaliesByType(report);
+        if (byType.isEmpty()) {
+            rows.text("无异常", "");
+        }
+        byType.forEach((type, countAndAmount) -> rows.anomalyType(type, countAndAmount[0], countAndAmount[1]));
+        rows.skip();
+
+        rows.heading("已接收文件", "行数", "类型", "状态", "");
+        for (FileOutcome file : report.files()) {
+            rows.file(file);
+        }
+        sheet.finish();
+    }
+
+    static String balanceVerdict(PeriodReport report) {
+        BalanceCheck balance = report.balance();
+        if (!balance.hasLines()) {
+            return "无账务明细";
+        }
+        return balance.balanced(report.toleranceFen()) ? "平衡" : "不平衡，请查看异常";
+    }
+
+    /** Count and Σ|difference| of the period's anomalies, by type. */
+    static Map<AnomalyType, long[]> anomaliesByType(PeriodReport report) {
+        Map<AnomalyType, long[]> byType = new EnumMap<>(AnomalyType.class);
+        for (Anomaly anomaly : report.anomalies()) {
+            long[] sums = byType.computeIfAbsent(anomaly.type(), t -> new long[2]);
+            sums[0]++;
+            sums[1] += Math.abs(anomaly.differenceFen());
+        }
+        return byType;
+    }
+
+    /** The rows of the 汇总 sheet, one after the other. */
+    private static final class Summary {
+        private final Worksheet sheet;
+        private int row = 2;
+
+        Summary(Worksheet sheet) {
+            this.sheet = sheet;
+        }
+
+        void heading(String... titles) {
+            for (int c = 0; c < titles.length; c++) {
+                sheet.inlineString(row, c, titles[c]);
+            }
+            sheet.range(row, 0, row, 4).style().bold().fillColor("DDEBF7").set();
+            row++;
+        }
+
+        void count(String label, long value, String field) {
+            sheet.inlineString(row, 0, label);
+            sheet.value(row, 1, value);
+            sheet.inlineString(row, 2, field);
+            row++;
+        }
+
+        void money(String label, Long fen, String field) {
+            sheet.inlineString(row, 0, label);
+            if (fen == null) {
+                sheet.inlineString(row, 1, "—");
+            } else {
+                sheet.value(row, 1, BigDecimal.valueOf(fen, 2));
+                sheet.style(row, 1).format(TableSheet.MONEY).set();
+            }
+            sheet.inlineString(row, 2, field);
+            row++;
+        }
+
+        void text(String label, String value) {
+            sheet.inlineString(row, 0, label);
+            sheet.inlineString(row, 1, CellText.safe(value));
+            row++;
+        }
+
+        void anomalyType(AnomalyType type, long count, long amountFen) {
+            sheet.inlineString(row, 0, type.label);
+            sheet.value(row, 1, count);
+            sheet.inlineString(row, 2, type.name());
+            sheet.inlineString(row, 3, type.severity.name());
+            sheet.value(row, 4, BigDecimal.valueOf(amountFen, 2));
+            sheet.style(row, 4).format(TableSheet.MONEY).set();
+            row++;
+        }
+
+        void file(FileOutcome file) {
+            sheet.inlineString(row, 0, CellText.safe(file.name()));
+            sheet.value(row, 1, file.rows());
+            sheet.inlineString(row, 2, file.kind().name());
+            sheet.inlineString(row, 3, file.status());
+            if (!file.accepted()) {
+                sheet.inlineString(row, 4, CellText.safe(file.error()));
+            }
+            row++;
+        }
+
+        void skip() {
+            row++;
+        }
+    }
+
+    private static void days(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, DAYS,
+                new Column("日期", 12), new Column("付款订单", 10), new Column("结算笔数", 10),
+                new Column("结算金额（元）", 16), new Column("退款金额（元）", 14), new Column("天猫佣金（元）", 14),
+                new Column("其他费用（元）", 14), new Column("转出，非损益（元）", 16), new Column("期初余额（元）", 16),
+                new Column("期末余额（元）", 16), new Column("已核对订单", 10), new Column("未结算订单", 10),
+                new Column("异常笔数", 10));
+        for (DayFigures day : report.days()) {
+            sheet.day(0, day.day());
+            sheet.count(1, day.ordersPaid());
+            sheet.count(2, day.settledCount());
+            sheet.money(3, day.settledAmount());
+            sheet.money(4, day.refundAmount());
+            sheet.money(5, day.commissionAmount());
+            sheet.money(6, day.otherFeeAmount());
+            sheet.money(7, day.transferAmount());
+            sheet.money(8, day.openingBalance());
+            sheet.money(9, day.closingBalance());
+            sheet.count(10, day.matchedOrders());
+            sheet.count(11, day.openItems());
+            sheet.count(12, day.anomalies().values().stream().mapToInt(Integer::intValue).sum());
+            sheet.endRow();
+        }
+        sheet.finish();
+    }
+
+    private static void anomalies(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, ANOMALIES,
+                new Column("日期", 12), new Column("异常类型", 18), new Column("代码", 26), new Column("严重程度", 9),
+                new Column("订单编号", 21), new Column("账务流水号", 24), new Column("应为（元）", 14),
+                new Column("实际（元）", 14), new Column("差额（元）", 14), new Column("说明", 40));
+        for (Anomaly a : report.anomalies()) {
+            sheet.day(0, a.day());
+            sheet.text(1, a.type().label);
+            sheet.text(2, a.type().name());
+            sheet.text(3, a.severity().name());
+            sheet.text(4, a.orderId());
+            sheet.text(5, a.lineId());
+            sheet.money(6, a.expectedFen());
+            sheet.money(7, a.actualFen());
+            sheet.money(8, a.differenceFen());
+            sheet.text(9, a.message());
+            sheet.endRow();
+        }
+        sheet.finish();
+    }
+
+    private static void ledger(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, LEDGER,
+                new Column("发生时间", 20), new Column("账务流水号", 24), new Column("类别", 12), new Column("类别代码", 15),
+                new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
+                new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
+                new Column("异常", 18));
+        for (LedgerLine line : report.lines()) {
+            sheet.time(0, line.occurredAt());
+            sheet.text(1, line.lineId());
+            sheet.text(2, line.lineClass().label);
+            sheet.text(3, line.lineClass().name());
+            sheet.text(4, line.businessType());
+            sheet.text(5, line.orderId());
+            sheet.text(6, orderStatus(report, line));
+            sheet.money(7, line.incomeFen());
+            sheet.money(8, line.expenseFen());
+            sheet.money(9, line.balanceFen());
+            AnomalyType anomaly = report.lineAnomalies().get(line.lineId());
+            sheet.text(10, anomaly == null ? null : anomaly.label);
+            sheet.endRow();
+        }
+        sheet.finish();
+    }
+
+    /** The matched order's status, or why there is none. */
+    private static String orderStatus(PeriodReport report, LedgerLine line) {
+        if (line.orderId() == null) {
+            return "";
+        }
+        Order order = report.orders().apply(line.orderId());
+        return order == null ? "订单报表中没有此订单" : order.status().label;
+    }
+
+    private static void openItems(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, OPEN_ITEMS,
+                new Column("订单编号", 21), new Column("订单日期", 12), new Column("实付（元）", 14),
+                new Column("应结算（元）", 14), new Column("应结算日", 12), new Column("账龄（天）", 10),
+                new Column("状态（截至 " + report.openItemsAsOf() + "）", 22));
+        for (OpenItem item : report.openItems()) {
+            sheet.text(0, item.orderId());
+            sheet.day(1, item.orderDay());
+            sheet.money(2, item.paidFen());
+            sheet.money(3, item.dueFen());
+            sheet.day(4, item.dueDay());
+            sheet.count(5, item.ageDays());
+            sheet.text(6, item.overdue() ? "已逾期未结算" : "未到期");
+            sheet.endRow();
+        }
+        sheet.finish();
+    }
+
+    private static void fees(Workbook workbook, PeriodReport report) throws IOException {
+        Fees fees = report.fees();
+        TableSheet sheet = new TableSheet(workbook, FEES,
+                new Column("类目 / 费用类别", 22), new Column("结算金额（元）", 16), new Column("合同费率", 11),
+                new Column("按合同佣金（元）", 16), new Column("实收佣金（元）", 16), new Column("实际费率", 11),
+                new Column("差额（元）", 14));
+        for (Fees.ByCategory category : fees.byCategory()) {
+            sheet.text(0, category.category() == null ? "（订单报表中没有的订单）"
+                    : category.category().isEmpty() ? "（无类目）" : category.category());
+            sheet.money(1, category.settledFen());
+            sheet.rate(2, category.contractRate());
+            sheet.money(3, category.contractFeeFen());
+            sheet.money(4, category.chargedFen());
+            sheet.rate(5, Fees.ratio(category.chargedFen(), category.settledFen()));
+            sheet.money(6, category.chargedFen() - category.contractFeeFen());
+            sheet.endRow();
+        }
+        sheet.endList();
+        sheet.endRow();
+        // the classes below reuse the columns: amount in B, rate of the settlements in F
+        sheet.text(0, "费用类别");
+        sheet.text(1, "金额（元）");
+        sheet.text(2, "笔数");
+        sheet.text(5, "占结算比例");
+        sheet.endRow();
+        for (Fees.ByClass byClass : fees.byClass()) {
+            sheet.text(0, byClass.lineClass().label);
+            sheet.money(1, byClass.amountFen());
+            sheet.count(2, byClass.lines());
+            sheet.rate(5, fees.rateOf(byClass.amountFen()));
+            sheet.endRow();
+        }
+        sheet.text(0, "费用合计");
+        sheet.money(1, fees.totalFen());
+        sheet.rate(5, fees.rateOf(fees.totalFen()));
+        sheet.endRow();
+        sheet.text(0, "合同佣金率（按结算加权）");
+        sheet.rate(2, fees.contractRate());
+        sheet.endRow();
+        sheet.text(0, "费用率预警线（合同 × " + fees.feeRatioFactor().toPlainString() + "）");
+        sheet.rate(2, fees.contractRate() == null ? null : fees.contractRate().multiply(fees.feeRatioFactor()));
+        sheet.endRow();
+        sheet.finish();
+    }
+}

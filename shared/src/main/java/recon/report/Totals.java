@@ -1,0 +1,68 @@
+package recon.report;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+
+/**
+ * The figures of a report's period, with the meaning of {@link DayFigures}: for a day exactly that
+ * day's figures; for a month the sums of its days, the first opening and last closing balance, and
+ * the open items at the end of its last day.
+ */
+public record Totals(
+        long ordersPaid,
+        long settledCount,
+        long settledAmount,
+        long refundAmount,
+        long commissionAmount,
+        long otherFeeAmount,
+        long transferAmount,
+        Long openingBalance,
+        Long closingBalance,
+        long matchedOrders,
+        long openItems,
+        Map<AnomalyType, Integer> anomalies) {
+
+    public Totals {
+        anomalies = Map.copyOf(anomalies);
+    }
+
+    /** Fees: commission and the other fees (淘宝客, payment fees, points). */
+    public long feeAmount() {
+        return commissionAmount + otherFeeAmount;
+    }
+
+    public int anomalyCount() {
+        return anomalies.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    static Totals of(List<DayFigures> days) {
+        long ordersPaid = 0, settledCount = 0, settled = 0, refunds = 0, commission = 0, otherFees = 0, transfers = 0;
+        long matched = 0;
+        Long opening = null;
+        Long closing = null;
+        Map<AnomalyType, Integer> anomalies = new EnumMap<>(AnomalyType.class);
+        for (DayFigures day : days) {
+            ordersPaid += day.ordersPaid();
+            settledCount += day.settledCount();
+            settled += day.settledAmount();
+            refunds += day.refundAmount();
+            commission += day.commissionAmount();
+            otherFees += day.otherFeeAmount();
+            transfers += day.transferAmount();
+            matched += day.matchedOrders();
+            if (opening == null) {
+                opening = day.openingBalance();
+            }
+            if (day.closingBalance() != null) {
+                closing = day.closingBalance();
+            }
+            day.anomalies().forEach((type, count) -> anomalies.merge(type, count, Integer::sum));
+        }
+        long openItems = days.isEmpty() ? 0 : days.getLast().openItems();
+        return new Totals(ordersPaid, settledCount, settled, refunds, commission, otherFees, transfers,
+                opening, closing, matched, openItems, anomalies);
+    }
+}

@@ -1,0 +1,122 @@
+package recon.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import recon.domain.DayFigures;
+import recon.domain.Money;
+
+/** The HTML page of a generated store: its figures against summary.json, its chart, its independence. */
+class ReportPageTest {
+    private static final List<String> FIELDS = List.of("ordersPaid", "settledCount", "settledAmount", "refundAmount",
+            "commissionAmount", "otherFeeAmount", "transferAmount", "openingBalance", "closingBalance",
+            "matchedOrders", "openItems");
+
+    private final GeneratedReports reports = GeneratedReports.get();
+
+    @Test
+    void headlineShowsEveryFigureOfTheDaysSummaryJson() throws IOException {
+        for (DayFigures figures : reports.days()) {
+            // given a day's summary.json
+            String day = figures.day().toString();
+            JsonNode json = reports.summary(day).get("days").get(0);
+
+            // when its page is read
+            String html = page(day);
+
+            // then every figure is on it, with the same amount
+            for (String field : FIELDS) {
+                JsonNode value = json.get(field);
+                String shown = card(html, field);
+                if (value.isNull()) {
+                    assertThat(shown).as(day + " " + field).isEqualTo("|—");
+                } else if (value.isNumber()) {
+                    assertThat(shown).as(day + " " + field).isEqualTo(value.asText() + "|" + String.format(Locale.ROOT, "%,d", value.asLong()));
+                } else {
+                    String yuan = value.asText();
+                    assertThat(shown).as(day + " " + field).isEqualTo(yuan + "|" + ReportPage.yuan(Money.parseYuan(yuan)));
+                }
+            }
+            long anomalies = 0;
+            for (JsonNode count : json.get("anomalies")) {
+                anomalies += count.asLong();
+            }
+            assertThat(card(html, "anomalies")).startsWith(anomalies + "|");
+        }
+    }
+
+    @Test
+    void chartHasABarAndAPointOfEachLinePerDayOfTheMonth() throws IOException {
+        // given November's days
+        long days = reports.days().stream().filter(d -> d.day().getMonthValue() == 11).count();
+
+        // when the month's page is read
+        String html = page("2026-11");
+
+        // then
+        assertThat(count(html, "<rect class=\"bar\"")).isEqualTo(days);
+        assertThat(points(html, "refunds")).isEqualTo(days);
+        assertThat(points(html, "fees")).isEqualTo(days);
+    }
+
+    @Test
+    void largestDifferencesComeFirst() throws IOException {
+        String html = page("2026-11");
+        Matcher items = Pattern.compile("class=\"item anomaly\">.*?<span class=\"num\">([-0-9,.]+)</span>").matcher(html);
+        List<BigDecimal> differences = new ArrayList<>();
+        while (items.find()) {
+            differences.add(new BigDecimal(items.group(1).replace(",", "")).abs());
+        }
+        assertThat(differences).hasSizeBetween(2, ReportPage.LARGEST_SHOWN);
+        assertThat(differences).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void pageNeedsNothingFromTheNetworkAndRunsNoScript() throws IOException {
+        String html = page("2026-11");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta name=\"viewport\"");
+        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("@import")
+                .doesNotContain("url(").doesNotContain("http://").doesNotContain("https://").doesNotContain("src=");
+    }
+
+    @Test
+    void monthHeadlineShowsTheMonthTotals() throws IOException {
+        List<DayFigures> november = reports.days().stream().filter(d -> d.day().getMonthValue() == 11).toList();
+        String html = page("2026-11");
+        long settled = november.stream().mapToLong(DayFigures::settledAmount).sum();
+        assertThat(card(html, "settledAmount")).startsWith(Money.format(settled) + "|");
+        assertThat(card(html, "openItems")).startsWith(november.getLast().openItems() + "|");
+        assertThat(card(html, "closingBalance")).startsWith(Money.format(november.getLast().closingBalance()) + "|");
+    }
+
+    /** "data-value|shown value" of a headline card. */
+    private static String card(String html, String field) {
+        Matcher card = Pattern.compile("data-field=\"" + field + "\" data-value=\"([^\"]*)\">.*?<span class=\"value\">([^<]*)</span>")
+                .matcher(html);
+        assertThat(card.find()).as("card " + field).isTrue();
+        return card.group(1) + "|" + card.group(2);
+    }
+
+    static long count(String html, String text) {
+        return html.split(Pattern.quote(text), -1).length - 1;
+    }
+
+    static long points(String html, String polyline) {
+        Matcher points = Pattern.compile("<polyline class=\"" + polyline + "\"[^>]* points=\"([^\"]*)\"").matcher(html);
+        assertThat(points.find()).as("polyline " + polyline).isTrue();
+        return points.group(1).trim().split(" ").length;
+    }
+
+    private String page(String key) throws IOException {
+        return Files.readString(reports.folder(key).resolve(ReportFiles.HTML));
+    }
+}

@@ -1,0 +1,249 @@
+package recon.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import recon.domain.DayFigures;
+import recon.domain.LedgerLine;
+import recon.domain.Times;
+
+/** The workbooks of a generated store, read back with Apache POI, an independent reader. */
+class ReportWorkbookTest {
+    private static final List<String> SHEETS = List.of(
+            ReportWorkbook.SUMMARY, ReportWorkbook.DAYS, ReportWorkbook.ANOMALIES,
+            ReportWorkbook.LEDGER, ReportWorkbook.OPEN_ITEMS, ReportWorkbook.FEES);
+    private static final List<String> COUNT_FIELDS = List.of("ordersPaid", "settledCount", "matchedOrders", "openItems");
+    private static final List<String> MONEY_FIELDS = List.of("settledAmount", "refundAmount", "commissionAmount",
+            "otherFeeAmount", "transferAmount", "openingBalance", "closingBalance");
+
+    private final GeneratedReports reports = GeneratedReports.get();
+
+    @Test
+    void dayWorkbookHasTheSheetsInOrderEachWithAFrozenHeader() throws IOException {
+        // given the report of a day
+        String day = reports.busiestDay().day().toString();
+
+        // when it is opened
+        try (XSSFWorkbook workbook = open(day)) {
+            // then
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(SHEETS.size());
+            for (int i = 0; i < SHEETS.size(); i++) {
+                Sheet sheet = workbook.getSheetAt(i);
+                assertThat(sheet.getSheetName()).isEqualTo(SHEETS.get(i));
+                PaneInformation pane = sheet.getPaneInformation();
+                assertThat(pane).as(sheet.getSheetName()).isNotNull();
+                assertThat(pane.isFreezePane()).isTrue();
+                assertThat(pane.getHorizontalSplitPosition()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                if (i > 0) {
+                    assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).as(sheet.getSheetName()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void summarySheetShowsEveryFigureOfTheDaysSummaryJson() throws IOException {
+        for (DayFigures figures : List.of(reports.busiestDay(), reports.days().getFirst(), reports.days().getLast())) {
+            String day = figures.day().toString();
+            JsonNode json = reports.summary(day).get("days").get(0);
+            try (XSSFWorkbook workbook = open(day)) {
+                Map<String, Cell> cells = summaryByField(workbook.getSheet(ReportWorkbook.SUMMARY));
+                assertSummaryMatches(cells, json, day);
+            }
+        }
+    }
+
+    @Test
+    void monthSummaryAddsUpItsDaysAndCountsOpenItemsAtItsLastDay() throws IOException {
+        // given November's days
+        List<DayFigures> november = reports.days().stream()
+                .filter(d -> YearMonth.from(d.day()).equals(YearMonth.of(2026, 11))).toList();
+        long settled = november.stream().mapToLong(DayFigures::settledAmount).sum();
+        long lines = reports.result.records().ledgerLines().stream()
+                .filter(l -> YearMonth.from(Times.day(l.occurredAt())).equals(YearMonth.of(2026, 11))).count();
+
+        // when the month's workbook is opened
+        try (XSSFWorkbook workbook = open("2026-11")) {
+            Map<String, Cell> cells = summaryByField(workbook.getSheet(ReportWorkbook.SUMMARY));
+
+            // then
+            assertThat(money(cells.get("settledAmount"))).isEqualByComparingTo(BigDecimal.valueOf(settled, 2));
+            assertThat(cells.get("openItems").getNumericCellValue()).isEqualTo(november.getLast().openItems());
+            assertThat(cells.get("openingBalance").getNumericCellValue())
+                    .isEqualTo(november.getFirst().openingBalance() / 100.0);
+            assertThat(dataRows(workbook.getSheet(ReportWorkbook.DAYS))).isEqualTo(november.size());
+            assertThat(dataRows(workbook.getSheet(ReportWorkbook.LEDGER))).isEqualTo(lines);
+            assertThat(dataRows(workbook.getSheet(ReportWorkbook.OPEN_ITEMS))).isEqualTo(november.getLast().openItems());
+            assertThat(dataRows(workbook.getSheet(ReportWorkbook.ANOMALIES)))
+                    .isEqualTo(reports.summary("2026-11").get("anomalies").size());
+        }
+    }
+
+    @Test
+    void anomalySheetListsEveryAnomalyWithIdsAsTextAndAmountsAsNumbers() throws IOException {
+        String day = reports.busiestDay().day().toString();
+        JsonNode anomalies = reports.summary(day).get("anomalies");
+        assertThat(anomalies.size()).isPositive();
+        try (XSSFWorkbook workbook = open(day)) {
+            Sheet sheet = workbook.getSheet(ReportWorkbook.ANOMALIES);
+            assertThat(dataRows(sheet)).isEqualTo(anomalies.size());
+            for (int i = 0; i < anomalies.size(); i++) {
+                JsonNode json = anomalies.get(i);
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(json.get("type").asText());
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(json.get("severity").asText());
+                if (json.has("orderId")) {
+                    assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo(json.get("orderId").asText());
+                }
+                if (json.has("lineId")) {
+                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo(json.get("lineId").asText());
+                }
+                BigDecimal expected = new BigDecimal(json.get("expected").asText());
+                BigDecimal actual = new BigDecimal(json.get("actual").asText());
+                assertThat(money(row.getCell(6))).isEqualByComparingTo(expected);
+                assertThat(money(row.getCell(7))).isEqualByComparingTo(actual);
+                assertThat(money(row.getCell(8))).isEqualByComparingTo(actual.subtract(expected));
+                assertThat(row.getCell(9).getStringCellValue()).isEqualTo(json.get("message").asText());
+            }
+        }
+    }
+
+    @Test
+    void ledgerSheetHoldsEveryLineOfTheDayAndItsSettlementsAddUpToTheFigure() throws IOException {
+        DayFigures figures = reports.busiestDay();
+        LocalDate day = figures.day();
+        Map<String, LedgerLine> expected = new HashMap<>();
+        reports.result.records().ledgerLines().stream()
+                .filter(l -> Times.day(l.occurredAt()).equals(day))
+                .forEach(l -> expected.put(l.lineId(), l));
+        try (XSSFWorkbook workbook = open(day.toString())) {
+            Sheet sheet = workbook.getSheet(ReportWorkbook.LEDGER);
+            assertThat(dataRows(sheet)).isEqualTo(expected.size());
+            BigDecimal settled = BigDecimal.ZERO;
+            for (int r = 1; r <= expected.size(); r++) {
+                Row row = sheet.getRow(r);
+                LedgerLine line = expected.get(row.getCell(1).getStringCellValue());
+                assertThat(line).as("line id in row %d", r).isNotNull();
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(line.lineClass().name());
+                assertThat(money(row.getCell(7))).isEqualByComparingTo(BigDecimal.valueOf(line.incomeFen(), 2));
+                assertThat(money(row.getCell(8))).isEqualByComparingTo(BigDecimal.valueOf(line.expenseFen(), 2));
+                assertThat(money(row.getCell(9))).isEqualByComparingTo(BigDecimal.valueOf(line.balanceFen(), 2));
+                if (line.orderId() != null) {
+                    assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo(line.orderId());
+                }
+                if (line.lineClass().name().equals("SETTLEMENT")) {
+                    settled = settled.add(money(row.getCell(7)));
+                }
+            }
+            assertThat(settled).isEqualByComparingTo(BigDecimal.valueOf(figures.settledAmount(), 2));
+            assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+            assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+        }
+    }
+
+    @Test
+    void openItemsSheetHasAsManyOrdersAsTheDayFigureOnEveryDay() throws IOException {
+        for (DayFigures figures : reports.days()) {
+            try (XSSFWorkbook workbook = open(figures.day().toString())) {
+                Sheet sheet = workbook.getSheet(ReportWorkbook.OPEN_ITEMS);
+                assertThat(dataRows(sheet)).as(figures.day().toString()).isEqualTo(figures.openItems());
+                for (int r = 1; r <= figures.openItems(); r++) {
+                    Cell orderId = sheet.getRow(r).getCell(0);
+                    assertThat(orderId.getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(orderId.getStringCellValue()).containsOnlyDigits();
+                    assertThat(money(sheet.getRow(r).getCell(3))).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void feesSheetComparesTheChargedCommissionWithTheContract() throws IOException {
+        String day = reports.busiestDay().day().toString();
+        JsonNode json = reports.summary(day).get("days").get(0);
+        try (XSSFWorkbook workbook = open(day)) {
+            Sheet sheet = workbook.getSheet(ReportWorkbook.FEES);
+            BigDecimal settled = BigDecimal.ZERO;
+            BigDecimal charged = BigDecimal.ZERO;
+            int r = 1;
+            for (Row row = sheet.getRow(r); row != null && row.getCell(1) != null
+                    && row.getCell(1).getCellType() == CellType.NUMERIC; row = sheet.getRow(++r)) {
+                settled = settled.add(money(row.getCell(1)));
+                charged = charged.add(money(row.getCell(4)));
+                assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.RATE);
+            }
+            // every settlement and commission line of the day belongs to one 类目 row
+            assertThat(settled).isEqualByComparingTo(new BigDecimal(json.get("settledAmount").asText()));
+            assertThat(charged).isEqualByComparingTo(new BigDecimal(json.get("commissionAmount").asText()));
+        }
+    }
+
+    static void assertSummaryMatches(Map<String, Cell> cells, JsonNode json, String day) {
+        for (String field : COUNT_FIELDS) {
+            assertThat(cells.get(field).getCellType()).as(day + " " + field).isEqualTo(CellType.NUMERIC);
+            assertThat((long) cells.get(field).getNumericCellValue()).as(day + " " + field).isEqualTo(json.get(field).asLong());
+        }
+        for (String field : MONEY_FIELDS) {
+            if (json.get(field).isNull()) {
+                assertThat(cells.get(field).getStringCellValue()).as(day + " " + field).isEqualTo("—");
+            } else {
+                assertThat(cells.get(field).getCellType()).as(day + " " + field).isEqualTo(CellType.NUMERIC);
+                assertThat(money(cells.get(field))).as(day + " " + field)
+                        .isEqualByComparingTo(new BigDecimal(json.get(field).asText()));
+                assertThat(cells.get(field).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+            }
+        }
+        long anomalies = 0;
+        for (JsonNode count : json.get("anomalies")) {
+            anomalies += count.asLong();
+        }
+        assertThat((long) cells.get("anomalies").getNumericCellValue()).as(day + " anomalies").isEqualTo(anomalies);
+    }
+
+    /** The 汇总 sheet's value cells (B) by the summary.json field named beside them (C). */
+    static Map<String, Cell> summaryByField(Sheet sheet) {
+        Map<String, Cell> cells = new HashMap<>();
+        for (Row row : sheet) {
+            Cell field = row.getCell(2);
+            if (field != null && field.getCellType() == CellType.STRING && field.getStringCellValue().matches("[a-zA-Z]+")) {
+                cells.putIfAbsent(field.getStringCellValue(), row.getCell(1));
+            }
+        }
+        return cells;
+    }
+
+    private XSSFWorkbook open(String key) throws IOException {
+        try (InputStream in = Files.newInputStream(reports.folder(key).resolve(ReportFiles.XLSX))) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static int dataRows(Sheet sheet) {
+        return sheet.getLastRowNum();
+    }
+
+    private static BigDecimal money(Cell cell) {
+        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+        return BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP);
+    }
+}
