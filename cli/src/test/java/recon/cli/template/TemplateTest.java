@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,16 @@ class TemplateTest {
         for (var function : functions().entrySet()) {
             String handler = function.getValue().path("Properties").path("Handler").asText();
             String module = handler.split("\\.")[2]; // recon.functions.{module}.XHandler
+            Path moduleDir = RepositoryTemplate.repositoryRoot().resolve("functions/" + module);
             assertThat(function.getValue().path("Properties").path("CodeUri").asText()).as(function.getKey())
-                    .isEqualTo("functions/%s/target/recon-functions-%s-%s-lambda.jar", module, module, version);
-            assertThat(Files.readString(RepositoryTemplate.repositoryRoot().resolve("functions/" + module + "/pom.xml")))
+                    .isEqualTo("functions/" + module);
+            assertThat(function.getValue().path("Metadata").path("BuildMethod").asText()).as(function.getKey())
+                    .isEqualTo("makefile");
+            // sam build runs build-{LogicalId} of the module's Makefile, which unpacks the module's shaded jar
+            assertThat(Files.readString(moduleDir.resolve("Makefile")))
+                    .contains("build-" + function.getKey() + ":")
+                    .contains("target/recon-functions-%s-%s-lambda.jar".formatted(module, version));
+            assertThat(Files.readString(moduleDir.resolve("pom.xml")))
                     .contains("<artifactId>recon-functions-" + module + "</artifactId>")
                     .contains("<shadedClassifierName>lambda</shadedClassifierName>");
         }
