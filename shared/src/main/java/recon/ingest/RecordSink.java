@@ -11,6 +11,21 @@ import recon.domain.Refund;
  * them apart until it learns the file's outcome (see {@link IngestListener}).
  */
 public interface RecordSink {
+    /** Keeps nothing: for reading a file only to learn its outcome. */
+    RecordSink DISCARD = new RecordSink() {
+        @Override
+        public void order(Order order) {}
+
+        @Override
+        public void ledgerLine(LedgerLine line) {}
+
+        @Override
+        public void refund(Refund refund) {}
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+    };
+
     void order(Order order);
 
     void ledgerLine(LedgerLine line);

@@ -190,7 +190,7 @@ public final class ParseUpload {
 
             @Override
             public RecordSink start(String fileName) {
-                return validation.outcomes.get(file).accepted() ? packer : IGNORED;
+                return validation.outcomes.get(file).accepted() ? packer : RecordSink.DISCARD;
             }
 
             @Override
@@ -249,20 +249,6 @@ public final class ParseUpload {
         }
         return kept.isEmpty() ? "file" : String.join("/", kept);
     }
-
-    private static final RecordSink IGNORED = new RecordSink() {
-        @Override
-        public void order(Order order) {}
-
-        @Override
-        public void ledgerLine(LedgerLine line) {}
-
-        @Override
-        public void refund(Refund refund) {}
-
-        @Override
-        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
-    };
 
     /**
      * Pass 1: every file's outcome, and for the accepted ones their ledger coverage and first record

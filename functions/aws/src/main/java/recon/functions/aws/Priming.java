@@ -65,19 +65,7 @@ public final class Priming {
                         outcomes.add(outcome);
                     }
                 });
-        RecordCodec.decode(encoder.pack(), new RecordSink() {
-            @Override
-            public void order(Order order) {}
-
-            @Override
-            public void ledgerLine(LedgerLine line) {}
-
-            @Override
-            public void refund(Refund refund) {}
-
-            @Override
-            public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
-        });
+        RecordCodec.decode(encoder.pack(), RecordSink.DISCARD);
         StoreRef store = new StoreRef("priming", "priming");
         LocalDate day = LocalDate.of(2026, 11, 2);
         DayResult result = new DayResult(store, new DayFigures(day, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 1, Map.of()), List.of());
