@@ -58,6 +58,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.exercise();
+        Priming.exerciseReports();
     }
 
     @Override
