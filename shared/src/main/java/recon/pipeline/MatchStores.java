@@ -16,8 +16,9 @@ import recon.reconcile.Reconciliation;
 
 /**
  * The match stage: reconciles a store around the requested days with the same merge and rules as
- * the offline run ({@link ReconcileStore}), keeps each day's result, alerts the anomalies never alerted before and asks
- * for the reports of the days whose result changed. Running it again changes nothing.
+ * the offline run ({@link ReconcileStore}), keeps each day's result, alerts the anomalies never
+ * alerted before and asks for the reports of the days whose result changed. Running it again
+ * changes nothing.
  */
 public final class MatchStores {
     private static final System.Logger LOG = System.getLogger(MatchStores.class.getName());

@@ -89,7 +89,8 @@ public final class WriteReports {
                 return new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)));
             });
             for (String name : names) {
-                blobs.write(prefix + name, dir.resolve(name), CONTENT_TYPES.getOrDefault(name, "application/octet-stream"));
+                blobs.write(prefix + name, dir.resolve(name),
+                        CONTENT_TYPES.getOrDefault(name, "application/octet-stream"));
             }
         } finally {
             for (String name : names) {

@@ -101,9 +101,9 @@ public final class Priming {
      * @return the names of the files written
      */
     public static List<String> exerciseReports() {
-        ReconcileFiles.Result result = ReconcileFiles.run(
-                List.of(new ReconcileFiles.Input("priming.csv", () -> new ByteArrayInputStream(ORDERS.getBytes(StandardCharsets.UTF_8)))),
-                StoreConfig.DEFAULT, outcome -> {});
+        var export = new ReconcileFiles.Input("priming.csv",
+                () -> new ByteArrayInputStream(ORDERS.getBytes(StandardCharsets.UTF_8)));
+        ReconcileFiles.Result result = ReconcileFiles.run(List.of(export), StoreConfig.DEFAULT, outcome -> {});
         ReportSource source = new ReportSource("priming", "priming", result.files(), result.records(),
                 result.reconciliation(), StoreConfig.DEFAULT);
         List<String> written = new ArrayList<>();
