@@ -2,6 +2,7 @@ package recon.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The objects of the bucket: uploads, store configs, reports. */
@@ -10,4 +11,7 @@ public interface Blobs {
     Optional<InputStream> open(String key) throws IOException;
 
     void write(String key, byte[] content, String contentType) throws IOException;
+
+    /** Writes the file's bytes as the object, streamed from disk: a month's workbook can be tens of MB. */
+    void write(String key, Path content, String contentType) throws IOException;
 }

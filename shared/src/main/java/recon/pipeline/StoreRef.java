@@ -2,6 +2,7 @@ package recon.pipeline;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import recon.report.Period;
 
 /**
  * One tenant's store, as named by the object keys ({@code tenants/{tenant}/stores/{store}/…}). Both
@@ -30,7 +31,12 @@ public record StoreRef(String tenant, String store) {
     }
 
     public String reportPrefix(LocalDate day) {
-        return prefix() + "reports/" + day + "/";
+        return reportPrefix(Period.day(day));
+    }
+
+    /** {@code reports/{yyyy-MM-dd}/} or {@code reports/{yyyy-MM}/} under the store's prefix. */
+    public String reportPrefix(Period period) {
+        return prefix() + "reports/" + period.key() + "/";
     }
 
     public String rejectedPrefix() {

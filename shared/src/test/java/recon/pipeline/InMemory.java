@@ -1,7 +1,10 @@
 package recon.pipeline;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +38,11 @@ final class InMemory {
         public void write(String key, byte[] content, String contentType) {
             written.add(key);
             objects.put(key, content.clone());
+        }
+
+        @Override
+        public void write(String key, Path content, String contentType) throws IOException {
+            write(key, Files.readAllBytes(content), contentType);
         }
 
         Map<String, byte[]> under(String prefix) {

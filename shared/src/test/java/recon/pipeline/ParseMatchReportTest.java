@@ -7,24 +7,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
 import recon.domain.StoreConfig;
 import recon.reconcile.ReconcileFiles;
+import recon.report.ReportFiles;
 import recon.report.SummaryJson;
 import recon.sample.Manifest;
 import recon.sample.SampleGenerator;
@@ -49,7 +55,7 @@ class ParseMatchReportTest {
     }
 
     @Test
-    void everyDayHasTheFiguresAndAnomaliesOfTheOfflineRun() throws IOException {
+    void everyDayHasTheResultsAndEveryDayAndMonthTheReportFilesOfTheOfflineRun() throws IOException {
         Pipeline pipeline = new Pipeline();
         List<ParseUpload.Upload> uploads = new ArrayList<>();
         for (StoreSample sample : manifest.stores()) {
@@ -63,8 +69,48 @@ class ParseMatchReportTest {
             StoreRef store = new StoreRef(sample.tenant(), sample.store());
             ReconcileFiles.Result offline = offline(sample, allFiles(sample));
             assertSameResults(pipeline, store, offline);
-            assertReportsMatch(pipeline, store, offline);
+            assertSameReportFiles(pipeline, store, offline, config(sample));
         }
+    }
+
+    @Test
+    void aDaysSummaryIsItsStoredResultWithTheStoresFilesByName() throws IOException {
+        // given a store through parse, match and report
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        List<FileOutcome> files = pipeline.manifest.files(store).stream()
+                .flatMap(f -> f.outcomes().stream())
+                .sorted(Comparator.comparing(FileOutcome::name))
+                .toList();
+
+        // then every day's summary.json is its stored result written with the store's files
+        assertThat(pipeline.results.results.get(store)).isNotEmpty();
+        for (LocalDate day : pipeline.results.results.get(store).keySet()) {
+            DayResult result = pipeline.results.result(store, day).orElseThrow();
+            var expected = new ByteArrayOutputStream();
+            SummaryJson.write(expected, store.tenant(), store.store(), files, List.of(result.figures()), result.anomalies());
+            assertThat(pipeline.text(store.reportPrefix(day) + ReportFiles.SUMMARY_JSON)).as("summary.json of %s", day)
+                    .isEqualTo(expected.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aRequestedDayWithoutFiguresGetsNoReportNorItsMonth() throws IOException {
+        // given a store whose records end in December 2026
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        int written = pipeline.blobs.written.size();
+
+        // when a report of a day in March 2027 is asked for
+        pipeline.report.write(new StoreDays(store, new java.util.TreeSet<>(List.of(LocalDate.of(2027, 3, 1)))));
+
+        // then nothing is written
+        assertThat(pipeline.blobs.written).hasSize(written);
+        assertThat(pipeline.blobs.under(store.prefix() + "reports/2027-03")).isEmpty();
     }
 
     @Test
@@ -261,24 +307,59 @@ class ParseMatchReportTest {
         assertThat(offline.reconciliation().anomalies()).isNotEmpty();
     }
 
-    private static void assertReportsMatch(Pipeline pipeline, StoreRef store, ReconcileFiles.Result offline)
-            throws IOException {
-        Set<String> offlineFiles = new HashSet<>();
-        offline.files().forEach(f -> offlineFiles.add(f.name() + " " + f.status()));
-        for (DayFigures day : offline.reconciliation().days()) {
-            List<Anomaly> anomalies = offline.reconciliation().anomalies().stream()
-                    .filter(a -> a.day().equals(day.day())).toList();
-            var expected = new ByteArrayOutputStream();
-            SummaryJson.write(expected, store.tenant(), store.store(), offline.files(), List.of(day), anomalies);
-            JsonNode want = JSON.readTree(expected.toByteArray());
-            JsonNode got = JSON.readTree(pipeline.text(store.reportPrefix(day.day()) + "summary.json"));
-            assertThat(got.get("days")).isEqualTo(want.get("days"));
-            assertThat(got.get("anomalies")).isEqualTo(want.get("anomalies"));
-            Set<String> files = new HashSet<>();
-            got.get("files").forEach(f -> files.add(f.get("name").asText() + " " + f.get("status").asText()));
-            assertThat(files).isEqualTo(offlineFiles);
-            assertThat(pipeline.blobs.objects).containsKey(store.reportPrefix(day.day()) + "report.csv");
+    /**
+     * Every report folder the pipeline wrote holds the files {@code ./recon reconcile} writes for the
+     * same files, and no folder is missing or extra. The files are listed by name in both (the pipeline
+     * knows no upload order). Workbooks are compared part by part: only the zip's timestamps may differ.
+     */
+    private static void assertSameReportFiles(Pipeline pipeline, StoreRef store, ReconcileFiles.Result offline,
+            StoreConfig config) throws IOException {
+        List<FileOutcome> byName = offline.files().stream().sorted(Comparator.comparing(FileOutcome::name)).toList();
+        Path dir = Files.createTempDirectory(samples, "offline-");
+        ReportFiles.write(dir, store.tenant(), store.store(), config,
+                new ReconcileFiles.Result(byName, offline.records(), offline.reconciliation()));
+        Map<String, byte[]> want = new TreeMap<>();
+        Path reports = dir.resolve("reports");
+        try (var walk = Files.walk(reports)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                want.put(reports.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
         }
+        Map<String, byte[]> got = new TreeMap<>();
+        String prefix = store.prefix() + "reports/";
+        pipeline.blobs.under(prefix).forEach((key, content) -> got.put(key.substring(prefix.length()), content));
+
+        assertThat(got.keySet()).isEqualTo(want.keySet());
+        assertThat(want.keySet()).contains("2026-11/" + ReportFiles.XLSX, "2026-12/" + ReportFiles.HTML, "2026-11-02/" + ReportFiles.CSV);
+        for (String file : want.keySet()) {
+            if (file.endsWith(ReportFiles.XLSX)) {
+                Map<String, String> gotParts = zipParts(got.get(file));
+                Map<String, String> wantParts = zipParts(want.get(file));
+                assertThat(gotParts.keySet()).as(file).isEqualTo(wantParts.keySet());
+                wantParts.forEach((part, text) -> assertThat(gotParts.get(part)).as(file + " " + part).isEqualTo(text));
+            } else {
+                // as text first, for a readable difference
+                assertThat(new String(got.get(file), StandardCharsets.UTF_8)).as(file)
+                        .isEqualTo(new String(want.get(file), StandardCharsets.UTF_8));
+                assertThat(got.get(file)).as(file).isEqualTo(want.get(file));
+            }
+        }
+    }
+
+    /** The parts of a zip by name, as text (the parts of a workbook are XML), without the time it was created. */
+    private static Map<String, String> zipParts(byte[] zip) throws IOException {
+        Path file = Files.createTempFile(samples, "workbook-", ".xlsx");
+        Files.write(file, zip);
+        Map<String, String> parts = new TreeMap<>();
+        try (var workbook = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(workbook.entries())) {
+                try (InputStream in = workbook.getInputStream(entry)) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    parts.put(entry.getName(), text.replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>", ""));
+                }
+            }
+        }
+        return parts;
     }
 
     private static List<String> allFiles(StoreSample sample) {
@@ -308,16 +389,19 @@ class ParseMatchReportTest {
     }
 
     private static ReconcileFiles.Result offline(StoreSample sample, List<String> files) throws IOException {
-        Path configFile = sample.dir().resolve("config.json");
-        StoreConfig config = StoreConfig.DEFAULT;
-        if (Files.exists(configFile)) {
-            try (InputStream in = Files.newInputStream(configFile)) {
-                config = StoreConfigJson.read(in);
-            }
-        }
         List<ReconcileFiles.Input> inputs = files.stream()
                 .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f))))
                 .toList();
-        return ReconcileFiles.run(inputs, config, outcome -> {});
+        return ReconcileFiles.run(inputs, config(sample), outcome -> {});
+    }
+
+    private static StoreConfig config(StoreSample sample) throws IOException {
+        Path configFile = sample.dir().resolve("config.json");
+        if (!Files.exists(configFile)) {
+            return StoreConfig.DEFAULT;
+        }
+        try (InputStream in = Files.newInputStream(configFile)) {
+            return StoreConfigJson.read(in);
+        }
     }
 }

@@ -38,7 +38,7 @@ final class Pipeline {
                 reportRequests.add(r);
             },
             registry, clock);
-    final WriteDayReports report = new WriteDayReports(blobs, manifest, results);
+    final WriteReports report = new WriteReports(blobs, manifest, records);
 
     /** Puts the object in the bucket and returns its upload event, versioned by its content like an ETag. */
     ParseUpload.Upload put(String key, byte[] content) {

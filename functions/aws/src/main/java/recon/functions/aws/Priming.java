@@ -1,6 +1,9 @@
 package recon.functions.aws;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Refund;
+import recon.domain.StoreConfig;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
 import recon.ingest.RecordSink;
@@ -19,6 +23,10 @@ import recon.pipeline.DayResult;
 import recon.pipeline.RecordCodec;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
+import recon.reconcile.ReconcileFiles;
+import recon.report.Period;
+import recon.report.ReportFiles;
+import recon.report.ReportSource;
 
 /**
  * Runs the functions' own code paths offline before the SnapStart snapshot — a tiny order export
@@ -72,5 +80,29 @@ public final class Priming {
         DayResult.fromJson(result.json()).hash();
         StoreDaysMessage.decode(StoreDaysMessage.encode(new StoreDays(store, new TreeSet<>(List.of(day)))));
         return outcomes.get(0);
+    }
+
+    /**
+     * The report function's path as well: the tiny export reconciled and its day's report folder
+     * written, to nowhere.
+     *
+     * @return the names of the files written
+     */
+    public static List<String> exerciseReports() {
+        var export = new ReconcileFiles.Input("priming.csv",
+                () -> new ByteArrayInputStream(ORDERS.getBytes(StandardCharsets.UTF_8)));
+        ReconcileFiles.Result result = ReconcileFiles.run(List.of(export), StoreConfig.DEFAULT, outcome -> {});
+        ReportSource source = new ReportSource("priming", "priming", result.files(), result.records(),
+                result.reconciliation(), StoreConfig.DEFAULT);
+        List<String> written = new ArrayList<>();
+        try {
+            ReportFiles.writeFolder(source.report(Period.day(LocalDate.of(2026, 11, 2))), name -> {
+                written.add(name);
+                return OutputStream.nullOutputStream();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // written to nowhere: does not happen
+        }
+        return written;
     }
 }

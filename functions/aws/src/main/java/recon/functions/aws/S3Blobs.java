@@ -1,13 +1,14 @@
 package recon.functions.aws;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import recon.pipeline.Blobs;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** The bucket's objects; reads are streamed, never loaded whole. */
+/** The bucket's objects; reads are streamed, never loaded whole, and so are uploads of files. */
 final class S3Blobs implements Blobs {
     private final S3Client s3;
     private final String bucket;
@@ -29,5 +30,10 @@ final class S3Blobs implements Blobs {
     @Override
     public void write(String key, byte[] content, String contentType) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void write(String key, Path content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(content));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import recon.pipeline.MatchStores;
 import recon.pipeline.ParseUpload;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
-import recon.pipeline.WriteDayReports;
+import recon.pipeline.WriteReports;
 import recon.reconcile.ReconcileFiles;
+import recon.report.Period;
 import recon.sample.Manifest;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
@@ -73,7 +75,7 @@ class AdaptersOnEmulatorIT {
         MatchStores match = new MatchStores(adapters.blobs(), adapters.fileManifest(), adapters.recordStore(),
                 adapters.resultStore(), adapters.alertLog(), adapters.alerts(), adapters.reportRequests(),
                 adapters.storeRegistry(), Clock.systemUTC());
-        WriteDayReports report = new WriteDayReports(adapters.blobs(), adapters.fileManifest(), adapters.resultStore());
+        WriteReports report = new WriteReports(adapters.blobs(), adapters.fileManifest(), adapters.recordStore());
 
         Manifest manifest = new SampleGenerator(new SampleGenerator.Options(300, 31, 5, LocalDate.of(2026, 11, 1))).generate(samples);
         StoreSample sample = manifest.stores().get(1);
@@ -108,6 +110,9 @@ class AdaptersOnEmulatorIT {
             assertThat(stored.anomalies()).isEqualTo(anomalies.getOrDefault(day.day(), List.of()));
             assertThat(clients.s3().headObject(b -> b.bucket(bucket).key(store.reportPrefix(day.day()) + "summary.json")).contentLength()).isPositive();
         }
+        String monthWorkbook = store.reportPrefix(Period.month(YearMonth.of(2026, 11))) + "report.xlsx";
+        assertThat(clients.s3().headObject(b -> b.bucket(bucket).key(monthWorkbook)).contentType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(adapters.storeRegistry().stores()).contains(store);
         List<Message> alerts = receive(clients, alertQueue);
         System.out.println("alerts: " + alerts.size());

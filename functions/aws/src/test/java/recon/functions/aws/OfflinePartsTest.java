@@ -76,6 +76,11 @@ class OfflinePartsTest {
         assertThat(outcome.rows()).isEqualTo(1);
     }
 
+    @Test
+    void primingWritesTheFourReportFilesOfTheTinyExport() {
+        assertThat(Priming.exerciseReports()).containsExactly("summary.json", "report.csv", "report.xlsx", "report.html");
+    }
+
     private static List<Map<String, AttributeValue>> items(int count) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -14,11 +14,11 @@ import recon.functions.aws.AwsClients;
 import recon.functions.aws.Priming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
-import recon.pipeline.WriteDayReports;
+import recon.pipeline.WriteReports;
 
-/** ReportFunction: report requests → {@link WriteDayReports}, message by message. */
+/** ReportFunction: report requests → {@link WriteReports}, message by message. */
 public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
-    private final WriteDayReports reports;
+    private final WriteReports reports;
 
     public ReportHandler() {
         this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
@@ -26,7 +26,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     public ReportHandler(AwsClients clients, Settings settings) {
         Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
-        reports = new WriteDayReports(adapters.blobs(), adapters.fileManifest(), adapters.resultStore());
+        reports = new WriteReports(adapters.blobs(), adapters.fileManifest(), adapters.recordStore());
         Core.getGlobalContext().register(this);
     }
 
@@ -58,6 +58,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.exercise();
+        Priming.exerciseReports();
     }
 
     @Override
