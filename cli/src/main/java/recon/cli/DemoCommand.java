@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import recon.cli.local.AlertCollector;
 import recon.cli.local.EmulatedStack;
@@ -254,6 +255,8 @@ final class DemoCommand {
     record Outputs(List<Day> days, Set<String> reportedFiles, Set<String> rejectedKeys) {
         record Day(String tenant, String store, String day, long settledCount, String settledAmount, String refundAmount, int anomalies) {}
 
+        private static final Pattern DAY_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
         static Outputs read(Path outDir, List<Path> copied) throws IOException {
             Path tenants = outDir.toAbsolutePath().normalize().resolve("tenants");
             List<Day> days = new ArrayList<>();
@@ -269,7 +272,9 @@ final class DemoCommand {
                 String store = relative.getName(2).toString();
                 String area = relative.getName(3).toString();
                 String name = file.getFileName().toString();
-                if (area.equals("reports") && name.equals("summary.json")) {
+                boolean dayFolder = relative.getNameCount() == 6 && DAY_FOLDER.matcher(relative.getName(4).toString()).matches();
+                if (area.equals("reports") && name.equals("summary.json") && dayFolder) {
+                    // day folders only: a month's summary.json repeats its days
                     JsonNode summary = JSON.readTree(file.toFile());
                     for (JsonNode f : summary.path("files")) {
                         reportedFiles.add(storePrefix(tenant, store) + f.path("name").asText());
