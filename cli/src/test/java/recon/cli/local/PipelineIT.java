@@ -1,0 +1,119 @@
+package recon.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import recon.config.StoreConfigJson;
+import recon.domain.Anomaly;
+import recon.domain.DayFigures;
+import recon.functions.aws.Adapters;
+import recon.functions.aws.AwsClients;
+import recon.pipeline.DayResult;
+import recon.pipeline.StoreRef;
+import recon.reconcile.ReconcileFiles;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/**
+ * The real parse, match and report functions on the emulator, driven by S3 uploads through the
+ * bucket notification, as deployed: results, idempotency, order independence and rejections.
+ */
+@ExtendWith(EmulatorExtension.class)
+class PipelineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REJECTED_SUBJECT = "【文件被拒收】";
+
+    /** t1/s2 of small generated samples: a ZIP bundle, a CSV and two files to reject. */
+    private static StoreSample sample;
+    private static StoreRef store;
+
+    @BeforeAll
+    static void generateSamples(@TempDir Path dir) throws IOException {
+        sample = new SampleGenerator(new SampleGenerator.Options(300, 31, 5, LocalDate.of(2026, 11, 1)))
+                .generate(dir).stores().get(1);
+        store = new StoreRef(sample.tenant(), sample.store());
+    }
+
+    private static List<String> allFiles() {
+        List<String> files = new ArrayList<>(sample.files());
+        files.addAll(sample.rejectedFiles());
+        return files;
+    }
+
+    private static String inboxKey(String file) {
+        return store.prefix() + "inbox/2026-11/" + file;
+    }
+
+    private static void uploadConfig(RealPipeline pipeline) {
+        pipeline.upload(store.configKey(), sample.dir().resolve("config.json"));
+    }
+
+    private static List<AlertCollector.Alert> anomalyAlerts(List<AlertCollector.Alert> alerts) {
+        return alerts.stream().filter(a -> !a.subject().startsWith(REJECTED_SUBJECT)).toList();
+    }
+
+    private static List<AlertCollector.Alert> rejectionAlerts(List<AlertCollector.Alert> alerts) {
+        return alerts.stream().filter(a -> a.subject().startsWith(REJECTED_SUBJECT)).toList();
+    }
+
+    @Test
+    void uploadedExportsGiveTheOfflineDayResultsReportsAndOneAlertPerFinding(AwsClients clients) throws IOException {
+        // given the store's config and all its exports uploaded
+        RealPipeline pipeline = new RealPipeline(clients);
+        uploadConfig(pipeline);
+        allFiles().forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+
+        // when
+        pipeline.drain();
+
+        // then every day has the result of the offline run, and its summary.json and report.csv
+        ReconcileFiles.Result offline = offline(allFiles());
+        Map<LocalDate, List<Anomaly>> anomaliesByDay = new HashMap<>();
+        offline.reconciliation().anomalies().forEach(a -> anomaliesByDay.computeIfAbsent(a.day(), d -> new ArrayList<>()).add(a));
+        Adapters adapters = new Adapters(clients, pipeline.stack.settings(), Clock.systemUTC());
+        assertThat(offline.reconciliation().days()).hasSizeGreaterThan(20);
+        for (DayFigures day : offline.reconciliation().days()) {
+            DayResult stored = adapters.resultStore().result(store, day.day()).orElseThrow();
+            assertThat(stored.figures()).isEqualTo(day);
+            assertThat(stored.anomalies()).isEqualTo(anomaliesByDay.getOrDefault(day.day(), List.of()));
+            JsonNode summary = JSON.readTree(pipeline.read(store.reportPrefix(day.day()) + "summary.json"));
+            assertThat(summary.path("days")).hasSize(1);
+            assertThat(summary.path("days").get(0).path("day").asText()).isEqualTo(day.day().toString());
+            assertThat(summary.path("anomalies")).hasSize(anomaliesByDay.getOrDefault(day.day(), List.of()).size());
+            assertThat(pipeline.keys(store.reportPrefix(day.day()))).contains(store.reportPrefix(day.day()) + "report.csv");
+        }
+        assertThat(adapters.storeRegistry().stores()).containsExactly(store);
+        // and each rejected file has its error object and its alert; the anomalies come in one alert
+        assertThat(pipeline.keys(store.rejectedPrefix())).hasSize(sample.rejectedFiles().size());
+        List<AlertCollector.Alert> alerts = pipeline.alerts();
+        assertThat(rejectionAlerts(alerts)).hasSize(sample.rejectedFiles().size());
+        assertThat(offline.reconciliation().anomalies()).isNotEmpty();
+        assertThat(anomalyAlerts(alerts)).singleElement().satisfies(alert -> assertThat(alert.attributes())
+                .containsEntry("tenantId", store.tenant()).containsEntry("storeId", store.store())
+                .containsEntry("anomalyCount", Integer.toString(offline.reconciliation().anomalies().size())));
+    }
+
+    private static ReconcileFiles.Result offline(List<String> files) throws IOException {
+        try (InputStream config = Files.newInputStream(sample.dir().resolve("config.json"))) {
+            return ReconcileFiles.run(files.stream()
+                    .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f)))).toList(),
+                    StoreConfigJson.read(config), outcome -> {});
+        }
+    }
+}
