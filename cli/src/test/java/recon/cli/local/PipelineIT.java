@@ -109,6 +109,97 @@ class PipelineIT {
                 .containsEntry("anomalyCount", Integer.toString(offline.reconciliation().anomalies().size())));
     }
 
+    @Test
+    void sameFilesUploadedAgainAndEventsDeliveredAgainLeaveTheSameRecordsAndSendNoNewAlert(AwsClients clients) {
+        // given the store's exports processed once
+        RealPipeline pipeline = new RealPipeline(clients);
+        uploadConfig(pipeline);
+        allFiles().forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+        pipeline.drain();
+        Map<String, String> records = pipeline.items("R#");
+        Map<String, String> results = pipeline.items("RESULT");
+        List<AlertCollector.Alert> firstAlerts = pipeline.alerts();
+        List<String> firstEvents = List.copyOf(pipeline.ingestBodies);
+
+        // when the same files are uploaded again and every upload event is delivered once more
+        allFiles().forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+        firstEvents.forEach(body -> clients.sqs().sendMessage(b -> b.queueUrl(pipeline.stack.ingest().url()).messageBody(body)));
+        pipeline.drain();
+
+        // then the table holds the very same record items and results, and no alert was sent again
+        assertThat(records).hasSizeGreaterThan(sample.files().size());
+        assertThat(pipeline.items("R#")).isEqualTo(records);
+        assertThat(pipeline.items("RESULT")).isEqualTo(results);
+        assertThat(pipeline.alerts()).isEqualTo(firstAlerts);
+        assertThat(anomalyAlerts(firstAlerts)).hasSize(1);
+    }
+
+    @Test
+    void filesProcessedOneByOneInReverseOrderGiveTheSameDayFiguresAndAnomalies(AwsClients clients) throws IOException {
+        // given the exports processed one at a time, in one order and in the reverse
+        List<String> files = allFiles();
+        Map<String, JsonNode> forward = summariesAfterProcessingOneByOne(clients, files);
+        Map<String, JsonNode> reverse = summariesAfterProcessingOneByOne(clients, files.reversed());
+
+        // then every day has a summary.json either way, with the same figures and anomalies
+        assertThat(forward).hasSizeGreaterThan(20);
+        assertThat(reverse.keySet()).isEqualTo(forward.keySet());
+        forward.forEach((day, summary) -> {
+            assertThat(reverse.get(day).path("days")).as(day).isEqualTo(summary.path("days"));
+            assertThat(reverse.get(day).path("anomalies")).as(day).isEqualTo(summary.path("anomalies"));
+        });
+    }
+
+    /** Report folder → its summary.json, after uploading the files one by one and letting the pipeline finish each. */
+    private static Map<String, JsonNode> summariesAfterProcessingOneByOne(AwsClients clients, List<String> files) throws IOException {
+        RealPipeline pipeline = new RealPipeline(clients);
+        uploadConfig(pipeline);
+        for (String file : files) {
+            pipeline.upload(inboxKey(file), sample.dir().resolve(file));
+            pipeline.drain();
+        }
+        Map<String, JsonNode> summaries = new TreeMap<>();
+        for (String key : pipeline.keys(store.prefix() + "reports/")) {
+            if (key.endsWith("/summary.json")) {
+                summaries.put(key.substring(store.prefix().length()), JSON.readTree(pipeline.read(key)));
+            }
+        }
+        return summaries;
+    }
+
+    @Test
+    void malformedFilesAreRejectedWithAnErrorObjectAndAnAlertEachAndStoreNoRecord(AwsClients clients) throws IOException {
+        // given files that must be rejected: the samples' (their records copy accepted ones) and one of no known format
+        RealPipeline pipeline = new RealPipeline(clients);
+        List<String> names = new ArrayList<>(sample.rejectedFiles());
+        names.forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+        String unknown = "订单 损坏.csv";
+        pipeline.upload(inboxKey(unknown), "不是,导出文件\n1,2\n");
+        names.add(unknown);
+
+        // when
+        pipeline.drain();
+
+        // then each has rejected/{name}.error.json telling what and where
+        assertThat(pipeline.keys(store.rejectedPrefix())).containsExactlyInAnyOrderElementsOf(
+                names.stream().map(n -> store.rejectedPrefix() + n + ".error.json").toList());
+        for (String name : names) {
+            JsonNode error = JSON.readTree(pipeline.read(store.rejectedPrefix() + name + ".error.json"));
+            assertThat(error.path("file").asText()).isEqualTo(name);
+            assertThat(error.path("key").asText()).isEqualTo(inboxKey(name));
+            assertThat(error.path("kind").asText()).isNotBlank();
+            assertThat(error.has("line")).isTrue();
+            assertThat(error.path("error").asText()).isNotBlank();
+            assertThat(error.path("rejectedAt").asText()).isNotBlank();
+        }
+        // and an alert each, but no record, no result and no report
+        assertThat(rejectionAlerts(pipeline.alerts())).hasSize(names.size());
+        assertThat(anomalyAlerts(pipeline.alerts())).isEmpty();
+        assertThat(pipeline.items("R#")).isEmpty();
+        assertThat(pipeline.items("RESULT")).isEmpty();
+        assertThat(pipeline.keys(store.prefix() + "reports/")).isEmpty();
+    }
+
     private static ReconcileFiles.Result offline(List<String> files) throws IOException {
         try (InputStream config = Files.newInputStream(sample.dir().resolve("config.json"))) {
             return ReconcileFiles.run(files.stream()

@@ -15,10 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.s3.model.S3Request;
 
 /**
  * Records the S3 and DynamoDB requests of every SDK client in the test JVM while a recording is
@@ -60,17 +62,16 @@ public final class RequestLog implements ExecutionInterceptor {
         if (recording == null) {
             return;
         }
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         SdkRequest request = context.request();
-        if ("S3".equals(service)) {
+        if (request instanceof S3Request) {
             String key = request.getValueForField("Key", String.class)
                     .or(() -> request.getValueForField("Prefix", String.class))
                     .orElse(null);
-            recording.touches.add(new Touch(service, operation, key, null));
-        } else if ("DynamoDB".equals(service)) {
+            recording.touches.add(new Touch("S3", operation, key, null));
+        } else if (request instanceof DynamoDbRequest) {
             for (Map<String, AttributeValue> key : dynamoKeys(request)) {
-                recording.touches.add(new Touch(service, operation, text(key.get("pk")), text(key.get("sk"))));
+                recording.touches.add(new Touch("DynamoDB", operation, text(key.get("pk")), text(key.get("sk"))));
             }
         }
     }
