@@ -18,19 +18,23 @@ import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
+import recon.domain.FileKind;
+import recon.domain.FileOutcome;
 import recon.domain.Money;
 import recon.domain.Severity;
 import recon.report.SummaryJson;
 
 /**
- * The reconciliation of one store-day: its figures and its anomalies. Stored as the day's
- * summary.json without files (the same writer, so the same field names), with a hash of that text
- * so that an unchanged result is never written again.
+ * The reconciliation of one store-day: the files it was made from, its figures and its anomalies.
+ * Stored as the day's summary.json (the same writer, so the same field names), with a hash of that
+ * text so that an unchanged result is never written again — and a new file, even one that changes
+ * no figure, changes the day's summary.json and so its hash.
  */
-public record DayResult(StoreRef store, DayFigures figures, List<Anomaly> anomalies) {
+public record DayResult(StoreRef store, List<FileOutcome> files, DayFigures figures, List<Anomaly> anomalies) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public DayResult {
+        files = List.copyOf(files);
         anomalies = List.copyOf(anomalies);
     }
 
@@ -41,7 +45,7 @@ public record DayResult(StoreRef store, DayFigures figures, List<Anomaly> anomal
     public String json() {
         var out = new ByteArrayOutputStream();
         try {
-            SummaryJson.write(out, store.tenant(), store.store(), List.of(), List.of(figures), anomalies);
+            SummaryJson.write(out, store.tenant(), store.store(), files, List.of(figures), anomalies);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: does not happen
         }
@@ -75,7 +79,13 @@ public record DayResult(StoreRef store, DayFigures figures, List<Anomaly> anomal
                         Money.parseYuan(a.path("actual").asText()),
                         a.path("message").asText()));
             }
-            return new DayResult(store, figures(root.path("days").get(0)), anomalies);
+            List<FileOutcome> files = new ArrayList<>();
+            for (JsonNode f : root.path("files")) {
+                boolean accepted = f.path("status").asText().equals("ACCEPTED");
+                files.add(new FileOutcome(f.path("name").asText(), FileKind.valueOf(f.path("kind").asText()), accepted,
+                        f.path("rows").asLong(), 0, accepted ? null : f.path("error").asText()));
+            }
+            return new DayResult(store, files, figures(root.path("days").get(0)), anomalies);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a stored day result", e);
         }

@@ -8,7 +8,7 @@ import recon.domain.FileOutcome;
 /**
  * What the pipeline knows of one uploaded object (one version of one key): the file manifest's entry.
  *
- * @param fileId {@link ParseUpload#fileId}: the key and version, hashed
+ * @param fileId {@link ParseUpload#fileId}: the key and ETag, hashed
  * @param outcomes the file's outcome, or one per member of a ZIP
  * @param coverage the days the accepted ledger files cover completely
  * @param recordDays the first and last day the accepted records were stored under, or null when none

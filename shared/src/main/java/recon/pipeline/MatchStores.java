@@ -64,14 +64,15 @@ public final class MatchStores {
         StoreRef store = request.store();
         LocalDate first = request.days().first();
         LocalDate last = request.days().last();
-        Reconciliation reconciliation;
+        ReconcileStore.Reconciled reconciled;
         try {
-            reconciliation = reconcile.reconcile(store, new DayRange(first, last)).reconciliation();
+            reconciled = reconcile.reconcile(store, new DayRange(first, last));
         } catch (StoreConfigJson.InvalidConfigException e) {
             alerts.publish(AlertText.invalidConfig(store, e.getMessage()));
             throw e;
         }
 
+        Reconciliation reconciliation = reconciled.reconciliation();
         DayRange kept = new DayRange(first.minusDays(RESULT_MARGIN_DAYS), last.plusDays(RESULT_MARGIN_DAYS));
         Map<LocalDate, List<Anomaly>> anomaliesByDay = new HashMap<>();
         List<Anomaly> keptAnomalies = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class MatchStores {
         TreeSet<LocalDate> changed = new TreeSet<>();
         for (DayFigures figures : reconciliation.days()) {
             if (kept.contains(figures.day())) {
-                DayResult result = new DayResult(store, figures, anomaliesByDay.getOrDefault(figures.day(), List.of()));
+                DayResult result = new DayResult(store, reconciled.files(), figures, anomaliesByDay.getOrDefault(figures.day(), List.of()));
                 Optional<DayResult> stored = results.result(store, figures.day());
                 if (stored.isEmpty() || !stored.get().hash().equals(result.hash())) {
                     results.save(result);

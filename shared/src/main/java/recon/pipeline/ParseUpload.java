@@ -46,9 +46,9 @@ public final class ParseUpload {
      * An uploaded object.
      *
      * @param key the object key, URL-decoded
-     * @param version the object's version id, else its ETag: a new upload to the same key is a new file
+     * @param eTag the object's ETag: the same bytes again under the same key are the same file, even as a new version
      */
-    public record Upload(String key, String version) {}
+    public record Upload(String key, String eTag) {}
 
     private final Blobs blobs;
     private final FileManifest manifest;
@@ -114,11 +114,11 @@ public final class ParseUpload {
         return failed;
     }
 
-    /** The id of one version of one object: the first 32 hex digits of SHA-256(key # version). */
-    public static String fileId(String key, String version) {
+    /** The id of one content of one object: the first 32 hex digits of SHA-256(key # ETag). */
+    public static String fileId(String key, String eTag) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((key + "#" + (version == null ? "" : version)).getBytes(StandardCharsets.UTF_8));
+                    .digest((key + "#" + (eTag == null ? "" : eTag)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
@@ -136,7 +136,7 @@ public final class ParseUpload {
         }
         UploadKey key = parsedKey.get();
         StoreRef store = key.store();
-        String fileId = fileId(upload.key(), upload.version());
+        String fileId = fileId(upload.key(), upload.eTag());
         Optional<FileEntry> known = manifest.file(store, fileId);
         if (known.isPresent() && known.get().status() == FileEntry.Status.DONE) {
             LOG.log(System.Logger.Level.INFO, "already processed: " + upload.key());

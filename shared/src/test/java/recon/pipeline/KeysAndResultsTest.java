@@ -56,7 +56,7 @@ class KeysAndResultsTest {
                 Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, AnomalyType.AMOUNT_MISMATCH.severity, day,
                 "3553498017448001", null, 19_900, 18_900, "结算金额与应收不符");
-        DayResult result = new DayResult(new StoreRef("t1", "s1"), figures, List.of(anomaly));
+        DayResult result = new DayResult(new StoreRef("t1", "s1"), List.of(), figures, List.of(anomaly));
 
         DayResult back = DayResult.fromJson(result.json());
 

@@ -76,7 +76,7 @@ public final class Priming {
         RecordCodec.decode(encoder.pack(), RecordSink.DISCARD);
         StoreRef store = new StoreRef("priming", "priming");
         LocalDate day = LocalDate.of(2026, 11, 2);
-        DayResult result = new DayResult(store, new DayFigures(day, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 1, Map.of()), List.of());
+        DayResult result = new DayResult(store, List.of(), new DayFigures(day, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 1, Map.of()), List.of());
         DayResult.fromJson(result.json()).hash();
         StoreDaysMessage.decode(StoreDaysMessage.encode(new StoreDays(store, new TreeSet<>(List.of(day)))));
         return outcomes.get(0);

@@ -46,9 +46,9 @@ final class S3Events {
             }
             JsonNode object = s3.path("object");
             String key = decodeKey(object.path("key").asText(""));
-            String version = object.hasNonNull("versionId") ? object.get("versionId").asText()
-                    : object.path("eTag").asText("");
-            uploads.add(new ParseUpload.Upload(key, version));
+            // the ETag, not the versionId: the same bytes uploaded again to a versioned bucket get a new
+            // version but the same ETag, and must rewrite the same records rather than add a copy
+            uploads.add(new ParseUpload.Upload(key, object.path("eTag").asText("")));
         }
         return uploads;
     }

@@ -16,7 +16,7 @@ class S3EventsTest {
         String body = sqsEvent.path("Records").get(0).path("body").asText();
 
         assertThat(S3Events.uploads(body, "recon-exports-dev")).containsExactly(new ParseUpload.Upload(
-                "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月.csv", "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrHY"));
+                "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月.csv", "9b2cf535f27731c974343645a3985328"));
     }
 
     @Test
@@ -26,10 +26,12 @@ class S3EventsTest {
     }
 
     @Test
-    void theEtagIsTheVersionOfAnUnversionedObject() {
-        String body = "{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k+1\",\"eTag\":\"e1\"}}}]}";
+    void theEtagIdentifiesTheContentWithOrWithoutVersioning() {
+        String unversioned = "{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k+1\",\"eTag\":\"e1\"}}}]}";
+        String versionedAgain = "{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k+1\",\"eTag\":\"e1\",\"versionId\":\"v2\"}}}]}";
 
-        assertThat(S3Events.uploads(body, "b")).containsExactly(new ParseUpload.Upload("k 1", "e1"));
+        assertThat(S3Events.uploads(unversioned, "b")).containsExactly(new ParseUpload.Upload("k 1", "e1"));
+        assertThat(S3Events.uploads(versionedAgain, "b")).containsExactly(new ParseUpload.Upload("k 1", "e1"));
     }
 
     @Test
