@@ -52,6 +52,8 @@ final class BenchCommand {
             List.of("settledCount", "settledAmount", "refundAmount", "commissionAmount", "otherFeeAmount");
     static final List<String> PEERS = List.of("pandas", "duckdb");
     static final String SMALL_HEAP = "-Xmx512m";
+    /** A run still going after this long is killed and reported as FAILED. */
+    static final int RUN_TIMEOUT_SECONDS = 3600;
     private static final int DIFFERENCES_SHOWN = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,6 +82,7 @@ final class BenchCommand {
             err.printf("bench: generating %,d orders for %s/%s and UTF-8 copies for the peers in %s...%n",
                     orders, TENANT, STORE, dir);
             Workload workload = prepare(dir, orders);
+            String loadBefore = loadAverage();
             List<Run> runs = new ArrayList<>();
             for (String heap : new String[] {null, SMALL_HEAP}) {
                 String name = heap == null ? "engine" : "engine " + heap;
@@ -94,7 +97,7 @@ final class BenchCommand {
                 runs.add(new Run(peer, measure(python, root, runDir, peerCommand(python, root, peer, workload,
                         runDir.resolve("out"))), runDir));
             }
-            String report = report(workload, runs, machine(python), commit(root));
+            String report = report(workload, runs, machine(python, loadBefore), commit(root));
             out.print(report);
             Path benchmarks = root.resolve("BENCHMARKS.md");
             if (!Files.exists(benchmarks)) {
@@ -102,7 +105,7 @@ final class BenchCommand {
             }
             Files.writeString(benchmarks, "\n" + report, StandardOpenOption.APPEND);
             out.printf("%nappended to %s%n", benchmarks);
-            return runs.stream().allMatch(r -> r.measure().exit() == 0) ? Main.OK : Main.FAILED;
+            return runs.stream().allMatch(r -> r.measure().ok()) ? Main.OK : Main.FAILED;
         } finally {
             if (given == null) {
                 deleteTree(dir);
@@ -132,15 +135,21 @@ final class BenchCommand {
             (summary.json `files[].rows`, duplicates across overlapping exports included); rows/s divides
             them by the wall time, rows per CPU-second by the CPU time (the work per core actually used).
             Before its time counts, each peer's anomalies (the types above, with amounts) and day totals
-            are compared with the engine's: a peer that differs is VOID. One run each, no warm-up beyond
-            the files being in the page cache; the machine may be shared.
+            are compared with the engine's: a peer that differs is VOID. A run that fails (or runs over an
+            hour) is shown as FAILED, never dropped. One run each, no warm-up beyond the files being in the
+            page cache; the machine may be shared with other work, so the load average before and after
+            the runs is recorded with each table.
             """;
 
     /** The generated store, and its UTF-8 copies for the peers. */
     record Workload(int orders, StoreSample store, Path config, Path utf8Dir, long bytes) {}
 
     /** What the kernel measured of one child process. */
-    record Measure(int exit, double seconds, double cpuSeconds, long peakRssKb) {}
+    record Measure(int exit, boolean timedOut, double seconds, double cpuSeconds, long peakRssKb) {
+        boolean ok() {
+            return exit == 0 && !timedOut;
+        }
+    }
 
     /** One timed run; its output is in dir/out, its console in dir/stdout.txt and dir/stderr.txt. */
     record Run(String name, Measure measure, Path dir) {
@@ -235,12 +244,12 @@ final class BenchCommand {
         List<String> measured = new ArrayList<>(List.of(python.toString(),
                 root.resolve("tools/bench/measure.py").toString(),
                 "--stdout", runDir.resolve("stdout.txt").toString(), "--stderr", runDir.resolve("stderr.txt").toString(),
-                "--"));
+                "--timeout", Integer.toString(RUN_TIMEOUT_SECONDS), "--"));
         measured.addAll(command);
         String result = output(new ProcessBuilder(measured).redirectError(ProcessBuilder.Redirect.INHERIT), "measure.py");
         JsonNode json = JSON.readTree(result);
-        return new Measure(json.get("exit").asInt(), json.get("seconds").asDouble(), json.get("cpuSeconds").asDouble(),
-                json.get("peakRssKb").asLong());
+        return new Measure(json.get("exit").asInt(), json.get("timedOut").asBoolean(), json.get("seconds").asDouble(),
+                json.get("cpuSeconds").asDouble(), json.get("peakRssKb").asLong());
     }
 
     /** The project's virtualenv python, with the peers' packages installed by tools/venv.sh if need be. */
@@ -352,7 +361,7 @@ final class BenchCommand {
     static String report(Workload workload, List<Run> runs, String machine, String commit) throws IOException {
         Run engine = runs.get(0);
         Path engineSummary = engine.out().resolve("summary.json");
-        boolean engineOk = engine.measure().exit() == 0 && Files.exists(engineSummary);
+        boolean engineOk = engine.measure().ok() && Files.exists(engineSummary);
         long rows = engineOk ? rows(engineSummary) : 0;
         StringBuilder notes = new StringBuilder();
         StringBuilder table = new StringBuilder("""
@@ -362,9 +371,10 @@ final class BenchCommand {
         for (Run run : runs) {
             Measure m = run.measure();
             String answers;
-            if (m.exit() != 0) {
-                answers = "**FAILED** (exit " + m.exit() + ")";
-                notes.append("- %s FAILED (exit %d): %s%n".formatted(run.name(), m.exit(), lastLine(run.dir().resolve("stderr.txt"))));
+            if (!m.ok()) {
+                String why = m.timedOut() ? "killed after %d s".formatted(RUN_TIMEOUT_SECONDS) : "exit " + m.exit();
+                answers = "**FAILED** (" + why + ")";
+                notes.append("- %s FAILED (%s): %s%n".formatted(run.name(), why, lastLine(run.dir().resolve("stderr.txt"))));
             } else if (run == engine) {
                 answers = "reference";
             } else if (!engineOk) {
@@ -382,9 +392,9 @@ final class BenchCommand {
                     c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> notes.append("  - ").append(d).append('\n'));
                 }
             }
-            boolean timed = m.exit() == 0 && rows > 0;
+            boolean timed = m.ok() && rows > 0;
             String ratio = "—";
-            if (run != engine && !run.name().startsWith("engine") && timed && engine.measure().exit() == 0) {
+            if (run != engine && !run.name().startsWith("engine") && timed && engine.measure().ok()) {
                 double r = m.seconds() / engine.measure().seconds();
                 ratio = r >= 1 ? "%.1f×".formatted(r) : "%.2f× (peer faster)".formatted(r);
             }
@@ -400,8 +410,8 @@ final class BenchCommand {
         return head + data + machine + "\n" + table + (notes.isEmpty() ? "" : "\n" + notes);
     }
 
-    /** Cores, memory, CPU, JDK and the peers' versions. */
-    static String machine(Path python) throws IOException, InterruptedException {
+    /** Cores, memory, CPU, JDK, the peers' versions, and how busy the machine was around the runs. */
+    static String machine(Path python, String loadBefore) throws IOException, InterruptedException {
         String memory = "?";
         String cpu = "?";
         try {
@@ -419,9 +429,20 @@ final class BenchCommand {
         String versions = output(new ProcessBuilder(python.toString(), "-c",
                 "import sys, pandas, pyarrow, duckdb; print(f'Python {sys.version.split()[0]}, pandas {pandas.__version__},"
                         + " pyarrow {pyarrow.__version__}, DuckDB {duckdb.__version__}')"), "python").strip();
-        return "Machine: %d cores (%s), %s memory; JDK %s (%s); %s.%n".formatted(
+        return ("Machine: %d cores (%s), %s memory; JDK %s (%s); %s. "
+                + "Load average (1, 5, 15 min) before the runs %s, after %s.%n").formatted(
                 Runtime.getRuntime().availableProcessors(), cpu, memory, Runtime.version(),
-                System.getProperty("java.vm.name"), versions);
+                System.getProperty("java.vm.name"), versions, loadBefore, loadAverage());
+    }
+
+    /** The first three numbers of /proc/loadavg: other work on the machine skews every time here. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return String.join(" ", Arrays.copyOf(fields, 3));
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static String commit(Path root) {

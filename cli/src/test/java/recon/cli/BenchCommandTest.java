@@ -102,7 +102,7 @@ class BenchCommandTest {
         Path dir = work.resolve("runs/failed");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("stderr.txt"), "java.lang.OutOfMemoryError: Java heap space\n");
-        BenchCommand.Run failed = new BenchCommand.Run("engine -Xmx512m", new BenchCommand.Measure(1, 3.0, 2.5, 600_000), dir);
+        BenchCommand.Run failed = new BenchCommand.Run("engine -Xmx512m", new BenchCommand.Measure(1, false, 3.0, 2.5, 600_000), dir);
 
         String report = BenchCommand.report(workload, List.of(runs.get(0), failed), "Machine: test\n", "abc1234");
 
