@@ -374,7 +374,7 @@ final class BenchCommand {
             if (!m.ok()) {
                 String why = m.timedOut() ? "killed after %d s".formatted(RUN_TIMEOUT_SECONDS) : "exit " + m.exit();
                 answers = "**FAILED** (" + why + ")";
-                notes.append("- %s FAILED (%s): %s%n".formatted(run.name(), why, lastLine(run.dir().resolve("stderr.txt"))));
+                notes.append("- %s FAILED (%s): %s%n".formatted(run.name(), why, failure(run.dir().resolve("stderr.txt"))));
             } else if (run == engine) {
                 answers = "reference";
             } else if (!engineOk) {
@@ -456,12 +456,14 @@ final class BenchCommand {
         }
     }
 
-    private static String lastLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
+    /** The first line of the run's error output naming an exception or error, else its last line. */
+    private static String failure(Path stderr) throws IOException {
+        if (!Files.exists(stderr)) {
             return "";
         }
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.getLast().strip();
+        List<String> lines = Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
+        return lines.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                .orElse(lines.isEmpty() ? "" : lines.getLast()).strip();
     }
 
     /** The standard output of a command that must succeed. */

@@ -101,13 +101,15 @@ class BenchCommandTest {
     void reportsAFailedRunInTheTableInsteadOfHidingIt() throws IOException {
         Path dir = work.resolve("runs/failed");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("stderr.txt"), "java.lang.OutOfMemoryError: Java heap space\n");
+        Files.writeString(dir.resolve("stderr.txt"), "  … orders.csv: 57 % read\n"
+                + "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"
+                + "\tat recon.cli.Main.main(Main.java:31)\n");
         BenchCommand.Run failed = new BenchCommand.Run("engine -Xmx512m", new BenchCommand.Measure(1, false, 3.0, 2.5, 600_000), dir);
 
         String report = BenchCommand.report(workload, List.of(runs.get(0), failed), "Machine: test\n", "abc1234");
 
         assertThat(report).contains("| engine -Xmx512m | **FAILED** (exit 1) |")
-                .contains("- engine -Xmx512m FAILED (exit 1): java.lang.OutOfMemoryError: Java heap space");
+                .contains("- engine -Xmx512m FAILED (exit 1): Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
