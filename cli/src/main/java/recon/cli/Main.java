@@ -25,6 +25,9 @@ public final class Main {
                   exit 0: every file processed (reported or rejected with a reason), 1: otherwise
               ./recon generate --out DIR [--orders N] [--days D] [--seed X]
                   write realistic sample exports for several stores, with DIR/manifest.json
+              ./recon bench [--orders N] [--quick] [--dir DIR]
+                  time the offline engine against pandas and DuckDB peers on N generated orders
+                  (default 1,000,000; --quick 100,000); appends the table to BENCHMARKS.md
               ./recon test
                   run the whole test suite
             """;
@@ -52,6 +55,7 @@ public final class Main {
                 case "reconcile" -> new ReconcileCommand(out, err).run(rest);
                 case "generate" -> new GenerateCommand(out).run(rest);
                 case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
                 default -> throw new Args.UsageException("unknown command " + args.get(0));
             };
         } catch (Args.UsageException e) {
