@@ -90,8 +90,10 @@ public final class ParseUpload {
         }
         Map<StoreRef, NavigableSet<LocalDate>> touched = new LinkedHashMap<>();
         for (Parsed p : parsed) {
-            if (!p.days.isEmpty()) {
-                touched.computeIfAbsent(p.entry.store(), s -> new TreeSet<>()).addAll(p.days);
+            // a file without records (rejected, or empty) still changes the file list of every day's report
+            NavigableSet<LocalDate> days = p.days.isEmpty() ? daysWithRecords(p.entry.store()) : p.days;
+            if (!days.isEmpty()) {
+                touched.computeIfAbsent(p.entry.store(), s -> new TreeSet<>()).addAll(days);
             }
         }
         try {
@@ -112,6 +114,18 @@ public final class ParseUpload {
             }
         }
         return failed;
+    }
+
+    /** The first and last day of the records of the store's processed files. */
+    private NavigableSet<LocalDate> daysWithRecords(StoreRef store) {
+        NavigableSet<LocalDate> days = new TreeSet<>();
+        for (FileEntry file : manifest.files(store)) {
+            if (file.status() == FileEntry.Status.DONE && file.recordDays() != null) {
+                days.add(file.recordDays().first());
+                days.add(file.recordDays().last());
+            }
+        }
+        return days;
     }
 
     /** The id of one content of one object: the first 32 hex digits of SHA-256(key # ETag). */
