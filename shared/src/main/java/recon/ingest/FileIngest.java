@@ -199,6 +199,9 @@ public final class FileIngest {
         if (cause instanceof StrictDecodingReader.UndecodableException e) {
             return new Rejection(e.line, "文件编码无法识别");
         }
+        if (cause instanceof CsvShapeReader.BadShape e) {
+            return new Rejection(e.line, e.getMessage());
+        }
         if (cause instanceof BoundedStream.LimitExceeded e) {
             return new Rejection(0, e.getMessage());
         }
