@@ -28,7 +28,7 @@ public final class FileIngest {
     static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
 
     private static final String CORRUPT = "文件已损坏或不完整";
-    private static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
+    static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
     private static final String CORRUPT_ZIP = "ZIP 文件已损坏或不完整";
 
     public FileIngest() {}

@@ -31,10 +31,17 @@ final class XlsxTable implements Table, TableRow {
 
     @Override
     public TableRow next() {
-        if (!rows.hasNext()) {
-            return null;
+        Row row;
+        try {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            row = rows.next();
+        } catch (Exception e) {
+            // the reader parses the sheet and its shared strings lazily, and lets their XML errors
+            // through as assorted exceptions
+            throw new Rejection(0, FileIngest.CORRUPT_XLSX);
         }
-        Row row = rows.next();
         line = row.getRowNum();
         cells = new String[row.getCellCount()];
         for (int i = 0; i < cells.length; i++) {
