@@ -18,7 +18,7 @@ final class CsvTable implements Table, TableRow {
                 .commentStrategy(CommentStrategy.READ)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(reader)
+                .ofCsvRecord(new CsvShapeReader(reader))
                 .iterator();
     }
 

@@ -28,7 +28,7 @@ public final class FileIngest {
     static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
 
     private static final String CORRUPT = "文件已损坏或不完整";
-    private static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
+    static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
     private static final String CORRUPT_ZIP = "ZIP 文件已损坏或不完整";
 
     public FileIngest() {}
@@ -198,6 +198,9 @@ public final class FileIngest {
     private static Rejection unreadable(Throwable cause, String corrupt) {
         if (cause instanceof StrictDecodingReader.UndecodableException e) {
             return new Rejection(e.line, "文件编码无法识别");
+        }
+        if (cause instanceof CsvShapeReader.BadShape e) {
+            return new Rejection(e.line, e.getMessage());
         }
         if (cause instanceof BoundedStream.LimitExceeded e) {
             return new Rejection(0, e.getMessage());

@@ -16,6 +16,8 @@ final class XlsxTable implements Table, TableRow {
     /** Excel's serial day 0 is 1899-12-30 (the 1900 system) or 1904-01-01. */
     private static final long SERIAL_EPOCH_1900 = LocalDate.of(1899, 12, 30).toEpochDay();
     private static final long SERIAL_EPOCH_1904 = LocalDate.of(1904, 1, 1).toEpochDay();
+    /** Excel's last day, 9999-12-31, as a 1900 serial: no real date is beyond it. */
+    private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(2_958_466);
 
     private final Iterator<Row> rows;
     private final long serialEpoch;
@@ -29,10 +31,17 @@ final class XlsxTable implements Table, TableRow {
 
     @Override
     public TableRow next() {
-        if (!rows.hasNext()) {
-            return null;
+        Row row;
+        try {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            row = rows.next();
+        } catch (Exception e) {
+            // the reader parses the sheet and its shared strings lazily, and lets their XML errors
+            // through as assorted exceptions
+            throw new Rejection(0, FileIngest.CORRUPT_XLSX);
         }
-        Row row = rows.next();
         line = row.getRowNum();
         cells = new String[row.getCellCount()];
         for (int i = 0; i < cells.length; i++) {
@@ -48,7 +57,7 @@ final class XlsxTable implements Table, TableRow {
         return switch (cell.getType()) {
             case STRING -> cell.asString();
             case NUMBER -> isDateFormat(cell.getDataFormatString())
-                    ? dateTime(cell.getRawValue())
+                    ? dateTime(cell)
                     : number(cell.getRawValue());
             case EMPTY -> "";
             default -> cell.getRawValue() == null ? "" : cell.getRawValue();
@@ -56,8 +65,12 @@ final class XlsxTable implements Table, TableRow {
     }
 
     /** A serial date-time as {@code 2026-11-02 10:11:12}, which the time parser reads. */
-    private String dateTime(String raw) {
-        BigDecimal serial = new BigDecimal(raw);
+    private String dateTime(Cell cell) {
+        BigDecimal serial = new BigDecimal(cell.getRawValue());
+        if (serial.signum() < 0 || serial.compareTo(LAST_SERIAL) >= 0) {
+            throw new Rejection(line, "单元格 " + cell.getAddress() + " 的日期 " + RowParser.quoted(cell.getRawValue())
+                    + " 不是有效时间");
+        }
         long seconds = serial.multiply(BigDecimal.valueOf(86_400)).setScale(0, RoundingMode.HALF_UP).longValueExact();
         long day = serialEpoch + Math.floorDiv(seconds, 86_400);
         long second = Math.floorMod(seconds, 86_400);
