@@ -1,6 +1,8 @@
 package recon.functions.aws;
 
 import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,27 +18,30 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
     private final SdkHttpClient http;
     private final URI endpoint;
+    private final List<ExecutionInterceptor> interceptors;
     private S3Client s3;
     private DynamoDbClient dynamo;
     private SqsClient sqs;
     private SnsClient sns;
 
-    private AwsClients(URI endpoint) {
+    private AwsClients(URI endpoint, List<ExecutionInterceptor> interceptors) {
         this.http = UrlConnectionHttpClient.builder().build();
         this.endpoint = endpoint;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** Clients for AWS itself; AWS_ENDPOINT_URL, when set, points them at an emulator instead. */
     public static AwsClients fromEnvironment() {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
-        return endpoint == null || endpoint.isBlank() ? new AwsClients(null) : forEndpoint(URI.create(endpoint));
+        return endpoint == null || endpoint.isBlank() ? new AwsClients(null, List.of()) : forEndpoint(URI.create(endpoint));
     }
 
     /**
      * Clients for an emulator at this endpoint (the local runner and the tests). An emulator takes
-     * any credentials; they and the region are set here unless the environment has its own.
+     * any credentials; they and the region are set here unless the environment has its own. The
+     * interceptors see every request (the demo counts them; tests record or disturb them).
      */
-    public static AwsClients forEndpoint(URI endpoint) {
+    public static AwsClients forEndpoint(URI endpoint, ExecutionInterceptor... interceptors) {
         if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
             System.setProperty("aws.accessKeyId", "emulator");
             System.setProperty("aws.secretAccessKey", "emulator");
@@ -44,12 +49,13 @@ public final class AwsClients {
         if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
             System.setProperty("aws.region", "us-east-1");
         }
-        return new AwsClients(endpoint);
+        return new AwsClients(endpoint, List.of(interceptors));
     }
 
     public synchronized S3Client s3() {
         if (s3 == null) {
             var builder = S3Client.builder().httpClient(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor))
                     // emulators serve buckets as paths, not as host names
                     .forcePathStyle(endpoint != null);
             if (endpoint != null) {
@@ -62,7 +68,8 @@ public final class AwsClients {
 
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            var builder = DynamoDbClient.builder().httpClient(http);
+            var builder = DynamoDbClient.builder().httpClient(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
@@ -73,7 +80,8 @@ public final class AwsClients {
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            var builder = SqsClient.builder().httpClient(http);
+            var builder = SqsClient.builder().httpClient(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
@@ -84,7 +92,8 @@ public final class AwsClients {
 
     public synchronized SnsClient sns() {
         if (sns == null) {
-            var builder = SnsClient.builder().httpClient(http);
+            var builder = SnsClient.builder().httpClient(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
