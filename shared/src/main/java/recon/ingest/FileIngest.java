@@ -111,6 +111,7 @@ public final class FileIngest {
             // FastExcel needs random access to the package: a bounded copy on disk
             copy = Files.createTempFile("recon-ingest-", ".xlsx");
             copyAtMost(in, copy, MAX_XLSX_BYTES);
+            XlsxColumnLimit.check(copy, CORRUPT_XLSX);
             long rows = readWorkbook(copy, table);
             outcome = FileOutcome.accepted(name, table.kind(), rows);
         } catch (Rejection r) {

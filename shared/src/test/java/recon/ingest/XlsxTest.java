@@ -2,9 +2,19 @@ package recon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import recon.domain.FileKind;
@@ -93,6 +103,53 @@ class XlsxTest {
 
         assertThat(got.outcome().accepted()).isFalse();
         assertThat(got.outcome().error()).isEqualTo("XLSX 文件已损坏或不完整");
+    }
+
+    @Test
+    void rejectsACellBeyondExcelsLastColumnBeforeReadingTheSheet() throws IOException {
+        // given: a tiny workbook one of whose cells claims column ZZZZZZ (the reader would size the row by it)
+        byte[] valid = Fixtures.xlsx(sheet -> {
+            row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间");
+            row(sheet, 1, "3553498017448001", "199.00", "交易成功", "2026-11-02 10:00:00");
+        });
+        byte[] hostile = rewriteSheet(valid, xml -> xml.replace("r=\"B2\"", "r=\"ZZZZZZ2\""));
+
+        // when
+        Collected got = Collected.ingest("订单.xlsx", hostile);
+
+        // then
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).isEqualTo("单元格 ZZZZZZ2 超出 Excel 的最后一列 XFD，文件已损坏或被改动过");
+        assertThat(got.orders).isEmpty();
+    }
+
+    @Test
+    void columnsUpToXfdAreExcelColumns() {
+        assertThat(XlsxColumnLimit.column("A1")).isEqualTo(1);
+        assertThat(XlsxColumnLimit.column("AB12")).isEqualTo(28);
+        assertThat(XlsxColumnLimit.column("XFD1048576")).isEqualTo(XlsxColumnLimit.LAST_EXCEL_COLUMN);
+        assertThat(XlsxColumnLimit.column("XFE1")).isGreaterThan(XlsxColumnLimit.LAST_EXCEL_COLUMN);
+    }
+
+    /** The same workbook with its first sheet's XML changed. */
+    private static byte[] rewriteSheet(byte[] xlsx, UnaryOperator<String> change) throws IOException {
+        Path original = Files.createTempFile("recon-xlsx-", ".xlsx");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipFile in = new ZipFile(Files.write(original, xlsx).toFile());
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] content = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } finally {
+            Files.delete(original);
+        }
+        return out.toByteArray();
     }
 
     @Test
