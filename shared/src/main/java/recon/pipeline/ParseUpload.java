@@ -145,7 +145,11 @@ public final class ParseUpload {
     private Optional<Parsed> parse(Upload upload) {
         Optional<UploadKey> parsedKey = UploadKey.parse(upload.key());
         if (parsedKey.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "ignored an object outside tenants/{t}/stores/{s}/inbox/: " + upload.key());
+            // the bucket notifies every object under tenants/ (S3 filters by prefix only), so the
+            // pipeline's own reports, rejections and config files come here too: not worth a warning
+            boolean ownOutput = upload.key().matches("tenants/[a-z0-9-]{1,64}/stores/[a-z0-9-]{1,64}/(reports/.*|rejected/.*|config\\.json)");
+            LOG.log(ownOutput ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "ignored an object outside tenants/{t}/stores/{s}/inbox/: " + upload.key());
             return Optional.empty();
         }
         UploadKey key = parsedKey.get();
