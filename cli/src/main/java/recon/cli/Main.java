@@ -23,6 +23,10 @@ public final class Main {
                   the serverless pipeline on the local emulator: uploads the files (none: generated
                   samples of two tenants), runs until drained, copies the results to DIR (out/demo)
                   exit 0: every file processed (reported or rejected with a reason), 1: otherwise
+              ./recon replay --tenant T --store S [--day yyyy-MM-dd] [--local]
+                  moves the dead letters back to their queues and has the store matched and reported
+                  again, on the stack the environment names (README.md, "Operations"); --local also
+                  runs the functions here, against an emulator. exit 0: done, 1: something is left
               ./recon generate --out DIR [--orders N] [--days D] [--seed X]
                   write realistic sample exports for several stores, with DIR/manifest.json
               ./recon bench [--orders N] [--quick] [--dir DIR]
@@ -55,6 +59,7 @@ public final class Main {
                 case "reconcile" -> new ReconcileCommand(out, err).run(rest);
                 case "generate" -> new GenerateCommand(out).run(rest);
                 case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
+                case "replay" -> new ReplayCommand(out, err, System.getenv(), pipeline()).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 default -> throw new Args.UsageException("unknown command " + args.get(0));
             };
