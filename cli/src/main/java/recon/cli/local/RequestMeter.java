@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * Counts the requests of the SDK clients it is given to ({@code AwsClients.forEndpoint(endpoint, meter)}),
  * per service and operation, with the DynamoDB capacity units they consume and the S3 bytes put and got.
  *
- * <p>Capacity units: taken from the response's ConsumedCapacity when it has one; the adapters do not
- * ask for it (ReturnConsumedCapacity) and moto would return fixed figures anyway, so in practice they
- * are computed from the items as on-demand DynamoDB bills them: a write is ceil(item size / 1 KB) per
+ * <p>Capacity units: taken from the response's ConsumedCapacity when the request asked for it
+ * (ReturnConsumedCapacity). The adapters do not ask, and moto answers with fixed figures (a BatchWriteItem
+ * reports 1.0 even unasked), so in practice they are computed from the items as on-demand DynamoDB bills them: a write is ceil(item size / 1 KB) per
  * item put (a conditional put whose condition fails included); a GetItem or a Query page is
  * ceil(size of the items returned / 4 KB), at least one, halved for eventually consistent reads. A put
  * that replaces a larger item is billed on the larger one by AWS; the meter sees only the new item.
@@ -67,19 +67,21 @@ public final class RequestMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         SdkResponse response = context.response();
+        boolean reported = request.getValueForField("ReturnConsumedCapacity", String.class)
+                .filter(asked -> !asked.equals("NONE")).isPresent();
         double writes = 0;
         double reads = 0;
         long bytesGot = 0;
         switch (response) {
-            case PutItemResponse put when put.consumedCapacity() != null -> writes = units(put.consumedCapacity(), true);
+            case PutItemResponse put when reported && put.consumedCapacity() != null -> writes = units(put.consumedCapacity(), true);
             case PutItemResponse put -> writes = writeUnits(((PutItemRequest) request).item());
-            case BatchWriteItemResponse batch when batch.hasConsumedCapacity() && !batch.consumedCapacity().isEmpty() ->
+            case BatchWriteItemResponse batch when reported && batch.hasConsumedCapacity() ->
                     writes = batch.consumedCapacity().stream().mapToDouble(c -> units(c, true)).sum();
             case BatchWriteItemResponse batch -> writes = batchWriteUnits((BatchWriteItemRequest) request, batch);
-            case GetItemResponse get when get.consumedCapacity() != null -> reads = units(get.consumedCapacity(), false);
+            case GetItemResponse get when reported && get.consumedCapacity() != null -> reads = units(get.consumedCapacity(), false);
             case GetItemResponse get -> reads = readUnits(get.hasItem() ? itemSize(get.item()) : 0,
                     Boolean.TRUE.equals(((GetItemRequest) request).consistentRead()));
-            case QueryResponse query when query.consumedCapacity() != null -> reads = units(query.consumedCapacity(), false);
+            case QueryResponse query when reported && query.consumedCapacity() != null -> reads = units(query.consumedCapacity(), false);
             case QueryResponse query -> reads = readUnits(query.items().stream().mapToLong(RequestMeter::itemSize).sum(),
                     Boolean.TRUE.equals(((QueryRequest) request).consistentRead()));
             case GetObjectResponse get -> bytesGot = get.contentLength() == null ? 0 : get.contentLength();

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class RequestMeterTest {
@@ -78,7 +79,9 @@ class RequestMeterTest {
         WriteRequest record = WriteRequest.builder().putRequest(PutRequest.builder().item(RECORD_ITEM).build()).build();
         WriteRequest small = WriteRequest.builder().putRequest(PutRequest.builder().item(SMALL_ITEM).build()).build();
         var request = BatchWriteItemRequest.builder().requestItems(Map.of("table", List.of(record, record, small))).build();
-        var response = BatchWriteItemResponse.builder().unprocessedItems(Map.of("table", List.of(record))).build();
+        // moto reports 1.0 consumed even when not asked: not taken
+        var response = BatchWriteItemResponse.builder().unprocessedItems(Map.of("table", List.of(record)))
+                .consumedCapacity(ConsumedCapacity.builder().capacityUnits(1.0).build()).build();
 
         meter.afterExecution(context(request, response), attributes("DynamoDb", "BatchWriteItem"));
         meter.afterExecution(context(request, BatchWriteItemResponse.builder().build()), attributes("DynamoDb", "BatchWriteItem"));
@@ -99,14 +102,14 @@ class RequestMeterTest {
     }
 
     @Test
-    void takesConsumedCapacityFromTheResponseWhenItHasOne() {
-        var request = QueryRequest.builder().consistentRead(true).build();
-        var reported = QueryResponse.builder().items(List.of(RECORD_ITEM))
+    void takesConsumedCapacityFromTheResponseOnlyWhenTheRequestAskedForIt() {
+        var asking = QueryRequest.builder().consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        var notAsking = QueryRequest.builder().consistentRead(true).build();
+        var response = QueryResponse.builder().items(List.of(RECORD_ITEM, RECORD_ITEM))
                 .consumedCapacity(ConsumedCapacity.builder().capacityUnits(7.5).build()).build();
-        var computed = QueryResponse.builder().items(List.of(RECORD_ITEM, RECORD_ITEM)).build();
 
-        meter.afterExecution(context(request, reported), attributes("DynamoDb", "Query"));
-        meter.afterExecution(context(request, computed), attributes("DynamoDb", "Query"));
+        meter.afterExecution(context(asking, response), attributes("DynamoDb", "Query"));
+        meter.afterExecution(context(notAsking, response), attributes("DynamoDb", "Query"));
 
         assertThat(meter.usage()).containsExactly(new RequestMeter.Usage("DynamoDb", "Query", 2, 0, 7.5 + 2, 0, 0));
     }
