@@ -355,7 +355,7 @@ final class DemoCommand {
         private static final String UNITS_FROM = "DynamoDB on-demand units computed from the item sizes as AWS bills them"
                 + " (writes: ceil(item size / 1 KB) per item put; reads: ceil(size of the items returned / 4 KB) per GetItem"
                 + " or Query page, halved when eventually consistent), or the ConsumedCapacity a response reported";
-        private static final String ROW = "%-9s %-22s %9s %10s %10s %8s %8s  | %9s %10s %10s%n";
+        private static final String ROW = "%-9s %-34s %9s %10s %10s %8s %8s  | %9s %10s %10s%n";
 
         void print(PrintStream out) {
             out.println();
