@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,7 @@ import recon.cli.local.AlertCollector;
 import recon.cli.local.EmulatedStack;
 import recon.cli.local.Emulator;
 import recon.cli.local.LocalRunner;
+import recon.cli.local.RequestMeter;
 import recon.domain.Money;
 import recon.functions.aws.AwsClients;
 import recon.functions.aws.Settings;
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * {@code ./recon demo}: the serverless pipeline on the local emulator. Uploads exports to the emulated
  * bucket, runs the parse, match and report functions in-process until the queues are drained, and
- * copies what they wrote back to a folder with the alerts they sent.
+ * copies what they wrote back to a folder with the alerts they sent, and the requests they made.
  */
 final class DemoCommand {
     /** Short, so that a failed message comes back (and reaches its dead-letter queue) within seconds. */
@@ -64,11 +66,18 @@ final class DemoCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Pipeline pipeline;
+    /** The emulator to use; null: the one {@link Emulator#start()} gives. */
+    private final URI endpoint;
 
     DemoCommand(PrintStream out, PrintStream err, Pipeline pipeline) {
+        this(out, err, pipeline, null);
+    }
+
+    DemoCommand(PrintStream out, PrintStream err, Pipeline pipeline, URI endpoint) {
         this.out = out;
         this.err = err;
         this.pipeline = pipeline;
+        this.endpoint = endpoint;
     }
 
     int run(List<String> argList) throws IOException {
@@ -139,16 +148,21 @@ final class DemoCommand {
 
     private int runPipeline(List<Upload> uploads, Path outDir) throws IOException {
         long started = System.nanoTime();
-        try (Emulator emulator = Emulator.start()) {
-            out.printf("emulator      %s%s%n", emulator.endpoint(), emulator.startedHere() ? " (moto, started for this run)" : "");
-            AwsClients clients = AwsClients.forEndpoint(emulator.endpoint());
+        try (Emulator emulator = endpoint == null ? Emulator.start() : null) {
+            URI at = emulator == null ? endpoint : emulator.endpoint();
+            out.printf("emulator      %s%s%n", at, emulator != null && emulator.startedHere() ? " (moto, started for this run)" : "");
+            // the functions' requests apart from the runner's, which stand in for AWS itself and the seller
+            RequestMeter functionRequests = new RequestMeter();
+            RequestMeter runnerRequests = new RequestMeter();
+            AwsClients functionClients = AwsClients.forEndpoint(at, functionRequests);
+            AwsClients clients = AwsClients.forEndpoint(at, runnerRequests);
             String runId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
             EmulatedStack stack = EmulatedStack.create(clients, runId, VISIBILITY_TIMEOUT);
             Settings settings = stack.settings();
             LocalRunner runner = new LocalRunner(clients.sqs(), List.of(
-                    new LocalRunner.Subscription("parse", stack.ingest(), pipeline.parse().create(clients, settings)),
-                    new LocalRunner.Subscription("match", stack.match(), pipeline.match().create(clients, settings)),
-                    new LocalRunner.Subscription("report", stack.report(), pipeline.report().create(clients, settings))),
+                    new LocalRunner.Subscription("parse", stack.ingest(), pipeline.parse().create(functionClients, settings)),
+                    new LocalRunner.Subscription("match", stack.match(), pipeline.match().create(functionClients, settings)),
+                    new LocalRunner.Subscription("report", stack.report(), pipeline.report().create(functionClients, settings))),
                     err);
 
             // configurations first, so that the first match of a store already reads its own
@@ -172,6 +186,10 @@ final class DemoCommand {
                     deadLetters(clients, stack.match()), deadLetters(clients, stack.report()));
             out.printf("reports       %s (%d objects)%n", outDir.resolve("tenants").resolve("{tenant}/stores/{store}/reports"), copied.size());
             out.printf("alerts        %s (%d)%n", outDir.resolve("alerts.json"), alerts.size());
+            Requests requests = new Requests(outputs.ordersPaid(), functionRequests.usage(), runnerRequests.usage());
+            requests.print(out);
+            requests.write(outDir.resolve("requests.json"));
+            out.printf("requests      %s%n", outDir.resolve("requests.json"));
             out.printf("took          %.1f s%n", (System.nanoTime() - started) / 1e9);
 
             List<String> missing = uploads.stream().map(Upload::key)
@@ -253,7 +271,8 @@ final class DemoCommand {
 
     /** What the pipeline wrote, read from the copied objects: day summaries and rejections. */
     record Outputs(List<Day> days, Set<String> reportedFiles, Set<String> rejectedKeys) {
-        record Day(String tenant, String store, String day, long settledCount, String settledAmount, String refundAmount, int anomalies) {}
+        record Day(String tenant, String store, String day, long ordersPaid, long settledCount, String settledAmount,
+                String refundAmount, int anomalies) {}
 
         private static final Pattern DAY_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -281,7 +300,7 @@ final class DemoCommand {
                     }
                     int anomalies = summary.path("anomalies").size();
                     for (JsonNode d : summary.path("days")) {
-                        days.add(new Day(tenant, store, d.path("day").asText(), d.path("settledCount").asLong(),
+                        days.add(new Day(tenant, store, d.path("day").asText(), d.path("ordersPaid").asLong(), d.path("settledCount").asLong(),
                                 d.path("settledAmount").asText(Money.format(0)), d.path("refundAmount").asText(Money.format(0)), anomalies));
                     }
                 } else if (area.equals("rejected") && name.endsWith(".error.json")) {
@@ -292,6 +311,11 @@ final class DemoCommand {
             }
             days.sort(Comparator.comparing(Day::tenant).thenComparing(Day::store).thenComparing(Day::day));
             return new Outputs(days, reportedFiles, rejectedKeys);
+        }
+
+        /** The orders of the uploaded order reports, each counted on its paid day (orders never paid are not counted). */
+        long ordersPaid() {
+            return days.stream().mapToLong(Day::ordersPaid).sum();
         }
 
         /**
@@ -316,6 +340,98 @@ final class DemoCommand {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * The requests of the run per service and operation, with the DynamoDB capacity units (obtained as
+     * {@link RequestMeter} says) and the S3 bytes, and the same per 10,000 orders: the orders paid in
+     * the uploaded order reports, summed from the ordersPaid of the day summaries.
+     */
+    record Requests(long orders, List<RequestMeter.Usage> functions, List<RequestMeter.Usage> runner) {
+        private static final String FUNCTIONS = "functions (parse, match, report)";
+        private static final String RUNNER = "local runner (stack set-up, uploads, queue polling in Lambda's place, copying back)";
+        private static final String ORDERS_FROM = "ordersPaid summed over the day summaries (reports/{day}/summary.json)";
+        private static final String UNITS_FROM = "DynamoDB on-demand units computed from the item sizes as AWS bills them"
+                + " (writes: ceil(item size / 1 KB) per item put; reads: ceil(size of the items returned / 4 KB) per GetItem"
+                + " or Query page, halved when eventually consistent), or the ConsumedCapacity a response reported";
+        private static final String ROW = "%-9s %-34s %9s %10s %10s %8s %8s  | %9s %10s %10s%n";
+
+        void print(PrintStream out) {
+            out.println();
+            out.printf("requests and DynamoDB capacity units; per 10k: per 10,000 orders (%,d orders paid, from the day summaries)%n", orders);
+            section(out, FUNCTIONS, functions);
+            section(out, RUNNER, runner);
+            out.println();
+        }
+
+        private void section(PrintStream out, String title, List<RequestMeter.Usage> usage) {
+            out.println(title);
+            out.printf(ROW, "service", "operation", "requests", "write CU", "read CU", "MB put", "MB got", "req/10k", "WCU/10k", "RCU/10k");
+            for (RequestMeter.Usage u : usage) {
+                row(out, u);
+            }
+            row(out, total(usage));
+        }
+
+        private void row(PrintStream out, RequestMeter.Usage u) {
+            out.printf(ROW, u.service(), u.operation(), u.requests(), units(u.writeUnits()), units(u.readUnits()),
+                    megabytes(u.bytesPut()), megabytes(u.bytesGot()),
+                    per10k(u.requests()), per10k(u.writeUnits()), per10k(u.readUnits()));
+        }
+
+        private static RequestMeter.Usage total(List<RequestMeter.Usage> usage) {
+            return new RequestMeter.Usage("total", "", usage.stream().mapToLong(RequestMeter.Usage::requests).sum(),
+                    usage.stream().mapToDouble(RequestMeter.Usage::writeUnits).sum(), usage.stream().mapToDouble(RequestMeter.Usage::readUnits).sum(),
+                    usage.stream().mapToLong(RequestMeter.Usage::bytesPut).sum(), usage.stream().mapToLong(RequestMeter.Usage::bytesGot).sum());
+        }
+
+        private static String units(double units) {
+            return units == 0 ? "" : String.format("%.1f", units);
+        }
+
+        private static String megabytes(long bytes) {
+            return bytes == 0 ? "" : String.format("%.2f", bytes / 1e6);
+        }
+
+        private String per10k(double value) {
+            return orders == 0 || value == 0 ? "" : String.format("%.1f", value * 10_000 / orders);
+        }
+
+        void write(Path file) throws IOException {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("orders", orders);
+            root.put("ordersFrom", ORDERS_FROM);
+            root.put("capacityUnits", UNITS_FROM);
+            section(root.putObject("functions"), FUNCTIONS, functions);
+            section(root.putObject("runner"), RUNNER, runner);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+        }
+
+        private void section(ObjectNode node, String title, List<RequestMeter.Usage> usage) {
+            node.put("what", title);
+            ArrayNode operations = node.putArray("operations");
+            usage.forEach(u -> usage(operations.addObject(), u));
+            usage(node.putObject("total"), total(usage));
+        }
+
+        private void usage(ObjectNode node, RequestMeter.Usage u) {
+            if (!u.operation().isEmpty()) {
+                node.put("service", u.service());
+                node.put("operation", u.operation());
+            }
+            node.put("requests", u.requests());
+            node.put("writeUnits", u.writeUnits());
+            node.put("readUnits", u.readUnits());
+            node.put("bytesPut", u.bytesPut());
+            node.put("bytesGot", u.bytesGot());
+            if (orders > 0) {
+                ObjectNode per = node.putObject("per10kOrders");
+                per.put("requests", u.requests() * 10_000.0 / orders);
+                per.put("writeUnits", u.writeUnits() * 10_000 / orders);
+                per.put("readUnits", u.readUnits() * 10_000 / orders);
+            }
         }
     }
 }
