@@ -31,7 +31,7 @@ final class Pipeline {
                 matchQueue.add(r);
                 matchRequests.add(r);
             }),
-            alerts::add, clock);
+            alerts::add, alertLog, clock);
     final MatchStores match = new MatchStores(blobs, manifest, records, results, alertLog, alerts::add,
             r -> {
                 reportQueue.add(r);
