@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
@@ -82,24 +83,27 @@ public final class MatchStores {
                 keptAnomalies.add(anomaly);
             }
         }
-        TreeSet<LocalDate> changed = new TreeSet<>();
+        List<DayResult> changed = new ArrayList<>();
         for (DayFigures figures : reconciliation.days()) {
             if (kept.contains(figures.day())) {
                 DayResult result = new DayResult(store, reconciled.files(), figures, anomaliesByDay.getOrDefault(figures.day(), List.of()));
                 Optional<DayResult> stored = results.result(store, figures.day());
                 if (stored.isEmpty() || !stored.get().hash().equals(result.hash())) {
-                    results.save(result);
-                    changed.add(figures.day());
+                    changed.add(result);
                 }
             }
         }
-        // the reports first: an alert points at them, and alerting is the step that must not repeat
+        // the report request before the results it follows from: a run that dies in between finds
+        // the same days changed again and asks again, where the other order would leave them unreported
+        // (the report stage reconciles for itself and does not read the saved results)
         if (!changed.isEmpty()) {
-            reports.send(new StoreDays(store, changed));
+            reports.send(new StoreDays(store, changed.stream().map(DayResult::day).collect(Collectors.toCollection(TreeSet::new))));
+            changed.forEach(results::save);
         }
-        List<Anomaly> firstSeen = keptAnomalies.stream().filter(a -> alertLog.firstSeen(store, a)).toList();
+        // the alert last: an alert points at the reports, and it is the step that must not repeat
+        List<Anomaly> firstSeen = keptAnomalies.stream().filter(a -> alertLog.claim(store, AlertLog.key(a))).toList();
         if (!firstSeen.isEmpty()) {
-            alerts.publish(AlertText.anomalies(store, firstSeen));
+            AlertLog.send(alerts, AlertText.anomalies(store, firstSeen), alertLog, store, firstSeen.stream().map(AlertLog::key).toList());
         }
         LOG.log(System.Logger.Level.INFO, "matched " + store + " " + first + ".." + last + ": "
                 + changed.size() + " days changed, " + firstSeen.size() + " new anomalies");

@@ -56,17 +56,19 @@ public final class ParseUpload {
     private final StoreRegistry stores;
     private final MatchRequests matches;
     private final Alerts alerts;
+    private final AlertLog alertLog;
     private final Clock clock;
     private final FileIngest ingest = new FileIngest();
 
     public ParseUpload(Blobs blobs, FileManifest manifest, RecordStore records, StoreRegistry stores,
-            MatchRequests matches, Alerts alerts, Clock clock) {
+            MatchRequests matches, Alerts alerts, AlertLog alertLog, Clock clock) {
         this.blobs = blobs;
         this.manifest = manifest;
         this.records = records;
         this.stores = stores;
         this.matches = matches;
         this.alerts = alerts;
+        this.alertLog = alertLog;
         this.clock = clock;
     }
 
@@ -241,11 +243,16 @@ public final class ParseUpload {
         }
     }
 
-    /** Alerts about rejected files, then marks the upload done. */
+    /**
+     * Alerts about rejected files, then marks the upload done. The alert is claimed first: the same
+     * upload parsed twice at once, or again after a failure past the alert, alerts once.
+     */
     private void finish(Parsed parsed) {
         List<FileOutcome> rejected = parsed.entry.outcomes().stream().filter(o -> !o.accepted()).toList();
-        if (!rejected.isEmpty()) {
-            alerts.publish(AlertText.rejectedFiles(parsed.entry.store(), rejected));
+        StoreRef store = parsed.entry.store();
+        String key = AlertLog.rejectionKey(parsed.entry.fileId());
+        if (!rejected.isEmpty() && alertLog.claim(store, key)) {
+            AlertLog.send(alerts, AlertText.rejectedFiles(store, rejected), alertLog, store, List.of(key));
         }
         manifest.save(parsed.entry);
     }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import recon.domain.Anomaly;
 
 /** The pipeline's ports held in memory, with counters the tests look at. */
 final class InMemory {
@@ -126,8 +125,13 @@ final class InMemory {
         final Set<String> seen = new LinkedHashSet<>();
 
         @Override
-        public boolean firstSeen(StoreRef store, Anomaly a) {
-            return seen.add(store + "#" + a.type() + "#" + a.day() + "#" + a.orderId() + "#" + a.lineId());
+        public boolean claim(StoreRef store, String key) {
+            return seen.add(store + "#" + key);
+        }
+
+        @Override
+        public void release(StoreRef store, String key) {
+            seen.remove(store + "#" + key);
         }
     }
 

@@ -1,6 +1,7 @@
 package recon.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,6 +172,47 @@ class ParseMatchReportTest {
         LocalDate someDay = offline(sample, sample.files()).reconciliation().days().get(0).day();
         assertThat(pipeline.results.result(store, someDay).orElseThrow().files())
                 .hasSize(2 * offline(sample, sample.files()).files().size());
+    }
+
+    @Test
+    void anAlertThatCouldNotBeSentIsSentWholeByTheRetryAndOnce() throws IOException {
+        // given a store's accepted files and the alerts topic failing the first alert
+        StoreSample sample = storeWithMostFiles();
+        Pipeline undisturbed = new Pipeline();
+        undisturbed.run(upload(undisturbed, sample, sample.files()));
+        Pipeline pipeline = new Pipeline();
+        pipeline.alertsToFail = 1;
+        List<ParseUpload.Upload> uploads = upload(pipeline, sample, sample.files());
+        assertThatThrownBy(() -> pipeline.run(uploads)).hasMessageContaining("alerts topic");
+
+        // when the failed match request comes again, twice
+        for (int delivery = 0; delivery < 2; delivery++) {
+            pipeline.matchRequests.forEach(pipeline.match::match);
+        }
+
+        // then the alert was sent once, with every anomaly
+        assertThat(anomalyAlertTexts(undisturbed)).hasSize(1);
+        assertThat(anomalyAlertTexts(pipeline)).isEqualTo(anomalyAlertTexts(undisturbed));
+    }
+
+    @Test
+    void aReportRequestThatCouldNotBeSentIsSentByTheRetryThoughTheResultsWereKept() throws IOException {
+        // given the report queue failing the first request
+        StoreSample sample = storeWithMostFiles();
+        Pipeline undisturbed = new Pipeline();
+        undisturbed.run(upload(undisturbed, sample, sample.files()));
+        Pipeline pipeline = new Pipeline();
+        pipeline.reportRequestsToFail = 1;
+        List<ParseUpload.Upload> uploads = upload(pipeline, sample, sample.files());
+        assertThatThrownBy(() -> pipeline.run(uploads)).hasMessageContaining("report queue");
+
+        // when the failed match request comes again
+        pipeline.matchRequests.forEach(pipeline.match::match);
+        pipeline.drain();
+
+        // then every report of the undisturbed run is there
+        assertThat(pipeline.blobs.objects.keySet()).containsAll(undisturbed.blobs.objects.keySet());
+        assertThat(pipeline.reportRequests).isEqualTo(undisturbed.reportRequests);
     }
 
     @Test

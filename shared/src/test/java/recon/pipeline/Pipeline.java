@@ -24,6 +24,9 @@ final class Pipeline {
     final List<StoreDays> matchRequests = new ArrayList<>();
     final List<StoreDays> reportRequests = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
+    /** How many of the next alerts and report requests fail, as an unavailable topic or queue would. */
+    int alertsToFail;
+    int reportRequestsToFail;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC);
 
     final ParseUpload parse = new ParseUpload(blobs, manifest, records, registry,
@@ -31,9 +34,13 @@ final class Pipeline {
                 matchQueue.add(r);
                 matchRequests.add(r);
             }),
-            alerts::add, clock);
-    final MatchStores match = new MatchStores(blobs, manifest, records, results, alertLog, alerts::add,
+            this::publish, alertLog, clock);
+    final MatchStores match = new MatchStores(blobs, manifest, records, results, alertLog, this::publish,
             r -> {
+                if (reportRequestsToFail > 0) {
+                    reportRequestsToFail--;
+                    throw new IllegalStateException("the report queue is unavailable");
+                }
                 reportQueue.add(r);
                 reportRequests.add(r);
             },
@@ -61,6 +68,14 @@ final class Pipeline {
                 report.write(reportQueue.poll());
             }
         }
+    }
+
+    private void publish(Alert alert) {
+        if (alertsToFail > 0) {
+            alertsToFail--;
+            throw new IllegalStateException("the alerts topic is unavailable");
+        }
+        alerts.add(alert);
     }
 
     String text(String key) {

@@ -11,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import recon.functions.aws.AwsClients;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
@@ -27,7 +32,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The real parse, match and report functions on a fresh emulated stack, run by the local runner as
- * {@code ./recon demo} runs them, with what the tests look at: objects, table items, alerts.
+ * {@code ./recon demo} runs them, with what the tests look at: objects, table items, alerts. The
+ * functions may get clients of their own (that inject faults); the stack, the runner's polling and
+ * the tests' looks always go through the plain ones.
  */
 final class RealPipeline {
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(1);
@@ -36,24 +43,50 @@ final class RealPipeline {
     final AwsClients clients;
     final EmulatedStack stack;
     /** The bodies of every message the parse function received, in order. */
-    final List<String> ingestBodies = new ArrayList<>();
+    final List<String> ingestBodies = Collections.synchronizedList(new ArrayList<>());
+    private final AwsClients functionClients;
     private final LocalRunner runner;
     private final List<AlertCollector.Alert> alerts = new ArrayList<>();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     RealPipeline(AwsClients clients) {
+        this(clients, clients);
+    }
+
+    /** @param functionClients the clients the functions use */
+    RealPipeline(AwsClients clients, AwsClients functionClients) {
         this.clients = clients;
+        this.functionClients = functionClients;
         this.stack = EmulatedStack.create(clients, "it-" + UUID.randomUUID().toString().substring(0, 8), VISIBILITY_TIMEOUT);
-        ParseHandler parse = new ParseHandler(clients, stack.settings());
+        this.runner = newRunner();
+    }
+
+    /** A runner with function instances of its own, as another Lambda execution environment would have. */
+    private LocalRunner newRunner() {
+        ParseHandler parse = new ParseHandler(functionClients, stack.settings());
         RequestHandler<SQSEvent, SQSBatchResponse> recordingParse = (event, context) -> {
             event.getRecords().forEach(m -> ingestBodies.add(m.getBody()));
             return parse.handleRequest(event, context);
         };
-        this.runner = new LocalRunner(clients.sqs(), List.of(
-                new LocalRunner.Subscription("parse", stack.ingest(), recordingParse),
-                new LocalRunner.Subscription("match", stack.match(), new MatchHandler(clients, stack.settings())),
-                new LocalRunner.Subscription("report", stack.report(), new ReportHandler(clients, stack.settings()))),
+        return new LocalRunner(clients.sqs(), List.of(
+                new LocalRunner.Subscription("parse", stack.ingest(), dying(recordingParse)),
+                new LocalRunner.Subscription("match", stack.match(), dying(new MatchHandler(functionClients, stack.settings()))),
+                new LocalRunner.Subscription("report", stack.report(), dying(new ReportHandler(functionClients, stack.settings())))),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The handler, where a {@link FaultInjector.Crash} ends the invocation as Lambda ends one whose
+     * function died: the whole batch comes back. The runner learns it as a thrown exception.
+     */
+    private static RequestHandler<SQSEvent, SQSBatchResponse> dying(RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        return (event, context) -> {
+            try {
+                return handler.handleRequest(event, context);
+            } catch (FaultInjector.Crash crash) {
+                throw new IllegalStateException("the function died: " + crash.getMessage(), crash);
+            }
+        };
     }
 
     void upload(String key, Path file) {
@@ -66,12 +99,36 @@ final class RealPipeline {
 
     /** Runs the functions until every queue is empty; fails the test when that takes too long or a message ended in a dead-letter queue. */
     LocalRunner.Result drain() {
-        LocalRunner.Result result = runner.runUntilDrained(DRAIN_TIMEOUT);
-        assertThat(result.drained()).as("drained within %s; runner log:%n%s", DRAIN_TIMEOUT, runnerLog()).isTrue();
+        LocalRunner.Result result = drainKeepingDeadLetters();
         for (EmulatedStack.Queue queue : List.of(stack.ingest(), stack.match(), stack.report())) {
             assertThat(deadLetters(queue)).as("dead letters of %s; runner log:%n%s", queue.name(), runnerLog()).isZero();
         }
         return result;
+    }
+
+    /** Runs the functions until every queue is empty, whatever went to the dead-letter queues; fails the test when that takes too long. */
+    LocalRunner.Result drainKeepingDeadLetters() {
+        LocalRunner.Result result = runner.runUntilDrained(DRAIN_TIMEOUT);
+        assertThat(result.drained()).as("drained within %s; runner log:%n%s", DRAIN_TIMEOUT, runnerLog()).isTrue();
+        return result;
+    }
+
+    /**
+     * Runs two runners at once, each with its own function instances, until every queue is empty:
+     * two execution environments taking messages from the same queues; fails the test when one
+     * takes too long or a message ended in a dead-letter queue.
+     */
+    void drainWithTwoRunners() throws InterruptedException, ExecutionException {
+        LocalRunner other = newRunner();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<LocalRunner.Result> first = pool.submit(() -> runner.runUntilDrained(DRAIN_TIMEOUT));
+            Future<LocalRunner.Result> second = pool.submit(() -> other.runUntilDrained(DRAIN_TIMEOUT));
+            assertThat(first.get().drained()).as("drained; runner log:%n%s", runnerLog()).isTrue();
+            assertThat(second.get().drained()).as("drained; runner log:%n%s", runnerLog()).isTrue();
+        }
+        for (EmulatedStack.Queue queue : List.of(stack.ingest(), stack.match(), stack.report())) {
+            assertThat(deadLetters(queue)).as("dead letters of %s; runner log:%n%s", queue.name(), runnerLog()).isZero();
+        }
     }
 
     String runnerLog() {
@@ -117,7 +174,7 @@ final class RealPipeline {
         return value.b() != null ? HexFormat.of().formatHex(value.b().asByteArray()) : value.toString();
     }
 
-    private int deadLetters(EmulatedStack.Queue queue) {
+    int deadLetters(EmulatedStack.Queue queue) {
         return Integer.parseInt(clients.sqs().getQueueAttributes(b -> b.queueUrl(queue.deadLetterUrl())
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));

@@ -3,12 +3,14 @@ package recon.functions.aws;
 import static recon.functions.aws.DynamoTable.s;
 
 import java.util.Map;
-import java.util.Objects;
-import recon.domain.Anomaly;
+import java.util.UUID;
 import recon.pipeline.AlertLog;
 import recon.pipeline.StoreRef;
 
-/** Alerted anomaly items: pk "{t}#{s}", sk "ALERTED#{type}#{day}#{orderId}#{lineId}", firstSeenAt; put only if absent. */
+/**
+ * Alert claims: pk "{t}#{s}", sk "ALERTED#{key}" (an anomaly's {type}#{day}#{orderId}#{lineId}, a
+ * rejected file's FILE#{fileId}), firstSeenAt, claim (who claimed it); put only if absent.
+ */
 final class DynamoAlertLog implements AlertLog {
     private final DynamoTable table;
 
@@ -17,10 +19,14 @@ final class DynamoAlertLog implements AlertLog {
     }
 
     @Override
-    public boolean firstSeen(StoreRef store, Anomaly a) {
-        String sk = "ALERTED#" + a.type() + "#" + a.day() + "#" + Objects.toString(a.orderId(), "")
-                + "#" + Objects.toString(a.lineId(), "");
-        return table.putIfAbsent(table.item(DynamoFileManifest.storeKey(store), sk,
-                Map.of("firstSeenAt", s(table.clock().instant().toString()))));
+    public boolean claim(StoreRef store, String key) {
+        return table.claim(table.item(DynamoFileManifest.storeKey(store), "ALERTED#" + key, Map.of(
+                "firstSeenAt", s(table.clock().instant().toString()),
+                "claim", s(UUID.randomUUID().toString()))));
+    }
+
+    @Override
+    public void release(StoreRef store, String key) {
+        table.delete(DynamoFileManifest.storeKey(store), "ALERTED#" + key);
     }
 }

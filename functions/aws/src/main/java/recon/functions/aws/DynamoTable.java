@@ -71,14 +71,24 @@ final class DynamoTable {
         dynamo.putItem(b -> b.tableName(tableName).item(item));
     }
 
-    /** Puts the item unless one with its key exists; true when it was put. */
-    boolean putIfAbsent(Map<String, AttributeValue> item) {
+    /**
+     * Puts the item unless one with its key exists that another call put; true when this call put
+     * it. The item's {@code claim} attribute, new for each call, lets the SDK's retry of a put whose
+     * answer was lost find its own item rather than another's.
+     */
+    boolean claim(Map<String, AttributeValue> item) {
         try {
-            dynamo.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR claim = :claim")
+                    .expressionAttributeValues(Map.of(":claim", item.get("claim"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    void delete(String pk, String sk) {
+        dynamo.deleteItem(b -> b.tableName(tableName).key(Map.of("pk", s(pk), "sk", s(sk))));
     }
 
     Optional<Map<String, AttributeValue>> get(String pk, String sk) {

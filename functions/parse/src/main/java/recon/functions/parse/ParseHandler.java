@@ -36,7 +36,8 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
         Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
         bucket = settings.require(Settings.BUCKET_NAME);
         parse = new ParseUpload(adapters.blobs(), adapters.fileManifest(), adapters.recordStore(),
-                adapters.storeRegistry(), adapters.matchRequests(), adapters.alerts(), Clock.systemUTC());
+                adapters.storeRegistry(), adapters.matchRequests(), adapters.alerts(), adapters.alertLog(),
+                Clock.systemUTC());
         Core.getGlobalContext().register(this);
     }
 
