@@ -74,8 +74,9 @@ public final class ParseUpload {
 
     /**
      * Parses a batch of uploads and asks for one match per store with all the days they touched.
-     * A file is marked done only after its match request went out, so a failure anywhere leaves it
-     * to be parsed again.
+     * A file is marked done once its records are stored, and only then is the match requested; a
+     * file delivered again after that is not parsed again, but its rejection alert and its match
+     * request are made again (both harmless to repeat), so a failure anywhere loses nothing.
      *
      * @return the uploads that failed and should be retried; a bad key or a rejected file is not a failure
      */
@@ -90,8 +91,19 @@ public final class ParseUpload {
                 failed.add(upload);
             }
         }
-        Map<StoreRef, NavigableSet<LocalDate>> touched = new LinkedHashMap<>();
+        // done first, then the match request: a match that starts at once must find the file's records
+        List<Parsed> finished = new ArrayList<>();
         for (Parsed p : parsed) {
+            try {
+                finish(p);
+                finished.add(p);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot finish " + p.upload.key(), e);
+                failed.add(p.upload);
+            }
+        }
+        Map<StoreRef, NavigableSet<LocalDate>> touched = new LinkedHashMap<>();
+        for (Parsed p : finished) {
             // a file without records (rejected, or empty) still changes the file list of every day's report
             NavigableSet<LocalDate> days = p.days.isEmpty() ? daysWithRecords(p.entry.store()) : p.days;
             if (!days.isEmpty()) {
@@ -103,17 +115,9 @@ public final class ParseUpload {
                 matches.send(touched.entrySet().stream().map(e -> new StoreDays(e.getKey(), e.getValue())).toList());
             }
         } catch (RuntimeException e) {
+            // the files are done: their redelivery asks for the match again
             LOG.log(System.Logger.Level.ERROR, "cannot request the match of " + touched.keySet(), e);
-            parsed.forEach(p -> failed.add(p.upload));
-            return failed;
-        }
-        for (Parsed p : parsed) {
-            try {
-                finish(p);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot finish " + p.upload.key(), e);
-                failed.add(p.upload);
-            }
+            finished.forEach(p -> failed.add(p.upload));
         }
         return failed;
     }
@@ -141,8 +145,8 @@ public final class ParseUpload {
         }
     }
 
-    /** An upload parsed and stored, not yet marked done. */
-    private record Parsed(Upload upload, FileEntry entry, NavigableSet<LocalDate> days) {}
+    /** An upload parsed and stored (or found done already), with the days it touched. */
+    private record Parsed(Upload upload, FileEntry entry, NavigableSet<LocalDate> days, boolean alreadyDone) {}
 
     private Optional<Parsed> parse(Upload upload) {
         Optional<UploadKey> parsedKey = UploadKey.parse(upload.key());
@@ -160,7 +164,7 @@ public final class ParseUpload {
         Optional<FileEntry> known = manifest.file(store, fileId);
         if (known.isPresent() && known.get().status() == FileEntry.Status.DONE) {
             LOG.log(System.Logger.Level.INFO, "already processed: " + upload.key());
-            return Optional.empty();
+            return Optional.of(new Parsed(upload, known.get(), touchedDays(known.get()), true));
         }
         stores.register(store);
         manifest.save(new FileEntry(store, fileId, key.fileName(), upload.key(), FileEntry.Status.PROCESSING,
@@ -191,7 +195,7 @@ public final class ParseUpload {
         }
         FileEntry done = new FileEntry(store, fileId, key.fileName(), upload.key(), FileEntry.Status.DONE,
                 validation.outcomes, validation.coverage, recordDays, clock.instant());
-        return Optional.of(new Parsed(upload, done, days));
+        return Optional.of(new Parsed(upload, done, days, false));
     }
 
     /** Pass 2: the records of the files pass 1 accepted, packed and saved. */
@@ -247,14 +251,28 @@ public final class ParseUpload {
      * Alerts about rejected files, then marks the upload done. The alert is claimed first: the same
      * upload parsed twice at once, or again after a failure past the alert, alerts once.
      */
+    /** The days a processed file touched: those of its records and of its ledger coverage. */
+    private static NavigableSet<LocalDate> touchedDays(FileEntry file) {
+        NavigableSet<LocalDate> days = new TreeSet<>();
+        if (file.recordDays() != null) {
+            file.recordDays().first().datesUntil(file.recordDays().last().plusDays(1)).forEach(days::add);
+        }
+        for (DayRange covered : file.coverage()) {
+            covered.first().datesUntil(covered.last().plusDays(1)).forEach(days::add);
+        }
+        return days;
+    }
+
     private void finish(Parsed parsed) {
+        if (!parsed.alreadyDone) {
+            manifest.save(parsed.entry);
+        }
         List<FileOutcome> rejected = parsed.entry.outcomes().stream().filter(o -> !o.accepted()).toList();
         StoreRef store = parsed.entry.store();
         String key = AlertLog.rejectionKey(parsed.entry.fileId());
         if (!rejected.isEmpty() && alertLog.claim(store, key)) {
             AlertLog.send(alerts, AlertText.rejectedFiles(store, rejected), alertLog, store, List.of(key));
         }
-        manifest.save(parsed.entry);
     }
 
     /**
