@@ -46,6 +46,7 @@ import recon.functions.aws.AwsClients;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
+import recon.pipeline.AlertLog;
 import recon.pipeline.Blobs;
 import recon.pipeline.DayResult;
 import recon.pipeline.FileEntry;
@@ -384,7 +385,7 @@ class SoakIT {
                     table.keyByFileId.put(sk.substring("FILE#".length()), item.get("key").s());
                 } else if (sk.equals("RESULT")) {
                     table.results.put(pk, item.get("json").s());
-                } else if (sk.startsWith("ALERTED#")) {
+                } else if (sk.startsWith("ALERTED#") && !sk.startsWith("ALERTED#FILE#")) { // anomalies, not rejections
                     table.alerted.computeIfAbsent(pk, k -> new TreeSet<>()).add(sk);
                 } else if (sk.startsWith("R#")) {
                     table.recordItems.put(pk + " | " + sk, item);
@@ -447,7 +448,16 @@ class SoakIT {
                     return List.of(store);
                 }
             };
-            ParseUpload parse = new ParseUpload(blobs, manifest, records, registry, requests -> {}, alert -> {}, Clock.systemUTC());
+            AlertLog claims = new AlertLog() {
+                @Override
+                public boolean claim(StoreRef s, String claimKey) {
+                    return true;
+                }
+
+                @Override
+                public void release(StoreRef s, String claimKey) {}
+            };
+            ParseUpload parse = new ParseUpload(blobs, manifest, records, registry, requests -> {}, alert -> {}, claims, Clock.systemUTC());
             assertThat(parse.parseAll(List.of(new ParseUpload.Upload(key, "clean")))).as("clean parse of %s", key).isEmpty();
             return chunks;
         }
