@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import recon.config.StoreConfigJson;
 import recon.domain.FileOutcome;
-import recon.domain.LedgerLine;
-import recon.domain.Order;
-import recon.domain.Refund;
 import recon.domain.StoreConfig;
 import recon.ingest.RecordSink;
 import recon.reconcile.Reconciler;
@@ -69,27 +66,7 @@ public final class ReconcileStore {
         List<LocalDate> days = range.first().datesUntil(range.last().plusDays(1))
                 .filter(day -> files.stream().anyMatch(f -> f.holdsRecordsOf(day)))
                 .toList();
-        RecordSink into = new RecordSink() {
-            @Override
-            public void order(Order order) {
-                merged.add(order);
-            }
-
-            @Override
-            public void ledgerLine(LedgerLine line) {
-                merged.add(line);
-            }
-
-            @Override
-            public void refund(Refund refund) {
-                merged.add(refund);
-            }
-
-            @Override
-            public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-                merged.cover(firstDay, lastDay);
-            }
-        };
+        RecordSink into = merged.sink();
         if (!days.isEmpty()) {
             records.load(store, days, chunk -> RecordCodec.decode(chunk.data(), into));
         }

@@ -75,6 +75,31 @@ public final class StoreRecords {
         return Collections.unmodifiableNavigableSet(coveredDays);
     }
 
+    /** A sink that adds records straight in: for records already known to be accepted (stored ones). */
+    public RecordSink sink() {
+        return new RecordSink() {
+            @Override
+            public void order(Order order) {
+                add(order);
+            }
+
+            @Override
+            public void ledgerLine(LedgerLine line) {
+                add(line);
+            }
+
+            @Override
+            public void refund(Refund refund) {
+                add(refund);
+            }
+
+            @Override
+            public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+                cover(firstDay, lastDay);
+            }
+        };
+    }
+
     /** A sink that holds one file's records apart until the file is known to be accepted. */
     public Batch newBatch() {
         return new Batch();
