@@ -68,15 +68,20 @@ final class BenchCommand {
     int run(List<String> argList) throws IOException, InterruptedException {
         List<String> rest = new ArrayList<>(argList);
         boolean quick = rest.remove("--quick");
-        Args args = new Args(rest, Set.of("orders", "dir"));
+        boolean pipelineOnly = rest.remove("--pipeline");
+        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench takes no file arguments");
         }
         int orders = args.number("orders", quick ? QUICK_ORDERS : DEFAULT_ORDERS);
+        int pipelineOrders = args.number("pipeline-orders", PipelineBench.DEFAULT_ORDERS);
         Path root = projectRoot();
         String given = args.optional("dir", null);
         Path dir = given == null ? Files.createTempDirectory("recon-bench") : Path.of(given);
         try {
+            if (pipelineOnly) {
+                return pipeline(root, dir.resolve("pipeline"), pipelineOrders) ? Main.OK : Main.FAILED;
+            }
             err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
             Path python = python(root);
             err.printf("bench: generating %,d orders for %s/%s and UTF-8 copies for the peers in %s...%n",
@@ -105,12 +110,25 @@ final class BenchCommand {
             }
             Files.writeString(benchmarks, "\n" + report, StandardOpenOption.APPEND);
             out.printf("%nappended to %s%n", benchmarks);
-            return runs.stream().allMatch(r -> r.measure().ok()) ? Main.OK : Main.FAILED;
+            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders);
+            return runs.stream().allMatch(r -> r.measure().ok()) && pipelineOk ? Main.OK : Main.FAILED;
         } finally {
             if (given == null) {
                 deleteTree(dir);
             }
         }
+    }
+
+    /** The emulated pipeline on a generated store, priced (PipelineBench); true when it drained without dead letters. */
+    private boolean pipeline(Path root, Path dir, int orders) throws IOException {
+        err.printf("bench: the pipeline on the emulator with %,d orders...%n", orders);
+        Workload workload = prepare(dir, orders);
+        String loadBefore = loadAverage();
+        PipelineBench.Result result = PipelineBench.run(workload.store(), orders, err);
+        String report = PipelineBench.report(result, orders, commit(root), loadBefore, loadAverage());
+        out.print(report);
+        Files.writeString(root.resolve("BENCHMARKS.md"), "\n" + report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return result.ok();
     }
 
     static final String INTRO = """

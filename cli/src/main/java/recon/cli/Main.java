@@ -29,9 +29,11 @@ public final class Main {
                   runs the functions here, against an emulator. exit 0: done, 1: something is left
               ./recon generate --out DIR [--orders N] [--days D] [--seed X]
                   write realistic sample exports for several stores, with DIR/manifest.json
-              ./recon bench [--orders N] [--quick] [--dir DIR]
+              ./recon bench [--orders N] [--quick] [--dir DIR] [--pipeline] [--pipeline-orders N]
                   time the offline engine against pandas and DuckDB peers on N generated orders
-                  (default 1,000,000; --quick 100,000); appends the table to BENCHMARKS.md
+                  (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
+                  one uploaded store (default 100,000 orders) and price it per 100k orders;
+                  --pipeline: that part only. Appends the tables to BENCHMARKS.md
               ./recon test
                   run the whole test suite
             """;

@@ -26,15 +26,27 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * batch at a time: the order differs from Lambda's concurrent pollers, the outcome must not.
  */
 public final class LocalRunner {
-    private static final int BATCH_SIZE = 10;
+    /** The most messages SQS gives one receive, and Lambda one batch unless its BatchSize says fewer. */
+    public static final int MAX_BATCH_SIZE = 10;
     /** The functions' timeout in the template; handlers see the time left through their Context. */
     private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PAUSE_WHEN_IDLE = Duration.ofMillis(250);
     /** Idle polls in a row, with every queue reporting no message at all, that count as drained. */
     private static final int QUIET_ROUNDS = 3;
 
-    /** A function and the queue that triggers it. */
-    public record Subscription(String functionName, EmulatedStack.Queue queue, RequestHandler<SQSEvent, SQSBatchResponse> handler) {}
+    /** A function and the queue that triggers it, with batches of up to {@code batchSize} messages (the template's BatchSize). */
+    public record Subscription(String functionName, EmulatedStack.Queue queue, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+            int batchSize) {
+        public Subscription {
+            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("batch size must be 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
+            }
+        }
+
+        public Subscription(String functionName, EmulatedStack.Queue queue, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+            this(functionName, queue, handler, MAX_BATCH_SIZE);
+        }
+    }
 
     /** What one function did: invocations, messages handled, messages it reported failed (each receive counts). */
     public record Counts(int invocations, int messages, int failed) {}
@@ -88,7 +100,7 @@ public final class LocalRunner {
     int pollOnce(Subscription subscription) {
         EmulatedStack.Queue queue = subscription.queue();
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url())
-                .maxNumberOfMessages(BATCH_SIZE)
+                .maxNumberOfMessages(subscription.batchSize())
                 .waitTimeSeconds(0)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
