@@ -466,8 +466,9 @@ final class BenchCommand {
     static String commit(Path root) {
         try {
             String head = output(new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), "git").strip();
+            // BENCHMARKS.md itself changes as the bench appends to it
             String changes = output(new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain",
-                    "--untracked-files=no"), "git").strip();
+                    "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"), "git").strip();
             return changes.isEmpty() ? head : head + " (with uncommitted changes)";
         } catch (Exception e) {
             return "unknown";
