@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class PipelineBench {
     static final int DEFAULT_ORDERS = 100_000;
-    /** Memory size and SQS batch size of each function, as template.yaml sets them (PipelineBenchTest checks). */
+    /** Memory size and SQS batch size of each function, as template.yaml sets them (PipelineCostTest checks). */
     static final int PARSE_MEMORY_MB = 1024;
     static final int MATCH_MEMORY_MB = 2048;
     static final int REPORT_MEMORY_MB = 2048;
@@ -150,9 +150,9 @@ final class PipelineBench {
     static String report(Result result, long orders, String commit, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append("## %s · pipeline cost · %,d orders · commit %s%n%n".formatted(LocalDate.now(), orders, commit));
-        md.append(("Store %s: %,d orders, %d export files and config.json uploaded once to the emulated stack (moto), "
+        md.append(("Store %s/%s: %,d orders, %d export files and config.json uploaded once to the emulated stack, "
                 + "the three functions run in-process until the queues were drained: %s, %d dead letters, %.0f s. "
-                + "Load average (1, 5, 15 min) before %s, after %s.%n%n").formatted("t1/s1", orders, result.files(),
+                + "Load average (1, 5, 15 min) before %s, after %s.%n%n").formatted(BenchCommand.TENANT, BenchCommand.STORE, orders, result.files(),
                 result.drained() ? "drained" : "**NOT drained**", result.deadLetters(), result.seconds(), loadBefore, loadAfter));
         md.append("**Cost per 100k orders: $%.4f** (%s list prices, all the services below).%n%n"
                 .formatted(result.cost().per100k(result.cost().total()), PriceList.REGION));

@@ -26,7 +26,7 @@ import recon.ingest.RecordSink;
  * columns: the records' tags in order, then each field of each kind of record, times as differences
  * (an order's payment and confirmation from its creation, the others from the previous record's), a
  * ledger balance as the difference from the previous one. Like values next to each other compress
- * better: about a third fewer bytes, and so DynamoDB write units, than version 1.</li>
+ * better: on the generated exports, a quarter fewer bytes, and so DynamoDB write units, than version 1.</li>
  * <li>Version 1 (read): a version byte, then each record as a tag and its fields, then a 0.</li>
  * </ul>
  * Records are kept for a year and more: a new layout gets a new version, and old ones stay readable.
