@@ -32,6 +32,9 @@ public final class Main {
               ./recon bench [--orders N] [--quick] [--dir DIR]
                   time the offline engine against pandas and DuckDB peers on N generated orders
                   (default 1,000,000; --quick 100,000); appends the table to BENCHMARKS.md
+              ./recon bench --cold-start [--runs N]
+                  each function's Lambda jar in a new JVM handling its first event on the emulator
+                  (no SnapStart): jar size and the median times of N runs (default 5)
               ./recon test
                   run the whole test suite
             """;
