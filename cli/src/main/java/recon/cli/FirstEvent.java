@@ -15,7 +15,8 @@ import java.util.List;
  * The entry point of a cold-start run ({@code ./recon bench --cold-start}): in a fresh JVM whose class
  * path is a function's Lambda jar and this one class, constructs the handler as Lambda does (by name,
  * no-argument constructor, configured from the environment) and hands it one SQS event made of the
- * given message bodies. Prints one line with the times; nothing of the function is loaded before.
+ * given message bodies, without a Context (the handlers do not read it). Prints one line with the
+ * times; nothing of the function is loaded before.
  *
  * <p>It uses only the JDK and the Lambda interfaces the jar carries, and no nested class, so that
  * copying this one class file next to the jar is enough.
