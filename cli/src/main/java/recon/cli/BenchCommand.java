@@ -67,6 +67,9 @@ final class BenchCommand {
 
     int run(List<String> argList) throws IOException, InterruptedException {
         List<String> rest = new ArrayList<>(argList);
+        if (rest.remove("--cold-start")) {
+            return new ColdStartBench(out, err).run(rest);
+        }
         boolean quick = rest.remove("--quick");
         boolean pipelineOnly = rest.remove("--pipeline");
         Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders"));

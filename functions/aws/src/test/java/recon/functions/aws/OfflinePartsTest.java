@@ -77,6 +77,14 @@ class OfflinePartsTest {
     }
 
     @Test
+    void primingReconcilesTheTinyExportWithADefaultConfig() {
+        var result = Priming.exerciseReconcile();
+
+        assertThat(result.files()).hasSize(1);
+        assertThat(result.records().orders()).hasSize(1);
+    }
+
+    @Test
     void primingWritesTheFourReportFilesOfTheTinyExport() {
         assertThat(Priming.exerciseReports()).containsExactly("summary.json", "report.csv", "report.xlsx", "report.html");
     }

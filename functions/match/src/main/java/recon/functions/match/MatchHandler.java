@@ -21,6 +21,11 @@ import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.MatchStores;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * MatchFunction: match requests and the daily {"recentDays": n} → {@link MatchStores}, one run per
@@ -82,6 +87,8 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.exercise();
+        Priming.exerciseReconcile();
+        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class, SqsClient.class, SnsClient.class);
     }
 
     @Override

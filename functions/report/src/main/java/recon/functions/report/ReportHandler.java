@@ -15,6 +15,9 @@ import recon.functions.aws.Priming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.WriteReports;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** ReportFunction: report requests → {@link WriteReports}, message by message. */
 public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
@@ -59,6 +62,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.exercise();
         Priming.exerciseReports();
+        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class);
     }
 
     @Override
