@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import recon.cli.local.EmulatedStack;
 import recon.cli.local.LocalRunner;
 import recon.functions.aws.Adapters;
@@ -27,6 +28,7 @@ import recon.pipeline.StoreRef;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -169,6 +171,7 @@ final class ReplayCommand {
                     .maxNumberOfMessages(wanted)
                     .waitTimeSeconds(1)
                     .visibilityTimeout(RECEIVE_VISIBILITY_SECONDS)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)
                     .messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
                 break;
@@ -176,8 +179,15 @@ final class ReplayCommand {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 Message message = messages.get(i);
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(message.body()).messageAttributes(message.messageAttributes()).build());
+                SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(message.body()).messageAttributes(message.messageAttributes());
+                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+                if (group != null) {
+                    // back into its store's group (FIFO); a fresh deduplication id, as the functions send:
+                    // the message's old one may still be within the five minutes that would drop it
+                    entry.messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString());
+                }
+                entries.add(entry.build());
             }
             SendMessageBatchResponse sent = sqs.sendMessageBatch(b -> b.queueUrl(deadLetters.sourceUrl()).entries(entries));
             List<DeleteMessageBatchRequestEntry> deletes = sent.successful().stream()

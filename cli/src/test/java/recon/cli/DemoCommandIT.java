@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,7 +159,8 @@ class DemoCommandIT {
                         acceptedByStore.computeIfAbsent(store, s -> ConcurrentHashMap.newKeySet()).add(name);
                         String[] parts = store.split("/");
                         clients.sqs().sendMessage(b -> b.queueUrl(settings.require(Settings.MATCH_QUEUE_URL)).messageBody(
-                                "{\"tenant\":\"" + parts[1] + "\",\"store\":\"" + parts[3] + "\",\"days\":[\"" + DAY + "\"]}"));
+                                "{\"tenant\":\"" + parts[1] + "\",\"store\":\"" + parts[3] + "\",\"days\":[\"" + DAY + "\"]}")
+                                .messageGroupId(parts[1] + "#" + parts[3]).messageDeduplicationId(UUID.randomUUID().toString()));
                     }
                 }
             });
@@ -174,7 +176,8 @@ class DemoCommandIT {
                         .messageAttributes(Map.of(
                                 "tenantId", MessageAttributeValue.builder().dataType("String").stringValue(tenant).build(),
                                 "anomalyCount", MessageAttributeValue.builder().dataType("Number").stringValue("1").build())));
-                clients.sqs().sendMessage(b -> b.queueUrl(settings.require(Settings.REPORT_QUEUE_URL)).messageBody(message.getBody()));
+                clients.sqs().sendMessage(b -> b.queueUrl(settings.require(Settings.REPORT_QUEUE_URL)).messageBody(message.getBody())
+                        .messageGroupId(tenant + "#" + store).messageDeduplicationId(UUID.randomUUID().toString()));
             });
         }
 

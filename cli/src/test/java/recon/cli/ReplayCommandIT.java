@@ -61,7 +61,7 @@ class ReplayCommandIT {
     @TempDir
     Path samples;
 
-    /** The bodies of the messages the match function handled without failing them. */
+    /** The message group and body ("{group} {body}") of each message the match function handled without failing it. */
     private final List<String> matched = new ArrayList<>();
 
     @Test
@@ -95,7 +95,9 @@ class ReplayCommandIT {
         assertThat(objects(clients, stack, store.reportPrefix(LOST_DAY))).isEmpty();
         // and a match request of another day waiting in the match dead-letter queue
         String deadLetter = "{\"tenant\":\"" + store.tenant() + "\",\"store\":\"" + store.store() + "\",\"days\":[\"2026-11-20\"]}";
-        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().deadLetterUrl()).messageBody(deadLetter));
+        String group = store.tenant() + "#" + store.store();
+        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().deadLetterUrl()).messageBody(deadLetter)
+                .messageGroupId(group).messageDeduplicationId("dead-letter-1"));
 
         // when the operator replays the day locally
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -104,11 +106,11 @@ class ReplayCommandIT {
                 environment(stack, endpoint), recordingPipeline())
                 .run(List.of("--tenant", store.tenant(), "--store", store.store(), "--day", LOST_DAY.toString(), "--local"));
 
-        // then the dead letter went back and was matched, and no dead-letter queue holds anything
+        // then the dead letter went back into its store's message group and was matched, and no dead-letter queue holds anything
         String output = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as("stdout:%n%s%nstderr:%n%s", output, err).isEqualTo(Main.OK);
         assertThat(output).contains("match  1 moved back", "ingest 0 moved back", "report 0 moved back");
-        assertThat(matched).contains(deadLetter);
+        assertThat(matched).contains(group + " " + deadLetter);
         for (EmulatedStack.Queue queue : List.of(stack.ingest(), stack.match(), stack.report())) {
             assertThat(waiting(clients, queue.deadLetterUrl())).as(queue.name()).isZero();
         }
@@ -138,7 +140,8 @@ class ReplayCommandIT {
         return (event, context) -> {
             SQSBatchResponse response = match.handleRequest(event, context);
             var failed = LambdaSqsEvent.failedMessageIds(event, response);
-            event.getRecords().stream().filter(m -> !failed.contains(m.getMessageId())).forEach(m -> matched.add(m.getBody()));
+            event.getRecords().stream().filter(m -> !failed.contains(m.getMessageId()))
+                    .forEach(m -> matched.add(m.getAttributes().get("MessageGroupId") + " " + m.getBody()));
             return response;
         };
     }

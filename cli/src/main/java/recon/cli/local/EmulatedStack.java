@@ -1,6 +1,7 @@
 package recon.cli.local;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import recon.functions.aws.AwsClients;
 import recon.functions.aws.Settings;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The resources template.yaml declares, created in an emulator under names unique to one run: the
  * exports bucket, versioned (its ObjectCreated events under tenants/ go to the ingest queue), the ingest, match
- * and report queues each with a dead-letter queue, the table, the alerts topic, and a queue
- * subscribed to the topic that collects the alerts (where AWS would send e-mail and SMS).
+ * and report queues each with a dead-letter queue (match and report FIFO, their messages grouped by store),
+ * the table, the alerts topic, and a queue subscribed to the topic that collects the alerts (where AWS
+ * would send e-mail and SMS).
  */
 public record EmulatedStack(
         String runId,
@@ -61,9 +63,10 @@ public record EmulatedStack(
         }
         String prefix = "recon-" + runId + "-";
         SqsClient sqs = clients.sqs();
-        Queue ingest = queueWithDeadLetters(sqs, prefix + "ingest", visibilityTimeout);
-        Queue match = queueWithDeadLetters(sqs, prefix + "match", visibilityTimeout);
-        Queue report = queueWithDeadLetters(sqs, prefix + "report", visibilityTimeout);
+        Queue ingest = queueWithDeadLetters(sqs, prefix + "ingest", visibilityTimeout, Kind.STANDARD);
+        // the template's content-based deduplication of the match queue serves its scheduled message only
+        Queue match = queueWithDeadLetters(sqs, prefix + "match", visibilityTimeout, Kind.FIFO_DEDUPLICATED_BY_CONTENT);
+        Queue report = queueWithDeadLetters(sqs, prefix + "report", visibilityTimeout, Kind.FIFO);
         Queue alerts = queue(sqs, prefix + "alerts", Map.of());
 
         String bucket = prefix + "exports";
@@ -85,12 +88,24 @@ public record EmulatedStack(
                 Settings.RETENTION_DAYS, Integer.toString(RETENTION_DAYS)));
     }
 
-    private static Queue queueWithDeadLetters(SqsClient sqs, String name, Duration visibilityTimeout) {
-        Queue deadLetters = queue(sqs, name + "-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
+    /** How a queue of the template keeps its messages. */
+    private enum Kind { STANDARD, FIFO, FIFO_DEDUPLICATED_BY_CONTENT }
+
+    private static Queue queueWithDeadLetters(SqsClient sqs, String name, Duration visibilityTimeout, Kind kind) {
+        // a FIFO queue's name ends in .fifo, and its dead-letter queue is FIFO too
+        String suffix = kind == Kind.STANDARD ? "" : ".fifo";
+        Map<QueueAttributeName, String> fifo = kind == Kind.STANDARD ? Map.of() : Map.of(QueueAttributeName.FIFO_QUEUE, "true");
+        Map<QueueAttributeName, String> deadLetterAttributes = new HashMap<>(fifo);
+        deadLetterAttributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600");
+        Queue deadLetters = queue(sqs, name + "-dlq" + suffix, deadLetterAttributes);
         String redrive = "{\"deadLetterTargetArn\":\"" + deadLetters.arn() + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}";
-        Queue queue = queue(sqs, name, Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(Math.max(0, visibilityTimeout.toSeconds())),
-                QueueAttributeName.REDRIVE_POLICY, redrive));
+        Map<QueueAttributeName, String> attributes = new HashMap<>(fifo);
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(Math.max(0, visibilityTimeout.toSeconds())));
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, redrive);
+        if (kind == Kind.FIFO_DEDUPLICATED_BY_CONTENT) {
+            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true");
+        }
+        Queue queue = queue(sqs, name + suffix, attributes);
         return new Queue(queue.name(), queue.url(), queue.arn(), deadLetters.url());
     }
 

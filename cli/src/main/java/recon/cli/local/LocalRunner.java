@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * messages, invokes the handler with the event Lambda would deliver, deletes the messages that did
  * not fail and leaves the others to come back after the visibility timeout (and, after the
  * queue's maxReceiveCount, to be moved to its dead-letter queue by the emulator). One thread, one
- * batch at a time: the order differs from Lambda's concurrent pollers, the outcome must not.
+ * batch at a time: the order differs from Lambda's concurrent pollers, the outcome must not. Several
+ * runners may poll the same queues side by side, as Lambda's pollers do; on a FIFO queue a message
+ * group stays with one of them until its batch is done.
  */
 public final class LocalRunner {
     /** The most messages SQS gives one receive, and Lambda one batch unless its BatchSize says fewer. */
@@ -53,6 +56,14 @@ public final class LocalRunner {
 
     /** @param drained false when the timeout came first */
     public record Result(boolean drained, Map<String, Counts> byFunction, Duration took) {}
+
+    /**
+     * One receive at a time per queue, across the runners of this process. moto holds a FIFO group's
+     * messages back while one of them is in flight, but it looks at the groups in flight when a
+     * receive starts and marks its own at the end: two receives at once can take messages of one
+     * group, which Lambda never delivers. Receives are short; the handlers still run side by side.
+     */
+    private static final Map<String, Object> RECEIVING = new ConcurrentHashMap<>();
 
     private final SqsClient sqs;
     private final List<Subscription> subscriptions;
@@ -99,11 +110,14 @@ public final class LocalRunner {
     /** Receives one batch from the subscription's queue and hands it to the function; returns how many messages came. */
     int pollOnce(Subscription subscription) {
         EmulatedStack.Queue queue = subscription.queue();
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url())
-                .maxNumberOfMessages(subscription.batchSize())
-                .waitTimeSeconds(0)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")).messages();
+        List<Message> messages;
+        synchronized (RECEIVING.computeIfAbsent(queue.url(), url -> new Object())) {
+            messages = sqs.receiveMessage(b -> b.queueUrl(queue.url())
+                    .maxNumberOfMessages(subscription.batchSize())
+                    .waitTimeSeconds(0)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+        }
         if (messages.isEmpty()) {
             return 0;
         }

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +43,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
+import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -58,6 +74,8 @@ class FaultInjectionIT {
     private static final Set<String> RUN_SPECIFIC = Set.of("expiresAt", "updatedAt", "processedAt", "firstSeenAt", "rejectedAt", "claim");
     private static final String REJECTED_SUBJECT = "【文件被拒收】";
     private static final Pattern ANOMALY_COUNT = Pattern.compile("anomalyCount=(\\d+)");
+    /** Runners side by side: longer than any batch takes, so that no message is handled by two at once. */
+    private static final Duration SIDE_BY_SIDE_VISIBILITY = Duration.ofSeconds(30);
 
     private static StoreSample sample;
     private static StoreRef store;
@@ -299,10 +317,10 @@ class FaultInjectionIT {
     }
 
     @Test
-    void everyUploadDeliveredTwiceToTwoParseInstancesAtOnceStoresAndAlertsEverythingOnce(AwsClients clients)
+    void everyUploadDeliveredTwiceToThreeFunctionInstancesAtOnceStoresAndAlertsEverythingOnce(AwsClients clients)
             throws InterruptedException, ExecutionException {
         // given every upload event twice on the ingest queue
-        RealPipeline pipeline = new RealPipeline(clients);
+        RealPipeline pipeline = new RealPipeline(clients, clients, SIDE_BY_SIDE_VISIBILITY);
         uploadAll(pipeline);
         List<Message> events = receiveAll(clients, pipeline.stack.ingest());
         assertThat(events).hasSizeGreaterThanOrEqualTo(allFiles().size());
@@ -313,11 +331,80 @@ class FaultInjectionIT {
             clients.sqs().deleteMessage(b -> b.queueUrl(pipeline.stack.ingest().url()).receiptHandle(event.receiptHandle()));
         }
 
-        // when two parse function instances take them at the same time
-        pipeline.drainWithTwoParsers();
+        // when three instances of each function take them at the same time: parse, match and report
+        pipeline.drainSideBySide(3);
 
         // then
         assertSameAsUndisturbed(pipeline);
+    }
+
+    @Test
+    void aMatchRunThatReadTheRecordsBeforeAFileArrivedNeverSavesOverTheRunThatReadIt(AwsClients clients, URI endpoint)
+            throws Exception {
+        // given the store's files but one processed
+        HeldMatchRun held = new HeldMatchRun();
+        RealPipeline pipeline = new RealPipeline(clients, AwsClients.forEndpoint(endpoint, held), SIDE_BY_SIDE_VISIBILITY);
+        pipeline.upload(store.configKey(), sample.dir().resolve("config.json"));
+        String lastFile = sample.files().getLast();
+        allFiles().stream().filter(f -> !f.equals(lastFile)).forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+        pipeline.drain();
+        assertThat(Outcome.of(pipeline).items).as("results without the last file").isNotEqualTo(clean.items);
+
+        // when a match of the store (as a replay asks; its margins cover the sample's month) holds after
+        // reading the records, the last file arrives, and three instances of each function run side by side
+        held.arm();
+        new Adapters(clients, pipeline.stack.settings(), Clock.systemUTC()).matchRequests()
+                .send(List.of(new StoreDays(store, new TreeSet<>(Set.of(LocalDate.of(2026, 11, 15))))));
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<?> draining = pool.submit(() -> {
+                pipeline.drainSideBySide(3);
+                return null;
+            });
+            assertThat(held.reached.await(60, TimeUnit.SECONDS)).as("the match run held; runner log:%n%s", pipeline.runnerLog()).isTrue();
+            pipeline.upload(inboxKey(lastFile), sample.dir().resolve(lastFile));
+            draining.get();
+        }
+
+        // then the results are those of all the files: the held run, which never saw the last one, did
+        // not save its view after the run that saw it (a store's match requests wait for each other)
+        assertSameAsUndisturbed(pipeline);
+    }
+
+    /**
+     * Holds the first match run after arming, once it has read the records and looks at a stored day
+     * result, until another run saved a day result or {@link #HOLD} passed: the moment two match runs
+     * of one store side by side would overtake each other.
+     */
+    private static final class HeldMatchRun implements ExecutionInterceptor {
+        private static final Duration HOLD = Duration.ofSeconds(15);
+        final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch otherSaved = new CountDownLatch(1);
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private volatile Thread holding;
+
+        void arm() {
+            armed.set(true);
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof GetItemRequest get && isResult(get.key()) && armed.compareAndSet(true, false)) {
+                holding = Thread.currentThread();
+                reached.countDown();
+                try {
+                    otherSaved.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (context.request() instanceof PutItemRequest put && isResult(put.item())
+                    && holding != null && holding != Thread.currentThread()) {
+                otherSaved.countDown();
+            }
+        }
+
+        private static boolean isResult(Map<String, AttributeValue> key) {
+            return key.containsKey("sk") && "RESULT".equals(key.get("sk").s());
+        }
     }
 
     /** The ALERTED items of anomalies (not of rejected files): one per anomaly ever alerted. */

@@ -89,8 +89,8 @@ class LocalRunnerIT {
         EmulatedStack stack = newStack(clients);
         String poison = "{\"tenant\":\"t1\",\"store\":\"s1\",\"days\":[\"2026-13-40\"]}";
         String fine = "{\"tenant\":\"t1\",\"store\":\"s1\",\"days\":[\"2026-11-02\"]}";
-        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody(poison));
-        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody(fine));
+        send(clients, stack.match(), poison);
+        send(clients, stack.match(), fine);
         RecordingHandler match = new RecordingHandler(m -> m.getBody().equals(poison), m -> {});
 
         // when
@@ -112,7 +112,7 @@ class LocalRunnerIT {
     void handlerThatThrowsGetsTheWholeBatchBack(AwsClients clients) {
         // given a report message and a handler that throws the first time only
         EmulatedStack stack = newStack(clients);
-        clients.sqs().sendMessage(b -> b.queueUrl(stack.report().url()).messageBody("{\"tenant\":\"t1\",\"store\":\"s1\",\"days\":[]}"));
+        send(clients, stack.report(), "{\"tenant\":\"t1\",\"store\":\"s1\",\"days\":[]}");
         int[] calls = {0};
         RecordingHandler report = new RecordingHandler(m -> false, m -> {
             if (calls[0]++ == 0) {
@@ -136,9 +136,9 @@ class LocalRunnerIT {
         EmulatedStack stack = newStack(clients);
         RecordingHandler report = RecordingHandler.succeeding();
         RecordingHandler match = new RecordingHandler(m -> false,
-                m -> clients.sqs().sendMessage(b -> b.queueUrl(stack.report().url()).messageBody("report " + m.getBody())));
+                m -> send(clients, stack.report(), "report " + m.getBody()));
         RecordingHandler parse = new RecordingHandler(m -> false,
-                m -> clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody("match")));
+                m -> send(clients, stack.match(), "match"));
         for (int i = 0; i < 12; i++) {
             String key = "tenants/t1/stores/s1/inbox/f" + i + ".csv";
             clients.s3().putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromString("x"));
@@ -162,9 +162,9 @@ class LocalRunnerIT {
     void runnerGivesUpAtTheTimeoutWhenWorkNeverEnds(AwsClients clients) {
         // given a handler that always puts another message on its own queue
         EmulatedStack stack = newStack(clients);
-        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody("again"));
+        send(clients, stack.match(), "again");
         RecordingHandler match = new RecordingHandler(m -> false,
-                m -> clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody("again")));
+                m -> send(clients, stack.match(), "again"));
 
         // when
         LocalRunner.Result result = runner(clients, stack, RecordingHandler.succeeding(), match, RecordingHandler.succeeding())
@@ -201,5 +201,11 @@ class LocalRunnerIT {
             assertThat(alert.timestamp()).isNotBlank();
         });
         assertThat(AlertCollector.drain(clients.sqs(), stack.alerts())).isEmpty();
+    }
+
+    /** Sends to a match or report queue (FIFO) as the functions do: in store t1/s1's message group, with a fresh deduplication id. */
+    private static void send(AwsClients clients, EmulatedStack.Queue queue, String body) {
+        clients.sqs().sendMessage(b -> b.queueUrl(queue.url()).messageBody(body)
+                .messageGroupId("t1#s1").messageDeduplicationId(UUID.randomUUID().toString()));
     }
 }

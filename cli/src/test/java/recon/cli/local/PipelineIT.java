@@ -145,6 +145,26 @@ class PipelineIT {
     }
 
     @Test
+    void dailyRematchGoesBackToTheQueueAsOneRequestPerStoreAndChangesNothingSettled(AwsClients clients) {
+        // given the store's exports processed
+        RealPipeline pipeline = new RealPipeline(clients);
+        uploadConfig(pipeline);
+        allFiles().forEach(f -> pipeline.upload(inboxKey(f), sample.dir().resolve(f)));
+        int matchedBefore = pipeline.drain().byFunction().get("match").messages();
+        Map<String, String> results = pipeline.items("RESULT");
+
+        // when the daily schedule puts its message on the match queue, in a group of its own as EventBridge does
+        clients.sqs().sendMessage(b -> b.queueUrl(pipeline.stack.match().url()).messageBody("{\"recentDays\": 7}")
+                .messageGroupId("daily-rematch"));
+        int matched = pipeline.drain().byFunction().get("match").messages() - matchedBefore;
+
+        // then the match function took it and then the store's own request (in the store's group:
+        // a FIFO queue refuses a message without one), and the settled results stay as they were
+        assertThat(matched).isEqualTo(2);
+        assertThat(pipeline.items("RESULT")).isEqualTo(results);
+    }
+
+    @Test
     void filesProcessedOneByOneInReverseOrderGiveTheSameReports(AwsClients clients) throws IOException {
         // given the exports processed one at a time, in one order and in the reverse
         List<String> files = allFiles();

@@ -55,28 +55,32 @@ final class RealPipeline {
 
     /** @param functionClients the clients the functions use */
     RealPipeline(AwsClients clients, AwsClients functionClients) {
-        this.clients = clients;
-        this.functionClients = functionClients;
-        this.stack = EmulatedStack.create(clients, "it-" + UUID.randomUUID().toString().substring(0, 8), VISIBILITY_TIMEOUT);
-        this.runner = newRunner(false);
+        this(clients, functionClients, VISIBILITY_TIMEOUT);
     }
 
     /**
-     * A runner with function instances of its own, as another Lambda execution environment would have.
-     *
-     * @param parseOnly the runner takes upload events only
+     * @param functionClients the clients the functions use
+     * @param visibilityTimeout how long a received message stays with its runner: side by side, longer than any batch takes
      */
-    private LocalRunner newRunner(boolean parseOnly) {
+    RealPipeline(AwsClients clients, AwsClients functionClients, Duration visibilityTimeout) {
+        this.clients = clients;
+        this.functionClients = functionClients;
+        this.stack = EmulatedStack.create(clients, "it-" + UUID.randomUUID().toString().substring(0, 8), visibilityTimeout);
+        this.runner = newRunner();
+    }
+
+    /** A runner with function instances of its own, as another Lambda execution environment would have. */
+    private LocalRunner newRunner() {
         ParseHandler parse = new ParseHandler(functionClients, stack.settings());
         RequestHandler<SQSEvent, SQSBatchResponse> recordingParse = (event, context) -> {
             event.getRecords().forEach(m -> ingestBodies.add(m.getBody()));
             return parse.handleRequest(event, context);
         };
-        LocalRunner.Subscription parsing = new LocalRunner.Subscription("parse", stack.ingest(), dying(recordingParse));
-        List<LocalRunner.Subscription> subscriptions = parseOnly ? List.of(parsing) : List.of(parsing,
+        return new LocalRunner(clients.sqs(), List.of(
+                new LocalRunner.Subscription("parse", stack.ingest(), dying(recordingParse)),
                 new LocalRunner.Subscription("match", stack.match(), dying(new MatchHandler(functionClients, stack.settings()))),
-                new LocalRunner.Subscription("report", stack.report(), dying(new ReportHandler(functionClients, stack.settings()))));
-        return new LocalRunner(clients.sqs(), subscriptions, new PrintStream(log, true, StandardCharsets.UTF_8));
+                new LocalRunner.Subscription("report", stack.report(), dying(new ReportHandler(functionClients, stack.settings())))),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     /**
@@ -118,19 +122,21 @@ final class RealPipeline {
     }
 
     /**
-     * Runs a second parse function instance beside the runner, both taking upload events at once, as
-     * two Lambda execution environments do, until every queue is empty; fails the test when one takes
-     * too long or a message ended in a dead-letter queue. The match and report runs of one store
-     * stay one at a time: two match runs of the same store at once could save the older view last
-     * (on AWS that asks for a queue that keeps a store's runs in order).
+     * Runs more runners beside this one, each with parse, match and report function instances of its
+     * own, as Lambda runs several execution environments at once, until every queue is empty; fails the
+     * test when one takes too long or a message ended in a dead-letter queue.
      */
-    void drainWithTwoParsers() throws InterruptedException, ExecutionException {
-        LocalRunner other = newRunner(true);
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            Future<LocalRunner.Result> first = pool.submit(() -> runner.runUntilDrained(DRAIN_TIMEOUT));
-            Future<LocalRunner.Result> second = pool.submit(() -> other.runUntilDrained(DRAIN_TIMEOUT));
-            assertThat(first.get().drained()).as("drained; runner log:%n%s", runnerLog()).isTrue();
-            assertThat(second.get().drained()).as("drained; runner log:%n%s", runnerLog()).isTrue();
+    void drainSideBySide(int runners) throws InterruptedException, ExecutionException {
+        List<LocalRunner> all = new ArrayList<>(List.of(runner));
+        while (all.size() < runners) {
+            all.add(newRunner());
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(runners)) {
+            List<Future<LocalRunner.Result>> results = new ArrayList<>();
+            all.forEach(r -> results.add(pool.submit(() -> r.runUntilDrained(DRAIN_TIMEOUT))));
+            for (Future<LocalRunner.Result> result : results) {
+                assertThat(result.get().drained()).as("drained; runner log:%n%s", runnerLog()).isTrue();
+            }
         }
         for (EmulatedStack.Queue queue : List.of(stack.ingest(), stack.match(), stack.report())) {
             assertThat(deadLetters(queue)).as("dead letters of %s; runner log:%n%s", queue.name(), runnerLog()).isZero();

@@ -30,7 +30,7 @@ class TemplateTest {
     private static final Map<String, Set<String>> ENVIRONMENT_BY_FUNCTION = Map.of(
             "ParseFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL,
                     Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
-            "MatchFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.REPORT_QUEUE_URL,
+            "MatchFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL, Settings.REPORT_QUEUE_URL,
                     Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
             "ReportFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME));
 
@@ -134,6 +134,30 @@ class TemplateTest {
         Set<String> all = new TreeSet<>(resourcesOfType("AWS::SQS::Queue").keySet());
         all.removeAll(sourceQueues);
         assertThat(all).as("queues without a redrive policy that are no DLQ").isEqualTo(deadLetterQueues);
+    }
+
+    @Test
+    void matchAndReportQueuesAreFifoAndTheDailyRematchNamesAMessageGroup() {
+        // a store's match and report runs one at a time, in order; S3 can only notify a standard queue
+        for (String queue : List.of("MatchQueue", "MatchDeadLetterQueue", "ReportQueue", "ReportDeadLetterQueue")) {
+            JsonNode properties = resources.path(queue).path("Properties");
+            assertThat(properties.path("FifoQueue").asBoolean()).as(queue).isTrue();
+            assertThat(properties.path("QueueName").asText()).as(queue).endsWith(".fifo");
+        }
+        assertThat(resources.path("IngestQueue").path("Properties").path("FifoQueue").asBoolean()).isFalse();
+        // EventBridge gives no deduplication id of its own: the queue must deduplicate by content
+        assertThat(resources.path("MatchQueue").path("Properties").path("ContentBasedDeduplication").asBoolean()).isTrue();
+        JsonNode target = resources.path("DailyRematchRule").path("Properties").path("Targets").get(0);
+        assertThat(target.path("Arn").asText()).isEqualTo("MatchQueue.Arn");
+        assertThat(target.path("SqsParameters").path("MessageGroupId").asText()).isNotBlank();
+        // Lambda takes no batching window on a FIFO event source
+        for (String name : functions().keySet()) {
+            for (JsonNode event : functions().get(name).path("Properties").path("Events")) {
+                if (List.of("MatchQueue.Arn", "ReportQueue.Arn").contains(event.path("Properties").path("Queue").asText())) {
+                    assertThat(event.path("Properties").has("MaximumBatchingWindowInSeconds")).as(name).isFalse();
+                }
+            }
+        }
     }
 
     @Test

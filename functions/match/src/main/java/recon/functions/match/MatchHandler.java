@@ -18,6 +18,7 @@ import recon.functions.aws.AwsClients;
 import recon.functions.aws.Priming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
+import recon.pipeline.MatchRequests;
 import recon.pipeline.MatchStores;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
@@ -28,11 +29,14 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * MatchFunction: match requests and the daily {"recentDays": n} → {@link MatchStores}, one run per
- * store with all the days its messages ask for. A store that fails fails all of its messages.
+ * MatchFunction: match requests → {@link MatchStores}, one run per store with all the days its
+ * messages ask for. A store that fails fails all of its messages. The daily {"recentDays": n} is not
+ * matched here: it becomes one match request per known store, sent back to the queue in the store's
+ * message group, so that it runs in turn with the store's other runs and never beside them.
  */
 public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final MatchStores match;
+    private final MatchRequests requests;
 
     public MatchHandler() {
         this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
@@ -43,6 +47,7 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
         match = new MatchStores(adapters.blobs(), adapters.fileManifest(), adapters.recordStore(),
                 adapters.resultStore(), adapters.alertLog(), adapters.alerts(), adapters.reportRequests(),
                 adapters.storeRegistry(), Clock.systemUTC());
+        requests = adapters.matchRequests();
         Core.getGlobalContext().register(this);
     }
 
@@ -52,23 +57,27 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
         Map<StoreRef, TreeSet<LocalDate>> daysByStore = new LinkedHashMap<>();
         Map<StoreRef, List<String>> messagesByStore = new LinkedHashMap<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            List<StoreDays> requests;
+            StoreDaysMessage.Body body;
             try {
-                requests = switch (StoreDaysMessage.decode(message.getBody())) {
-                    case StoreDaysMessage.ForStore forStore -> List.of(forStore.request());
-                    case StoreDaysMessage.Recent recent -> match.recent(recent.days());
-                };
+                body = StoreDaysMessage.decode(message.getBody());
             } catch (IllegalArgumentException e) {
                 System.err.println("dropped message " + message.getMessageId() + ": " + e.getMessage());
                 continue;
-            } catch (RuntimeException e) {
-                e.printStackTrace();
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                continue;
             }
-            for (StoreDays request : requests) {
-                daysByStore.computeIfAbsent(request.store(), s -> new TreeSet<>()).addAll(request.days());
-                messagesByStore.computeIfAbsent(request.store(), s -> new ArrayList<>()).add(message.getMessageId());
+            switch (body) {
+                case StoreDaysMessage.Recent recent -> {
+                    try {
+                        requests.send(match.recent(recent.days()));
+                    } catch (RuntimeException e) {
+                        e.printStackTrace();
+                        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                    }
+                }
+                case StoreDaysMessage.ForStore forStore -> {
+                    StoreRef store = forStore.request().store();
+                    daysByStore.computeIfAbsent(store, s -> new TreeSet<>()).addAll(forStore.request().days());
+                    messagesByStore.computeIfAbsent(store, s -> new ArrayList<>()).add(message.getMessageId());
+                }
             }
         }
         daysByStore.forEach((store, days) -> {
@@ -76,9 +85,7 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
                 match.match(new StoreDays(store, days));
             } catch (RuntimeException e) {
                 System.err.println("cannot match " + store + ": " + e);
-                messagesByStore.get(store).stream().distinct()
-                        .filter(id -> failures.stream().noneMatch(f -> f.getItemIdentifier().equals(id)))
-                        .forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+                messagesByStore.get(store).forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
             }
         });
         return new SQSBatchResponse(failures);

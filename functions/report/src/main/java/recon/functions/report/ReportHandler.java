@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
@@ -14,6 +16,7 @@ import recon.functions.aws.AwsClients;
 import recon.functions.aws.Priming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
+import recon.pipeline.StoreRef;
 import recon.pipeline.WriteReports;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +39,8 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        // the queue keeps a store's requests in order (FIFO): after one fails, the store's later ones wait for it
+        Set<StoreRef> failedStores = new HashSet<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             StoreDaysMessage.Body body;
             try {
@@ -48,11 +53,17 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 System.err.println("dropped message " + message.getMessageId() + ": not a report request");
                 continue;
             }
+            StoreRef store = forStore.request().store();
+            if (failedStores.contains(store)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
             try {
                 reports.write(forStore.request());
             } catch (RuntimeException e) {
-                System.err.println("cannot write the reports of " + forStore.request().store() + ": " + e);
+                System.err.println("cannot write the reports of " + store + ": " + e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                failedStores.add(store);
             }
         }
         return new SQSBatchResponse(failures);
