@@ -216,7 +216,8 @@ final class ColdStartBench {
     static List<String> variables(String function) {
         List<String> own = switch (function) {
             case "parse" -> List.of(Settings.MATCH_QUEUE_URL, Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS);
-            case "match" -> List.of(Settings.REPORT_QUEUE_URL, Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS);
+            case "match" -> List.of(Settings.MATCH_QUEUE_URL, Settings.REPORT_QUEUE_URL, Settings.ALERT_TOPIC_ARN,
+                    Settings.RETENTION_DAYS);
             case "report" -> List.of();
             default -> throw new IllegalArgumentException("no function " + function);
         };
