@@ -115,8 +115,8 @@ final class PipelineBench {
             Path path = store.dir().resolve(file);
             functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "inbox/" + file), RequestBody.fromFile(path));
         }
-        // Lambda parses the files side by side, and the match stage's batching window (20 s) takes their
-        // match requests together: the uploads are parsed first, then everything runs until drained
+        // the uploads are parsed first, then everything runs until drained: the store's match requests
+        // wait in its FIFO group and come as one batch, as when the files are parsed before a match ends
         LocalRunner.Result parsed = parseRunner.runUntilDrained(RUN_TIMEOUT);
         LocalRunner.Result result = runner.runUntilDrained(RUN_TIMEOUT);
 
@@ -183,9 +183,10 @@ final class PipelineBench {
             interceptor on their clients), not the local runner's own (stack set-up, queue polling, copying
             back). DynamoDB units are computed from the item sizes as on-demand DynamoDB bills them (the
             emulator reports none). Lambda: the invocations of the local runner, which polls each queue with the
-            template's batch size, one batch at a time: first the uploads until the ingest queue is empty
-            (Lambda parses them side by side, and the match stage's 20 s batching window takes their match
-            requests together), then all three functions until every queue is drained; GB-seconds = handler time
+            template's batch size, one batch at a time: first the uploads until the ingest queue is empty (the
+            store's match requests wait in its FIFO message group and reach match as one batch, as when all
+            files are parsed before a match run ends; files arriving one after another's match cost a match
+            and report run each), then all three functions until every queue is drained; GB-seconds = handler time
             measured in-process around each invocation × the template's memory size. That time runs on a shared
             2-core machine against an emulator on the same machine: a pessimistic stand-in for Lambda's. SQS:
             the functions' sends, S3's notification of every object created under tenants/ (one send each), and
