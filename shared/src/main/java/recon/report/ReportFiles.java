@@ -2,9 +2,17 @@ package recon.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import recon.domain.StoreConfig;
 import recon.reconcile.ReconcileFiles;
 
@@ -26,6 +34,12 @@ public final class ReportFiles {
         OutputStream open(String fileName) throws IOException;
     }
 
+    /**
+     * Report folders written at the same time. Each writer holds one period's open items and its
+     * workbook's pending rows, so memory grows with their number, not with the store.
+     */
+    private static final int WRITERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     private ReportFiles() {}
 
     public static void write(Path dir, String tenant, String store, StoreConfig config, ReconcileFiles.Result result)
@@ -37,10 +51,43 @@ public final class ReportFiles {
         }
         ReportSource source = new ReportSource(tenant, store, result.files(), result.records(),
                 result.reconciliation(), config);
-        for (Period period : source.periods()) {
-            Path folder = dir.resolve("reports").resolve(period.key());
-            Files.createDirectories(folder);
-            writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))));
+        // the months first: a month takes as long to write as all its days together
+        List<Period> periods = new ArrayList<>(source.periods());
+        periods.sort(Comparator.comparing(period -> !period.isMonth()));
+        try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+            List<Future<?>> folders = new ArrayList<>();
+            for (Period period : periods) {
+                folders.add(writers.submit(() -> writePeriod(dir, source, period)));
+            }
+            for (Future<?> folder : folders) {
+                awaitFolder(folder, writers);
+            }
+        }
+    }
+
+    private static Void writePeriod(Path dir, ReportSource source, Period period) throws IOException {
+        Path folder = dir.resolve("reports").resolve(period.key());
+        Files.createDirectories(folder);
+        writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))));
+        return null;
+    }
+
+    /** Waits for one folder; when it failed, stops the others and throws its failure. */
+    private static void awaitFolder(Future<?> folder, ExecutorService writers) throws IOException {
+        try {
+            folder.get();
+        } catch (ExecutionException e) {
+            writers.shutdownNow();
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the reports");
         }
     }
 

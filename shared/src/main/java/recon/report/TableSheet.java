@@ -3,6 +3,8 @@ package recon.report;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import recon.domain.Times;
@@ -12,6 +14,10 @@ import recon.domain.Times;
  * million rows never sits in memory: a bold header row that stays frozen, column widths, an
  * auto-filter over the whole list, money as numbers in yuan with two decimals, text made safe
  * ({@link CellText}). A list longer than Excel's 1,048,576 rows goes on in "name (2)", "name (3)"….
+ *
+ * <p>Number formats are noted per cell and given to the sheet just before its rows are flushed, one
+ * range per run of equal formats down a column: FastExcel resolves a style per call, which costs
+ * far more than writing the cell.
  */
 final class TableSheet {
     static final String MONEY = "#,##0.00";
@@ -30,6 +36,9 @@ final class TableSheet {
     private Worksheet sheet;
     private int part = 1;
     private int row;
+    /** The first row not flushed yet, and the number formats of the rows from there, by column. */
+    private int firstPending;
+    private final String[][] formats;
     /** The last row the auto-filter covers, when rows follow that are not part of the list. */
     private int listEnd = -1;
 
@@ -43,6 +52,7 @@ final class TableSheet {
         this.name = name;
         this.columns = columns;
         this.maxRows = maxRows;
+        this.formats = new String[FLUSH_EVERY][columns.length];
         start(name);
     }
 
@@ -55,56 +65,66 @@ final class TableSheet {
         sheet.range(0, 0, 0, columns.length - 1).style().bold().fillColor("DDEBF7").wrapText(true).set();
         sheet.freezePane(0, 1);
         row = 1;
+        firstPending = 1;
     }
 
-    void text(int column, String text) {
+    /** The sheet the next cell goes in: a new part of the list once this one is full. */
+    private Worksheet sheet() throws IOException {
+        if (row == maxRows) {
+            finish();
+            part++;
+            start(name + " (" + part + ")");
+        }
+        return sheet;
+    }
+
+    private void format(int column, String format) {
+        formats[row - firstPending][column] = format;
+    }
+
+    void text(int column, String text) throws IOException {
         if (text != null && !text.isEmpty()) {
-            sheet.inlineString(row, column, CellText.safe(text));
+            sheet().inlineString(row, column, CellText.safe(text));
         }
     }
 
-    void count(int column, long count) {
-        sheet.value(row, column, count);
+    void count(int column, long count) throws IOException {
+        sheet().value(row, column, count);
     }
 
-    void money(int column, long fen) {
-        sheet.value(row, column, BigDecimal.valueOf(fen, 2));
-        sheet.style(row, column).format(MONEY).set();
+    void money(int column, long fen) throws IOException {
+        sheet().value(row, column, BigDecimal.valueOf(fen, 2));
+        format(column, MONEY);
     }
 
     /** An amount that may be unknown (a balance on a day without ledger lines): an empty cell then. */
-    void money(int column, Long fen) {
+    void money(int column, Long fen) throws IOException {
         if (fen != null) {
             money(column, fen.longValue());
         }
     }
 
-    void rate(int column, BigDecimal rate) {
+    void rate(int column, BigDecimal rate) throws IOException {
         if (rate != null) {
-            sheet.value(row, column, rate);
-            sheet.style(row, column).format(RATE).set();
+            sheet().value(row, column, rate);
+            format(column, RATE);
         }
     }
 
-    void day(int column, LocalDate day) {
-        sheet.value(row, column, day);
-        sheet.style(row, column).format(DAY).set();
+    void day(int column, LocalDate day) throws IOException {
+        sheet().value(row, column, day);
+        format(column, DAY);
     }
 
-    void time(int column, long epochSecond) {
-        sheet.value(row, column, Times.local(epochSecond));
-        sheet.style(row, column).format(TIME).set();
+    void time(int column, long epochSecond) throws IOException {
+        sheet().value(row, column, Times.local(epochSecond));
+        format(column, TIME);
     }
 
     void endRow() throws IOException {
         row++;
-        if (row % FLUSH_EVERY == 0) {
-            sheet.flush();
-        }
-        if (row == maxRows) {
-            finish();
-            part++;
-            start(name + " (" + part + ")");
+        if (row - firstPending == FLUSH_EVERY) {
+            flush();
         }
     }
 
@@ -114,8 +134,35 @@ final class TableSheet {
     }
 
     void finish() throws IOException {
+        applyFormats();
         int lastRow = listEnd >= 0 ? listEnd : row - 1;
         sheet.setAutoFilter(0, 0, Math.max(lastRow, 1), columns.length - 1);
         sheet.finish();
+    }
+
+    private void flush() throws IOException {
+        applyFormats();
+        sheet.flush();
+    }
+
+    /** Styles the pending rows, one range per run of equal formats down each column, and forgets them. */
+    private void applyFormats() {
+        int pending = row - firstPending;
+        for (int c = 0; c < columns.length; c++) {
+            int start = 0;
+            for (int r = 1; r <= pending; r++) {
+                String format = formats[start][c];
+                if (r == pending || !Objects.equals(formats[r][c], format)) {
+                    if (format != null) {
+                        sheet.range(firstPending + start, c, firstPending + r - 1, c).style().format(format).set();
+                    }
+                    start = r;
+                }
+            }
+        }
+        for (int r = 0; r < pending; r++) {
+            Arrays.fill(formats[r], null);
+        }
+        firstPending = row;
     }
 }

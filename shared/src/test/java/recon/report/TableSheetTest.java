@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -46,6 +49,73 @@ class TableSheetTest {
                 }
             }
             assertThat(line - 1).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aListThatExactlyFillsASheetStartsNoEmptyNextSheet() throws IOException {
+        // given sheets of at most 10 rows (the header and 9 lines)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "test", "1.0");
+        TableSheet sheet = new TableSheet(workbook, "结算明细", 10, new Column("账务流水号", 20), new Column("收入（元）", 12));
+
+        // when exactly 9 lines are written
+        for (int i = 1; i <= 9; i++) {
+            sheet.text(0, "L" + i);
+            sheet.money(1, i * 100L);
+            sheet.endRow();
+        }
+        sheet.finish();
+        workbook.finish();
+
+        // then there is one sheet, holding all 9 as money
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(read.getNumberOfSheets()).isEqualTo(1);
+            Sheet only = read.getSheetAt(0);
+            assertThat(only.getLastRowNum()).isEqualTo(9);
+            assertThat(only.getRow(9).getCell(0).getStringCellValue()).isEqualTo("L9");
+            assertThat(only.getRow(9).getCell(1).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+        }
+    }
+
+    @Test
+    void everyCellKeepsItsOwnFormatAcrossFlushesAndGaps() throws IOException {
+        // given a list of 2,500 lines, more than are held before a flush
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "test", "1.0");
+        TableSheet sheet = new TableSheet(workbook, "费用",
+                new Column("金额（元）", 12), new Column("费率", 10), new Column("日期", 12));
+
+        // when amounts are left out on every third line, and rate and day alternate in the last column
+        for (int i = 1; i <= 2_500; i++) {
+            sheet.money(0, i % 3 == 0 ? null : Long.valueOf(i));
+            sheet.rate(1, new BigDecimal("0.0500"));
+            if (i % 2 == 0) {
+                sheet.day(2, LocalDate.of(2026, 11, 2));
+            } else {
+                sheet.rate(2, new BigDecimal("0.0100"));
+            }
+            sheet.endRow();
+        }
+        sheet.finish();
+        workbook.finish();
+
+        // then each cell has the format of what it holds, and a left-out amount is no cell at all
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet list = read.getSheetAt(0);
+            assertThat(list.getLastRowNum()).isEqualTo(2_500);
+            for (int i = 1; i <= 2_500; i++) {
+                Row row = list.getRow(i);
+                if (i % 3 == 0) {
+                    assertThat(row.getCell(0)).isNull();
+                } else {
+                    assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(i / 100.0);
+                    assertThat(row.getCell(0).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+                }
+                assertThat(row.getCell(1).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.RATE);
+                assertThat(row.getCell(2).getCellStyle().getDataFormatString())
+                        .isEqualTo(i % 2 == 0 ? TableSheet.DAY : TableSheet.RATE);
+            }
         }
     }
 }
