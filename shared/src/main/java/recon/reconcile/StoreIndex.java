@@ -40,15 +40,15 @@ final class StoreIndex {
         this.lines = new ArrayList<>(records.ledgerLines());
         lines.sort(LedgerLine.BY_TIME);
         this.orders = records.orders().toArray(Order[]::new);
-        Arrays.sort(orders, (a, b) -> compare(keyOf(a), keyOf(b)));
+        Arrays.sort(orders, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b)));
         this.orderLines = lines.stream()
                 .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
                 .toArray(LedgerLine[]::new);
-        Arrays.sort(orderLines, (a, b) -> compare(keyOf(a), keyOf(b))); // stable: time order kept
+        Arrays.sort(orderLines, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b))); // stable
         this.successfulRefunds = records.refunds().stream()
                 .filter(refund -> refund.status() == RefundStatus.SUCCESS)
                 .toArray(Refund[]::new);
-        Comparator<Refund> byOrderId = (a, b) -> compare(keyOf(a), keyOf(b));
+        Comparator<Refund> byOrderId = (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b));
         Arrays.sort(successfulRefunds, byOrderId.thenComparing(Refund.BY_DAY_TIME));
         this.coverage = new Coverage(records.coveredDays());
     }
@@ -63,25 +63,33 @@ final class StoreIndex {
         int l = 0;
         int r = 0;
         while (o < orders.length || l < orderLines.length || r < successfulRefunds.length) {
-            Key next = null;
+            // the smallest order id among the three heads
+            long number = Long.MAX_VALUE;
+            String text = null;
             if (o < orders.length) {
-                next = keyOf(orders[o]);
+                number = orders[o].orderNumber();
+                text = textOf(orders[o]);
             }
-            if (l < orderLines.length) {
-                next = smaller(next, keyOf(orderLines[l]));
+            if (l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) < 0) {
+                number = orderLines[l].orderNumber();
+                text = textOf(orderLines[l]);
             }
-            if (r < successfulRefunds.length) {
-                next = smaller(next, keyOf(successfulRefunds[r]));
+            if (r < successfulRefunds.length
+                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) < 0) {
+                number = successfulRefunds[r].orderNumber();
+                text = textOf(successfulRefunds[r]);
             }
             Order order = null;
-            if (o < orders.length && compare(keyOf(orders[o]), next) == 0) {
+            if (o < orders.length && compare(orders[o].orderNumber(), textOf(orders[o]), number, text) == 0) {
                 order = orders[o++];
             }
             OrderLedger ledger = new OrderLedger();
-            for (; l < orderLines.length && compare(keyOf(orderLines[l]), next) == 0; l++) {
+            for (; l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) == 0;
+                    l++) {
                 ledger.add(orderLines[l]);
             }
-            for (; r < successfulRefunds.length && compare(keyOf(successfulRefunds[r]), next) == 0; r++) {
+            for (; r < successfulRefunds.length
+                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) == 0; r++) {
                 ledger.add(successfulRefunds[r]);
             }
             visitor.visit(order, ledger);
@@ -93,31 +101,29 @@ final class StoreIndex {
         return records.order(line);
     }
 
-    /** An order id to group by: its number, and its text only when it is not kept as a number. */
-    private record Key(long number, String text) {}
+    /*
+     * Order ids are grouped by their number, and by their text only when they are not kept as a
+     * number: the text of such an id is held by the record, so nothing is made to compare them.
+     */
 
-    private static Key keyOf(Order order) {
-        return new Key(order.orderNumber(), order.orderNumber() == Ids.TEXT ? order.orderId() : null);
+    private static String textOf(Order order) {
+        return order.orderNumber() == Ids.TEXT ? order.orderId() : null;
     }
 
-    private static Key keyOf(LedgerLine line) {
-        return new Key(line.orderNumber(), line.orderNumber() == Ids.TEXT ? line.orderId() : null);
+    private static String textOf(LedgerLine line) {
+        return line.orderNumber() == Ids.TEXT ? line.orderId() : null;
     }
 
-    private static Key keyOf(Refund refund) {
-        return new Key(refund.orderNumber(), refund.orderNumber() == Ids.TEXT ? refund.orderId() : null);
-    }
-
-    private static Key smaller(Key a, Key b) {
-        return a == null || compare(b, a) < 0 ? b : a;
+    private static String textOf(Refund refund) {
+        return refund.orderNumber() == Ids.TEXT ? refund.orderId() : null;
     }
 
     /** A fixed order of order ids, for grouping only (texts first, then numbers). */
-    private static int compare(Key a, Key b) {
-        int byNumber = Long.compare(a.number, b.number);
-        if (byNumber != 0 || a.number != Ids.TEXT) {
+    private static int compare(long number, String text, long otherNumber, String otherText) {
+        int byNumber = Long.compare(number, otherNumber);
+        if (byNumber != 0 || number != Ids.TEXT) {
             return byNumber;
         }
-        return a.text.compareTo(b.text);
+        return text.compareTo(otherText);
     }
 }

@@ -27,13 +27,21 @@ public final class StoreRecords {
             .thenComparingLong(LedgerLine::expenseFen)
             .thenComparingLong(LedgerLine::balanceFen)
             .thenComparing(LedgerLine::lineClass)
-            .thenComparing(l -> l.orderId() == null ? "" : l.orderId())
+            .thenComparing(StoreRecords::compareOrderIds)
             .thenComparing(LedgerLine::businessType);
 
     private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
     private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
     private final IdMap<Refund> refunds = new IdMap<>(Refund::refundNumber, Refund::refundId);
     private final NavigableSet<LocalDate> coveredDays = new TreeSet<>();
+
+    /** As the texts compare ("" for none), without making them when both are the same number. */
+    private static int compareOrderIds(LedgerLine a, LedgerLine b) {
+        if (a.orderNumber() != Ids.TEXT && a.orderNumber() == b.orderNumber()) {
+            return 0;
+        }
+        return (a.hasOrderId() ? a.orderId() : "").compareTo(b.hasOrderId() ? b.orderId() : "");
+    }
 
     public void add(Order order) {
         orders.merge(order, Order::latest);
