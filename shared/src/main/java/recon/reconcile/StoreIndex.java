@@ -27,6 +27,10 @@ final class StoreIndex {
         void visit(Order order, OrderLedger ledger);
     }
 
+    /** The radix sort of {@link #byOrderId} takes 16 bits of the order number a pass. */
+    private static final int RADIX_BITS = 16;
+    private static final int RADIX = 1 << RADIX_BITS;
+
     final StoreRecords records;
     final List<LedgerLine> lines;
     final Coverage coverage;
@@ -41,16 +45,60 @@ final class StoreIndex {
         lines.sort(LedgerLine.BY_TIME);
         this.orders = records.orders().toArray(Order[]::new);
         Arrays.sort(orders, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b)));
-        this.orderLines = lines.stream()
+        this.orderLines = byOrderId(lines.stream()
                 .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
-                .toArray(LedgerLine[]::new);
-        Arrays.sort(orderLines, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b))); // stable
+                .toArray(LedgerLine[]::new));
         this.successfulRefunds = records.refunds().stream()
                 .filter(refund -> refund.status() == RefundStatus.SUCCESS)
                 .toArray(Refund[]::new);
         Comparator<Refund> byOrderId = (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b));
         Arrays.sort(successfulRefunds, byOrderId.thenComparing(Refund.BY_DAY_TIME));
         this.coverage = new Coverage(records.coveredDays());
+    }
+
+    /**
+     * The lines sorted by order id, each order's lines kept in the order given (a stable sort).
+     * There are millions, and comparing them one by one means reaching each line again and again:
+     * the numbered ids go through a radix sort of their numbers, the few others through a sort.
+     */
+    private static LedgerLine[] byOrderId(LedgerLine[] lines) {
+        LedgerLine[] texts = Arrays.stream(lines).filter(l -> l.orderNumber() == Ids.TEXT).toArray(LedgerLine[]::new);
+        Arrays.sort(texts, (a, b) -> a.orderId().compareTo(b.orderId()));
+        LedgerLine[] sorted = Arrays.copyOf(texts, lines.length);
+        int n = 0;
+        long[] keys = new long[lines.length - texts.length];
+        for (LedgerLine line : lines) {
+            if (line.orderNumber() != Ids.TEXT) {
+                sorted[texts.length + n] = line;
+                keys[n++] = line.orderNumber();
+            }
+        }
+        LedgerLine[] lineBuffer = new LedgerLine[n];
+        long[] keyBuffer = new long[n];
+        int[] starts = new int[RADIX + 1];
+        for (int shift = 0; shift < Long.SIZE; shift += RADIX_BITS) {
+            Arrays.fill(starts, 0);
+            for (long key : keys) {
+                starts[digit(key, shift) + 1]++;
+            }
+            for (int d = 0; d < RADIX; d++) {
+                starts[d + 1] += starts[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = starts[digit(keys[i], shift)]++;
+                keyBuffer[at] = keys[i];
+                lineBuffer[at] = sorted[texts.length + i];
+            }
+            System.arraycopy(lineBuffer, 0, sorted, texts.length, n);
+            long[] swap = keys;
+            keys = keyBuffer;
+            keyBuffer = swap;
+        }
+        return sorted;
+    }
+
+    private static int digit(long key, int shift) {
+        return (int) (key >>> shift) & (RADIX - 1);
     }
 
     private static boolean isOrderLine(LineClass lineClass) {
