@@ -22,7 +22,7 @@ final class StoreIndex {
     interface OrderVisitor {
         /**
          * @param order the order of that id, or null when no order report holds it
-         * @param ledger the order's lines and successful refunds (some, since no order has neither)
+         * @param ledger the lines and successful refunds of that id (none for an order that has none)
          */
         void visit(Order order, OrderLedger ledger);
     }
