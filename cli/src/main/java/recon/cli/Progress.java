@@ -41,7 +41,8 @@ final class Progress {
         };
     }
 
-    private void advance(String name, long bytes) {
+    /** Files may be read side by side. */
+    private synchronized void advance(String name, long bytes) {
         readBytes += bytes;
         long now = System.nanoTime();
         if (now - lastPrinted >= EVERY_NANOS) {

@@ -1,27 +1,38 @@
 package recon.domain;
 
-/**
- * One line of the Alipay account log (支付宝账务明细), normalized.
- *
- * @param lineId 账务流水号, the line's unique id: the same line in two overlapping exports is one line
- * @param orderId the Tmall order the line belongs to, or null (see DOMAIN: T200P prefix, 业务基础订单号, 备注)
- * @param occurredAt 发生时间, epoch seconds
- * @param incomeFen 收入金额, ≥ 0
- * @param expenseFen 支出金额, ≥ 0 (the export's sign is dropped)
- * @param balanceFen 账户余额 after the line
- * @param businessType 业务类型 as exported, kept for the reports
- */
-public record LedgerLine(
-        String lineId,
-        String orderId,
-        long occurredAt,
-        long incomeFen,
-        long expenseFen,
-        long balanceFen,
-        LineClass lineClass,
-        String businessType) {
+import java.util.Comparator;
+import java.util.Objects;
 
-    public LedgerLine {
+/**
+ * One line of the Alipay account log (支付宝账务明细), normalized. A store holds millions of lines,
+ * so the ids are kept compactly (see {@link Ids}); the accessors give them back as exported.
+ *
+ * <p>lineId: 账务流水号, the line's unique id: the same line in two overlapping exports is one line.
+ * orderId: the Tmall order the line belongs to, or null (see DOMAIN: T200P prefix, 业务基础订单号, 备注).
+ * occurredAt: 发生时间, epoch seconds. incomeFen: 收入金额, ≥ 0. expenseFen: 支出金额, ≥ 0 (the
+ * export's sign is dropped). balanceFen: 账户余额 after the line. businessType: 业务类型 as exported,
+ * kept for the reports.
+ */
+public final class LedgerLine {
+    /** The order of the account log: by time, then by line id. */
+    public static final Comparator<LedgerLine> BY_TIME = (a, b) -> {
+        int byTime = Long.compare(a.occurredAt, b.occurredAt);
+        return byTime != 0 ? byTime : Ids.compare(a.lineNumber, a.lineText, b.lineNumber, b.lineText);
+    };
+
+    private final long lineNumber;
+    private final String lineText;
+    private final long orderNumber;
+    private final String orderText;
+    private final long occurredAt;
+    private final long incomeFen;
+    private final long expenseFen;
+    private final long balanceFen;
+    private final LineClass lineClass;
+    private final String businessType;
+
+    public LedgerLine(String lineId, String orderId, long occurredAt, long incomeFen, long expenseFen,
+            long balanceFen, LineClass lineClass, String businessType) {
         if (lineId == null || lineId.isEmpty()) {
             throw new IllegalArgumentException("line id is required");
         }
@@ -31,11 +42,87 @@ public record LedgerLine(
         if (lineClass == null) {
             throw new IllegalArgumentException("line class is required");
         }
-        businessType = businessType == null ? "" : businessType;
+        this.lineNumber = Ids.number(lineId);
+        this.lineText = Ids.text(lineId, lineNumber);
+        this.orderNumber = Ids.number(orderId);
+        this.orderText = Ids.text(orderId, orderNumber);
+        this.occurredAt = occurredAt;
+        this.incomeFen = incomeFen;
+        this.expenseFen = expenseFen;
+        this.balanceFen = balanceFen;
+        this.lineClass = lineClass;
+        this.businessType = businessType == null ? "" : businessType;
+    }
+
+    public String lineId() {
+        return Ids.id(lineNumber, lineText);
+    }
+
+    /** The line id as a number, or {@link Ids#TEXT}: a key that costs nothing to get. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public String orderId() {
+        return Ids.id(orderNumber, orderText);
+    }
+
+    /** The order id as a number, or {@link Ids#TEXT} (also when the line has no order id). */
+    public long orderNumber() {
+        return orderNumber;
+    }
+
+    public boolean hasOrderId() {
+        return orderNumber != Ids.TEXT || orderText != null;
+    }
+
+    public long occurredAt() {
+        return occurredAt;
+    }
+
+    public long incomeFen() {
+        return incomeFen;
+    }
+
+    public long expenseFen() {
+        return expenseFen;
+    }
+
+    public long balanceFen() {
+        return balanceFen;
+    }
+
+    public LineClass lineClass() {
+        return lineClass;
+    }
+
+    public String businessType() {
+        return businessType;
     }
 
     /** Income minus expense: what the line did to the balance. */
     public long netFen() {
         return incomeFen - expenseFen;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LedgerLine l && lineNumber == l.lineNumber && Objects.equals(lineText, l.lineText)
+                && orderNumber == l.orderNumber && Objects.equals(orderText, l.orderText)
+                && occurredAt == l.occurredAt && incomeFen == l.incomeFen && expenseFen == l.expenseFen
+                && balanceFen == l.balanceFen && lineClass == l.lineClass && businessType.equals(l.businessType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lineNumber, lineText, orderNumber, orderText, occurredAt, incomeFen, expenseFen,
+                balanceFen, lineClass, businessType);
+    }
+
+    @Override
+    public String toString() {
+        return "LedgerLine[lineId=" + lineId() + ", orderId=" + orderId() + ", occurredAt=" + occurredAt
+                + ", incomeFen=" + incomeFen + ", expenseFen=" + expenseFen + ", balanceFen=" + balanceFen
+                + ", lineClass=" + lineClass + ", businessType=" + businessType + "]";
     }
 }

@@ -1,25 +1,17 @@
 package recon.domain;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * One main order (主订单) of the Tmall order report, normalized. Times are epoch seconds or
- * {@link Times#NONE}. No personal data: the buyer is kept as a stable hash of the nick only.
+ * {@link Times#NONE}. No personal data: the buyer is kept as a stable hash of the nick only. A store
+ * holds a million orders, so the id is kept compactly (see {@link Ids}).
  *
- * @param category 类目, or "" when the report has none; picks the contract's commission rate
- * @param invoiceRequested the buyer asked for an invoice (发票抬头 not empty)
+ * <p>category: 类目, or "" when the report has none; picks the contract's commission rate.
+ * invoiceRequested: the buyer asked for an invoice (发票抬头 not empty).
  */
-public record Order(
-        String orderId,
-        long paidFen,
-        OrderStatus status,
-        long createdAt,
-        long paidAt,
-        long confirmedAt,
-        String category,
-        boolean invoiceRequested,
-        String buyerHash) {
-
+public final class Order {
     /**
      * Which of two reports of the same order wins, whatever the order they arrive in: the most
      * advanced status, then a fixed comparison of the other fields so the choice is deterministic.
@@ -35,15 +27,35 @@ public record Order(
             .thenComparing(Order::invoiceRequested)
             .thenComparing(Order::buyerHash);
 
-    public Order {
+    private final long orderNumber;
+    private final String orderText;
+    private final long paidFen;
+    private final OrderStatus status;
+    private final long createdAt;
+    private final long paidAt;
+    private final long confirmedAt;
+    private final String category;
+    private final boolean invoiceRequested;
+    private final String buyerHash;
+
+    public Order(String orderId, long paidFen, OrderStatus status, long createdAt, long paidAt, long confirmedAt,
+            String category, boolean invoiceRequested, String buyerHash) {
         if (orderId == null || orderId.isEmpty()) {
             throw new IllegalArgumentException("order id is required");
         }
         if (status == null) {
             throw new IllegalArgumentException("status is required");
         }
-        category = category == null ? "" : category;
-        buyerHash = buyerHash == null ? "" : buyerHash;
+        this.orderNumber = Ids.number(orderId);
+        this.orderText = Ids.text(orderId, orderNumber);
+        this.paidFen = paidFen;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.paidAt = paidAt;
+        this.confirmedAt = confirmedAt;
+        this.category = category == null ? "" : category;
+        this.invoiceRequested = invoiceRequested;
+        this.buyerHash = buyerHash == null ? "" : buyerHash;
     }
 
     /** The more advanced of two reports of the same order. */
@@ -51,8 +63,71 @@ public record Order(
         return PROGRESS.compare(a, b) >= 0 ? a : b;
     }
 
+    public String orderId() {
+        return Ids.id(orderNumber, orderText);
+    }
+
+    /** The order id as a number, or {@link Ids#TEXT}: a key that costs nothing to get. */
+    public long orderNumber() {
+        return orderNumber;
+    }
+
+    public long paidFen() {
+        return paidFen;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long paidAt() {
+        return paidAt;
+    }
+
+    public long confirmedAt() {
+        return confirmedAt;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public boolean invoiceRequested() {
+        return invoiceRequested;
+    }
+
+    public String buyerHash() {
+        return buyerHash;
+    }
+
     /** The time that gives the order its day: 付款时间, else 创建时间. */
     public long dayTime() {
         return Times.isPresent(paidAt) ? paidAt : createdAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Order other && orderNumber == other.orderNumber
+                && Objects.equals(orderText, other.orderText) && paidFen == other.paidFen
+                && status == other.status && createdAt == other.createdAt && paidAt == other.paidAt
+                && confirmedAt == other.confirmedAt && category.equals(other.category)
+                && invoiceRequested == other.invoiceRequested && buyerHash.equals(other.buyerHash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(orderNumber, orderText, paidFen, status, createdAt, paidAt, confirmedAt, category,
+                invoiceRequested, buyerHash);
+    }
+
+    @Override
+    public String toString() {
+        return "Order[orderId=" + orderId() + ", paidFen=" + paidFen + ", status=" + status + ", createdAt="
+                + createdAt + ", paidAt=" + paidAt + ", confirmedAt=" + confirmedAt + ", category=" + category
+                + ", invoiceRequested=" + invoiceRequested + ", buyerHash=" + buyerHash + "]";
     }
 }

@@ -25,10 +25,16 @@ final class CsvShapeReader extends Reader {
         }
     }
 
-    private enum State { ROW_START, FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, COMMENT }
+    // states of the reader, as ints: this runs for every character of the file
+    private static final int ROW_START = 0;
+    private static final int FIELD_START = 1;
+    private static final int UNQUOTED = 2;
+    private static final int QUOTED = 3;
+    private static final int QUOTE_IN_QUOTED = 4;
+    private static final int COMMENT = 5;
 
     private final Reader in;
-    private State state = State.ROW_START;
+    private int state = ROW_START;
     private long line = 1;
     private long rowLine = 1;
     private int rowChars;
@@ -42,53 +48,61 @@ final class CsvShapeReader extends Reader {
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = in.read(buffer, offset, length);
         if (n < 0) {
-            if (state == State.QUOTED) {
+            if (state == QUOTED) {
                 throw new BadShape(rowLine, "引号没有闭合，文件可能不完整或已损坏");
             }
             return n;
         }
-        for (int i = offset; i < offset + n; i++) {
-            follow(buffer[i]);
+        // the fields in locals for the loop, stored back at the end (or when the shape is refused)
+        int st = state;
+        long lineNo = line;
+        int chars = rowChars;
+        try {
+            for (int i = offset; i < offset + n; i++) {
+                char c = buffer[i];
+                if (c == '\n') {
+                    lineNo++;
+                }
+                if (st == ROW_START) {
+                    if (c == '\r' || c == '\n') {
+                        continue;
+                    }
+                    rowLine = lineNo;
+                    chars = 0;
+                    columns = 1;
+                    st = c == '#' ? COMMENT : FIELD_START;
+                }
+                if (++chars > MAX_ROW_CHARS) {
+                    throw new BadShape(rowLine, "一行超过 " + MAX_ROW_CHARS + " 个字符，不是正常的导出文件");
+                }
+                if (st == QUOTED) {
+                    if (c == '"') {
+                        st = QUOTE_IN_QUOTED;
+                    }
+                } else if (st == COMMENT) {
+                    if (c == '\r' || c == '\n') {
+                        st = ROW_START;
+                    }
+                } else if (c == '"' && st != UNQUOTED) {
+                    // opens a field at its start, or is the second quote of "" inside quotes
+                    st = QUOTED;
+                } else if (c == ',') {
+                    if (++columns > MAX_COLUMNS) {
+                        throw new BadShape(rowLine, "一行超过 " + MAX_COLUMNS + " 列，不是正常的导出文件");
+                    }
+                    st = FIELD_START;
+                } else if (c == '\r' || c == '\n') {
+                    st = ROW_START;
+                } else {
+                    st = UNQUOTED;
+                }
+            }
+        } finally {
+            state = st;
+            line = lineNo;
+            rowChars = chars;
         }
         return n;
-    }
-
-    private void follow(char c) throws BadShape {
-        if (c == '\n') {
-            line++;
-        }
-        if (state == State.ROW_START) {
-            if (c == '\r' || c == '\n') {
-                return;
-            }
-            rowLine = line;
-            rowChars = 0;
-            columns = 1;
-            state = c == '#' ? State.COMMENT : State.FIELD_START;
-        }
-        if (++rowChars > MAX_ROW_CHARS) {
-            throw new BadShape(rowLine, "一行超过 " + MAX_ROW_CHARS + " 个字符，不是正常的导出文件");
-        }
-        state = switch (state) {
-            case COMMENT -> c == '\r' || c == '\n' ? State.ROW_START : State.COMMENT;
-            case QUOTED -> c == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
-            case QUOTE_IN_QUOTED -> c == '"' ? State.QUOTED : outsideQuotes(c);
-            case FIELD_START -> c == '"' ? State.QUOTED : outsideQuotes(c);
-            default -> outsideQuotes(c);
-        };
-    }
-
-    private State outsideQuotes(char c) throws BadShape {
-        if (c == '\r' || c == '\n') {
-            return State.ROW_START;
-        }
-        if (c == ',') {
-            if (++columns > MAX_COLUMNS) {
-                throw new BadShape(rowLine, "一行超过 " + MAX_COLUMNS + " 列，不是正常的导出文件");
-            }
-            return State.FIELD_START;
-        }
-        return State.UNQUOTED;
     }
 
     @Override

@@ -50,6 +50,8 @@ final class LedgerRows extends RowParser {
     private final TreeSet<Long> lineDays = new TreeSet<>();
     private long lastLineDay = Long.MIN_VALUE;
 
+    private final Distinct businessTypes = new Distinct();
+
     private final Totals incomeLines = new Totals("收入合计");
     private final Totals expenseLines = new Totals("支出合计");
 
@@ -95,7 +97,7 @@ final class LedgerRows extends RowParser {
             throw reject("同一行的收入金额和支出金额都不为零");
         }
         long balanceFen = amount(balance, BALANCE, true);
-        String type = text(businessType);
+        String type = businessTypes.of(text(businessType));
         String memoText = text(memo);
         String descriptionText = text(description);
         LineClass lineClass = classify(type, memoText, descriptionText, incomeFen);

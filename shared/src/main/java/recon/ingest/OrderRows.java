@@ -25,6 +25,7 @@ final class OrderRows extends RowParser {
 
     private final RecordSink sink;
     private final MessageDigest sha256 = Cells.sha256();
+    private final Distinct categories = new Distinct();
     private final int orderId;
     private final int paid;
     private final int status;
@@ -65,7 +66,7 @@ final class OrderRows extends RowParser {
                 time(createdAt, CREATED_AT, true),
                 time(paidAt, PAID_AT, false),
                 time(confirmedAt, CONFIRMED_AT, false),
-                text(category),
+                categories.of(text(category)),
                 !text(invoiceTitle).isEmpty(),
                 nick.isEmpty() ? "" : Cells.buyerHash(sha256, nick)));
     }

@@ -13,7 +13,9 @@ import java.nio.charset.CodingErrorAction;
 /**
  * Decodes text and refuses bytes that are not valid in the charset, saying on which line they are
  * (an {@link java.io.InputStreamReader} would either replace them silently or lose the position).
- * Everything before the bad bytes is delivered first, so the line count is exact.
+ * Everything before the bad bytes is delivered first, so the line count is exact. Only for charsets
+ * in which a byte below 0x80 at a character's start is that ASCII character (UTF-8, GB18030): ASCII
+ * is copied without the decoder.
  */
 final class StrictDecodingReader extends Reader {
     /** Bytes that are not text in the file's charset, on {@link #line}. */
@@ -25,6 +27,9 @@ final class StrictDecodingReader extends Reader {
             this.line = line;
         }
     }
+
+    /** Characters the decoder produces before the ASCII copy takes over again: a run of Chinese text. */
+    private static final int DECODED_AT_ONCE = 32;
 
     private final InputStream in;
     private final CharsetDecoder decoder;
@@ -47,14 +52,29 @@ final class StrictDecodingReader extends Reader {
         }
         CharBuffer out = CharBuffer.wrap(buffer, offset, length);
         while (true) {
+            copyAscii(out);
+            if (!out.hasRemaining()) {
+                break;
+            }
+            // the decoder takes the text up to the next few characters, then the copy goes on
+            int end = out.limit();
+            int before = out.position();
+            out.limit(Math.min(end, before + DECODED_AT_ONCE));
             CoderResult result = decoder.decode(bytes, out, endOfInput);
+            out.limit(end);
             if (result.isError()) {
                 if (out.position() > offset) {
                     break; // deliver the good text first; the next call fails right away
                 }
                 throw new UndecodableException(line);
             }
-            if (result.isOverflow() || out.position() > offset) {
+            if (result.isOverflow()) {
+                if (out.position() == before) {
+                    break; // no room for the next character (a surrogate pair) in what is left
+                }
+                continue;
+            }
+            if (out.position() > offset) {
                 break;
             }
             if (endOfInput) {
@@ -83,6 +103,26 @@ final class StrictDecodingReader extends Reader {
             }
         }
         return produced;
+    }
+
+    /**
+     * Copies the ASCII bytes at the start of the input straight to {@code out}. Between two calls
+     * of the decoder the input starts at a character, and a byte below 0x80 there is that ASCII
+     * character in both charsets read here (UTF-8 and GB18030); most of an export is ASCII.
+     */
+    private void copyAscii(CharBuffer out) {
+        byte[] in = bytes.array();
+        char[] chars = out.array();
+        int from = bytes.position();
+        int to = out.arrayOffset() + out.position();
+        int n = Math.min(bytes.remaining(), out.remaining());
+        int i = 0;
+        while (i < n && in[from + i] >= 0) {
+            chars[to + i] = (char) in[from + i];
+            i++;
+        }
+        bytes.position(from + i);
+        out.position(out.position() + i);
     }
 
     @Override

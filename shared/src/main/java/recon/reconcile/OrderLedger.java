@@ -1,11 +1,9 @@
 package recon.reconcile;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import recon.domain.LedgerLine;
 import recon.domain.Refund;
-import recon.domain.RefundStatus;
 
 /**
  * What the ledger and the refund report hold for one order id: its SETTLEMENT, REFUND and
@@ -13,11 +11,6 @@ import recon.domain.RefundStatus;
  * (dayTime, refundId). Most orders have one or two lines, so the lists are made only when needed.
  */
 final class OrderLedger {
-    static final OrderLedger EMPTY = new OrderLedger();
-
-    static final Comparator<Refund> REFUND_ORDER =
-            Comparator.comparingLong(Refund::dayTime).thenComparing(Refund::refundId);
-
     private List<LedgerLine> settlements = List.of();
     private List<LedgerLine> refundLines = List.of();
     private List<LedgerLine> commissions = List.of();
@@ -33,16 +26,9 @@ final class OrderLedger {
         }
     }
 
+    /** Successful refunds must come in (dayTime, refundId) order. */
     void add(Refund refund) {
-        if (refund.status() == RefundStatus.SUCCESS) {
-            successfulRefunds = append(successfulRefunds, refund);
-        }
-    }
-
-    void sortRefunds() {
-        if (successfulRefunds.size() > 1) {
-            successfulRefunds.sort(REFUND_ORDER);
-        }
+        successfulRefunds = append(successfulRefunds, refund);
     }
 
     List<LedgerLine> settlements() {

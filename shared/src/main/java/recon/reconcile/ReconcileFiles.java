@@ -2,6 +2,10 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import recon.domain.FileOutcome;
 import recon.domain.StoreConfig;
@@ -12,6 +16,8 @@ import recon.ingest.RecordSink;
 /**
  * The whole offline job for one store: read every file, keep the records of the accepted ones
  * (a rejected file contributes nothing), reconcile. The same ingest and rules serve the pipeline.
+ * Files are read side by side, one per core; each file's records are held apart and added to the
+ * store in input order, so the result is the same as reading them one after the other.
  */
 public final class ReconcileFiles {
     /** One input: its display name and how to (re)open its bytes. */
@@ -27,33 +33,71 @@ public final class ReconcileFiles {
         }
     }
 
+    /** One file read (a ZIP input gives several): its records, held apart, and its outcome. */
+    private record ReadFile(StoreRecords.Batch batch, FileOutcome outcome) {}
+
     private ReconcileFiles() {}
 
+    /**
+     * @param onFile told every file's outcome, in input order, on the calling thread
+     */
     public static Result run(List<Input> inputs, StoreConfig config, Consumer<FileOutcome> onFile) {
         StoreRecords records = new StoreRecords();
         List<FileOutcome> outcomes = new ArrayList<>();
-        FileIngest ingest = new FileIngest();
-        for (Input input : inputs) {
-            ingest.read(input.name(), input.opener(), new IngestListener() {
-                private StoreRecords.Batch batch;
-
-                @Override
-                public RecordSink start(String fileName) {
-                    batch = records.newBatch();
-                    return batch;
-                }
-
-                @Override
-                public void finish(FileOutcome outcome) {
-                    if (outcome.accepted()) {
-                        batch.commit();
+        int readers = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
+            List<Future<List<ReadFile>>> reads = new ArrayList<>();
+            for (Input input : inputs) {
+                reads.add(pool.submit(() -> read(input, records)));
+            }
+            for (Future<List<ReadFile>> read : reads) {
+                for (ReadFile file : resultOf(read)) {
+                    if (file.outcome().accepted()) {
+                        file.batch().commit();
                     }
-                    batch = null;
-                    outcomes.add(outcome);
-                    onFile.accept(outcome);
+                    outcomes.add(file.outcome());
+                    onFile.accept(file.outcome());
                 }
-            });
+            }
         }
         return new Result(outcomes, records, new Reconciler(config).reconcile(records));
+    }
+
+    private static List<ReadFile> read(Input input, StoreRecords records) {
+        List<ReadFile> files = new ArrayList<>(1);
+        new FileIngest().read(input.name(), input.opener(), new IngestListener() {
+            private StoreRecords.Batch batch;
+
+            @Override
+            public RecordSink start(String fileName) {
+                batch = records.newBatch();
+                return batch;
+            }
+
+            @Override
+            public void finish(FileOutcome outcome) {
+                files.add(new ReadFile(outcome.accepted() ? batch : null, outcome));
+                batch = null;
+            }
+        });
+        return files;
+    }
+
+    /** The files read, or what failed the reading, as it was thrown. */
+    private static List<ReadFile> resultOf(Future<List<ReadFile>> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -2,7 +2,6 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -30,9 +29,8 @@ public final class Reconciler {
 
         SettlementRules settlements = new SettlementRules(config, index.coverage, found);
         RefundRules refunds = new RefundRules(config, index.coverage, found);
-        checkOrders(index, settlements, days, found);
+        checkOrders(index, settlements, refunds, days, found);
         checkLines(index, settlements, refunds, days);
-        checkRefunds(index, refunds);
         checkBalances(index, days, found);
         DayRiskRules risks = new DayRiskRules(config, found);
         days.days().forEach(risks::check);
@@ -41,42 +39,41 @@ public final class Reconciler {
         return new Reconciliation(days.figures(found), found);
     }
 
-    /** Settlement and commission of every order, and the orders' part of the day figures. */
-    private void checkOrders(StoreIndex index, SettlementRules settlements, DayBook days, List<Anomaly> found) {
+    /**
+     * Settlement and commission of every order, the orders' part of the day figures, and the
+     * after-sale refunds of every order id against its refund lines.
+     */
+    private void checkOrders(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days,
+            List<Anomaly> found) {
         CommissionRule commission = new CommissionRule(config, index.coverage, found);
-        for (Order order : index.records.orders()) {
-            days.order(order);
-            OrderLedger ledger = index.ledgerOf(order.orderId());
-            if (order.status() == OrderStatus.SUCCESS) {
-                SettlementRules.Outcome outcome = settlements.check(order, ledger);
-                days.successfulOrder(order, ledger, outcome);
-                commission.check(order, ledger, outcome.duplicateFen());
-            } else if (order.status() != OrderStatus.CLOSED) {
-                commission.check(order, ledger, 0);
+        index.forEachOrderId((order, ledger) -> {
+            if (order != null) {
+                days.order(order);
+                if (order.status() == OrderStatus.SUCCESS) {
+                    SettlementRules.Outcome outcome = settlements.check(order, ledger);
+                    days.successfulOrder(order, ledger, outcome);
+                    commission.check(order, ledger, outcome.duplicateFen());
+                } else if (order.status() != OrderStatus.CLOSED) {
+                    commission.check(order, ledger, 0);
+                }
             }
-        }
+            refunds.check(ledger);
+        });
     }
 
     /** Every ledger line in its day's figures; settlement lines against their orders; refund lines without order. */
     private void checkLines(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days) {
         for (LedgerLine line : index.lines) {
             if (line.lineClass() == LineClass.SETTLEMENT) {
-                Order order = index.order(line.orderId());
+                Order order = index.order(line);
                 settlements.checkLine(line, order);
                 days.line(line, order == null ? null : config.commissionRate(order.category()));
             } else {
-                if (line.lineClass() == LineClass.REFUND && line.orderId() == null) {
+                if (line.lineClass() == LineClass.REFUND && !line.hasOrderId()) {
                     refunds.unexplained(line);
                 }
                 days.line(line, null);
             }
-        }
-    }
-
-    /** After-sale refunds against the refund lines, order by order. */
-    private static void checkRefunds(StoreIndex index, RefundRules refunds) {
-        for (Map.Entry<String, OrderLedger> order : index.byOrder.entrySet()) {
-            refunds.check(order.getKey(), order.getValue());
         }
     }
 

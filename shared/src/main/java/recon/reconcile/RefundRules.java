@@ -31,7 +31,7 @@ final class RefundRules {
      * sorted order (REFUND_AMOUNT_MISMATCH). A refund left over is REFUND_NOT_DEDUCTED once the
      * ledger covers its day and the next; a line left over is UNEXPLAINED_REFUND.
      */
-    void check(String orderId, OrderLedger ledger) {
+    void check(OrderLedger ledger) {
         List<LedgerLine> lines = ledger.refundLines();
         List<Refund> refunds = ledger.afterSaleRefunds();
         if (refunds.isEmpty() && lines.isEmpty()) {
@@ -52,13 +52,13 @@ final class RefundRules {
         for (int r = nextUnpaired(refundPaired, 0); r < refunds.size() && l < lines.size();
                 r = nextUnpaired(refundPaired, r + 1), l = nextUnpaired(linePaired, l + 1)) {
             LedgerLine line = lines.get(l);
-            found.add(Anomalies.of(REFUND_AMOUNT_MISMATCH, day(line), orderId, line.lineId(),
+            found.add(Anomalies.of(REFUND_AMOUNT_MISMATCH, day(line), line.orderId(), line.lineId(),
                     refunds.get(r).refundFen(), amount(line)));
             refundPaired[r] = true;
             linePaired[l] = true;
         }
         for (int r = nextUnpaired(refundPaired, 0); r < refunds.size(); r = nextUnpaired(refundPaired, r + 1)) {
-            checkNotDeducted(orderId, refunds.get(r));
+            checkNotDeducted(refunds.get(r));
         }
         for (l = nextUnpaired(linePaired, 0); l < lines.size(); l = nextUnpaired(linePaired, l + 1)) {
             unexplained(lines.get(l));
@@ -70,13 +70,13 @@ final class RefundRules {
         found.add(Anomalies.of(UNEXPLAINED_REFUND, day(line), line.orderId(), line.lineId(), 0, amount(line)));
     }
 
-    private void checkNotDeducted(String orderId, Refund refund) {
+    private void checkNotDeducted(Refund refund) {
         if (!Times.isPresent(refund.dayTime())) {
             return; // a refund without any time has no day to be missed on
         }
         long day = Times.epochDay(refund.dayTime());
         if (coverage.coversAll(day, day + 1)) {
-            found.add(Anomalies.of(REFUND_NOT_DEDUCTED, day, orderId, null, refund.refundFen(), 0));
+            found.add(Anomalies.of(REFUND_NOT_DEDUCTED, day, refund.orderId(), null, refund.refundFen(), 0));
         }
     }
 

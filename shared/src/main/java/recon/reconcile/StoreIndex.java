@@ -1,50 +1,177 @@
 package recon.reconcile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import recon.domain.Ids;
 import recon.domain.LedgerLine;
+import recon.domain.LineClass;
 import recon.domain.Order;
 import recon.domain.Refund;
+import recon.domain.RefundStatus;
 
 /**
  * The records of a store arranged once for the rules: every ledger line sorted by (occurredAt,
- * lineId) — so the lines of a day are consecutive — and the lines and refunds of each order id.
+ * lineId) — so the lines of a day are consecutive — and the orders, their lines and their
+ * successful refunds sorted by order id, so the rules meet each order id once by walking the three
+ * side by side (a map of a million order ids would cost more than the records).
  */
 final class StoreIndex {
-    static final Comparator<LedgerLine> LEDGER_ORDER =
-            Comparator.comparingLong(LedgerLine::occurredAt).thenComparing(LedgerLine::lineId);
+    /** What the rules do with one order id. */
+    interface OrderVisitor {
+        /**
+         * @param order the order of that id, or null when no order report holds it
+         * @param ledger the lines and successful refunds of that id (none for an order that has none)
+         */
+        void visit(Order order, OrderLedger ledger);
+    }
+
+    /** The radix sort of {@link #byOrderId} takes 16 bits of the order number a pass. */
+    private static final int RADIX_BITS = 16;
+    private static final int RADIX = 1 << RADIX_BITS;
 
     final StoreRecords records;
     final List<LedgerLine> lines;
-    final Map<String, OrderLedger> byOrder;
     final Coverage coverage;
+    private final Order[] orders;
+    /** SETTLEMENT, REFUND and COMMISSION lines with an order id, by order id, then as in {@link #lines}. */
+    private final LedgerLine[] orderLines;
+    private final Refund[] successfulRefunds;
 
     StoreIndex(StoreRecords records) {
         this.records = records;
         this.lines = new ArrayList<>(records.ledgerLines());
-        lines.sort(LEDGER_ORDER);
-        this.byOrder = new HashMap<>();
-        for (LedgerLine line : lines) {
-            if (line.orderId() != null) {
-                byOrder.computeIfAbsent(line.orderId(), id -> new OrderLedger()).add(line);
-            }
-        }
-        for (Refund refund : records.refunds()) {
-            byOrder.computeIfAbsent(refund.orderId(), id -> new OrderLedger()).add(refund);
-        }
-        byOrder.values().forEach(OrderLedger::sortRefunds);
+        lines.sort(LedgerLine.BY_TIME);
+        this.orders = records.orders().toArray(Order[]::new);
+        Arrays.sort(orders, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b)));
+        this.orderLines = byOrderId(lines.stream()
+                .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
+                .toArray(LedgerLine[]::new));
+        this.successfulRefunds = records.refunds().stream()
+                .filter(refund -> refund.status() == RefundStatus.SUCCESS)
+                .toArray(Refund[]::new);
+        Comparator<Refund> byOrderId = (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b));
+        Arrays.sort(successfulRefunds, byOrderId.thenComparing(Refund.BY_DAY_TIME));
         this.coverage = new Coverage(records.coveredDays());
     }
 
-    OrderLedger ledgerOf(String orderId) {
-        return byOrder.getOrDefault(orderId, OrderLedger.EMPTY);
+    /**
+     * The lines sorted by order id, each order's lines kept in the order given (a stable sort).
+     * There are millions, and comparing them one by one means reaching each line again and again:
+     * the numbered ids go through a radix sort of their numbers, the few others through a sort.
+     */
+    private static LedgerLine[] byOrderId(LedgerLine[] lines) {
+        LedgerLine[] texts = Arrays.stream(lines).filter(l -> l.orderNumber() == Ids.TEXT).toArray(LedgerLine[]::new);
+        Arrays.sort(texts, (a, b) -> a.orderId().compareTo(b.orderId()));
+        LedgerLine[] sorted = Arrays.copyOf(texts, lines.length);
+        int n = 0;
+        long[] keys = new long[lines.length - texts.length];
+        for (LedgerLine line : lines) {
+            if (line.orderNumber() != Ids.TEXT) {
+                sorted[texts.length + n] = line;
+                keys[n++] = line.orderNumber();
+            }
+        }
+        LedgerLine[] lineBuffer = new LedgerLine[n];
+        long[] keyBuffer = new long[n];
+        int[] starts = new int[RADIX + 1];
+        for (int shift = 0; shift < Long.SIZE; shift += RADIX_BITS) {
+            Arrays.fill(starts, 0);
+            for (long key : keys) {
+                starts[digit(key, shift) + 1]++;
+            }
+            for (int d = 0; d < RADIX; d++) {
+                starts[d + 1] += starts[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = starts[digit(keys[i], shift)]++;
+                keyBuffer[at] = keys[i];
+                lineBuffer[at] = sorted[texts.length + i];
+            }
+            System.arraycopy(lineBuffer, 0, sorted, texts.length, n);
+            long[] swap = keys;
+            keys = keyBuffer;
+            keyBuffer = swap;
+        }
+        return sorted;
     }
 
-    /** The order of that id, or null when no order report holds it (or the id is null). */
-    Order order(String orderId) {
-        return orderId == null ? null : records.order(orderId);
+    private static int digit(long key, int shift) {
+        return (int) (key >>> shift) & (RADIX - 1);
+    }
+
+    private static boolean isOrderLine(LineClass lineClass) {
+        return lineClass == LineClass.SETTLEMENT || lineClass == LineClass.REFUND || lineClass == LineClass.COMMISSION;
+    }
+
+    /** Visits every order id that has an order, an order line or a successful refund, once. */
+    void forEachOrderId(OrderVisitor visitor) {
+        int o = 0;
+        int l = 0;
+        int r = 0;
+        while (o < orders.length || l < orderLines.length || r < successfulRefunds.length) {
+            // the smallest order id among the three heads
+            long number = Long.MAX_VALUE;
+            String text = null;
+            if (o < orders.length) {
+                number = orders[o].orderNumber();
+                text = textOf(orders[o]);
+            }
+            if (l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) < 0) {
+                number = orderLines[l].orderNumber();
+                text = textOf(orderLines[l]);
+            }
+            if (r < successfulRefunds.length
+                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) < 0) {
+                number = successfulRefunds[r].orderNumber();
+                text = textOf(successfulRefunds[r]);
+            }
+            Order order = null;
+            if (o < orders.length && compare(orders[o].orderNumber(), textOf(orders[o]), number, text) == 0) {
+                order = orders[o++];
+            }
+            OrderLedger ledger = new OrderLedger();
+            for (; l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) == 0;
+                    l++) {
+                ledger.add(orderLines[l]);
+            }
+            for (; r < successfulRefunds.length
+                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) == 0; r++) {
+                ledger.add(successfulRefunds[r]);
+            }
+            visitor.visit(order, ledger);
+        }
+    }
+
+    /** The order of the line, or null when it has no order id or no order report holds it. */
+    Order order(LedgerLine line) {
+        return records.order(line);
+    }
+
+    /*
+     * Order ids are grouped by their number, and by their text only when they are not kept as a
+     * number: the text of such an id is held by the record, so nothing is made to compare them.
+     */
+
+    private static String textOf(Order order) {
+        return order.orderNumber() == Ids.TEXT ? order.orderId() : null;
+    }
+
+    private static String textOf(LedgerLine line) {
+        return line.orderNumber() == Ids.TEXT ? line.orderId() : null;
+    }
+
+    private static String textOf(Refund refund) {
+        return refund.orderNumber() == Ids.TEXT ? refund.orderId() : null;
+    }
+
+    /** A fixed order of order ids, for grouping only (texts first, then numbers). */
+    private static int compare(long number, String text, long otherNumber, String otherText) {
+        int byNumber = Long.compare(number, otherNumber);
+        if (byNumber != 0 || number != Ids.TEXT) {
+            return byNumber;
+        }
+        return text.compareTo(otherText);
     }
 }

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Refund;
@@ -28,24 +27,32 @@ public final class StoreRecords {
             .thenComparingLong(LedgerLine::expenseFen)
             .thenComparingLong(LedgerLine::balanceFen)
             .thenComparing(LedgerLine::lineClass)
-            .thenComparing(l -> l.orderId() == null ? "" : l.orderId())
+            .thenComparing(StoreRecords::compareOrderIds)
             .thenComparing(LedgerLine::businessType);
 
-    private final Map<String, Order> orders = new HashMap<>();
-    private final Map<String, LedgerLine> lines = new HashMap<>();
-    private final Map<String, Refund> refunds = new HashMap<>();
+    private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
+    private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
+    private final IdMap<Refund> refunds = new IdMap<>(Refund::refundNumber, Refund::refundId);
     private final NavigableSet<LocalDate> coveredDays = new TreeSet<>();
 
+    /** As the texts compare ("" for none), without making them when both are the same number. */
+    private static int compareOrderIds(LedgerLine a, LedgerLine b) {
+        if (a.orderNumber() != Ids.TEXT && a.orderNumber() == b.orderNumber()) {
+            return 0;
+        }
+        return (a.hasOrderId() ? a.orderId() : "").compareTo(b.hasOrderId() ? b.orderId() : "");
+    }
+
     public void add(Order order) {
-        orders.merge(order.orderId(), order, Order::latest);
+        orders.merge(order, Order::latest);
     }
 
     public void add(LedgerLine line) {
-        lines.merge(line.lineId(), line, (a, b) -> LINE_CHOICE.compare(a, b) <= 0 ? a : b);
+        lines.merge(line, (a, b) -> LINE_CHOICE.compare(a, b) <= 0 ? a : b);
     }
 
     public void add(Refund refund) {
-        refunds.merge(refund.refundId(), refund, Refund::latest);
+        refunds.merge(refund, Refund::latest);
     }
 
     public void cover(LocalDate firstDay, LocalDate lastDay) {
@@ -60,6 +67,11 @@ public final class StoreRecords {
 
     public Order order(String orderId) {
         return orders.get(orderId);
+    }
+
+    /** The order of the line, or null when the line has no order id or no order report holds it. */
+    Order order(LedgerLine line) {
+        return line.orderNumber() == Ids.TEXT ? orders.get(line.orderId()) : orders.get(line.orderNumber());
     }
 
     public Collection<LedgerLine> ledgerLines() {
