@@ -72,6 +72,11 @@ public final class LedgerLine {
         return orderNumber;
     }
 
+    /** The order id when it is kept as text (see {@link Ids}), else null: with {@link #orderNumber()}, the key to group by. */
+    public String orderIdText() {
+        return orderText;
+    }
+
     public boolean hasOrderId() {
         return orderNumber != Ids.TEXT || orderText != null;
     }

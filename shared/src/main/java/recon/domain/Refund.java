@@ -79,6 +79,11 @@ public final class Refund {
         return orderNumber;
     }
 
+    /** The order id when it is kept as text (see {@link Ids}), else null: with {@link #orderNumber()}, the key to group by. */
+    public String orderIdText() {
+        return orderText;
+    }
+
     public long refundFen() {
         return refundFen;
     }

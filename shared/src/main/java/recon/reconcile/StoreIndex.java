@@ -44,14 +44,14 @@ final class StoreIndex {
         this.lines = new ArrayList<>(records.ledgerLines());
         lines.sort(LedgerLine.BY_TIME);
         this.orders = records.orders().toArray(Order[]::new);
-        Arrays.sort(orders, (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b)));
+        Arrays.sort(orders, (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText()));
         this.orderLines = byOrderId(lines.stream()
                 .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
                 .toArray(LedgerLine[]::new));
         this.successfulRefunds = records.refunds().stream()
                 .filter(refund -> refund.status() == RefundStatus.SUCCESS)
                 .toArray(Refund[]::new);
-        Comparator<Refund> byOrderId = (a, b) -> compare(a.orderNumber(), textOf(a), b.orderNumber(), textOf(b));
+        Comparator<Refund> byOrderId = (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText());
         Arrays.sort(successfulRefunds, byOrderId.thenComparing(Refund.BY_DAY_TIME));
         this.coverage = new Coverage(records.coveredDays());
     }
@@ -116,28 +116,28 @@ final class StoreIndex {
             String text = null;
             if (o < orders.length) {
                 number = orders[o].orderNumber();
-                text = textOf(orders[o]);
+                text = orders[o].orderIdText();
             }
-            if (l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) < 0) {
+            if (l < orderLines.length && Ids.compareKeys(orderLines[l].orderNumber(), orderLines[l].orderIdText(), number, text) < 0) {
                 number = orderLines[l].orderNumber();
-                text = textOf(orderLines[l]);
+                text = orderLines[l].orderIdText();
             }
             if (r < successfulRefunds.length
-                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) < 0) {
+                    && Ids.compareKeys(successfulRefunds[r].orderNumber(), successfulRefunds[r].orderIdText(), number, text) < 0) {
                 number = successfulRefunds[r].orderNumber();
-                text = textOf(successfulRefunds[r]);
+                text = successfulRefunds[r].orderIdText();
             }
             Order order = null;
-            if (o < orders.length && compare(orders[o].orderNumber(), textOf(orders[o]), number, text) == 0) {
+            if (o < orders.length && Ids.compareKeys(orders[o].orderNumber(), orders[o].orderIdText(), number, text) == 0) {
                 order = orders[o++];
             }
             OrderLedger ledger = new OrderLedger();
-            for (; l < orderLines.length && compare(orderLines[l].orderNumber(), textOf(orderLines[l]), number, text) == 0;
+            for (; l < orderLines.length && Ids.compareKeys(orderLines[l].orderNumber(), orderLines[l].orderIdText(), number, text) == 0;
                     l++) {
                 ledger.add(orderLines[l]);
             }
             for (; r < successfulRefunds.length
-                    && compare(successfulRefunds[r].orderNumber(), textOf(successfulRefunds[r]), number, text) == 0; r++) {
+                    && Ids.compareKeys(successfulRefunds[r].orderNumber(), successfulRefunds[r].orderIdText(), number, text) == 0; r++) {
                 ledger.add(successfulRefunds[r]);
             }
             visitor.visit(order, ledger);
@@ -147,31 +147,5 @@ final class StoreIndex {
     /** The order of the line, or null when it has no order id or no order report holds it. */
     Order order(LedgerLine line) {
         return records.order(line);
-    }
-
-    /*
-     * Order ids are grouped by their number, and by their text only when they are not kept as a
-     * number: the text of such an id is held by the record, so nothing is made to compare them.
-     */
-
-    private static String textOf(Order order) {
-        return order.orderNumber() == Ids.TEXT ? order.orderId() : null;
-    }
-
-    private static String textOf(LedgerLine line) {
-        return line.orderNumber() == Ids.TEXT ? line.orderId() : null;
-    }
-
-    private static String textOf(Refund refund) {
-        return refund.orderNumber() == Ids.TEXT ? refund.orderId() : null;
-    }
-
-    /** A fixed order of order ids, for grouping only (texts first, then numbers). */
-    private static int compare(long number, String text, long otherNumber, String otherText) {
-        int byNumber = Long.compare(number, otherNumber);
-        if (byNumber != 0 || number != Ids.TEXT) {
-            return byNumber;
-        }
-        return text.compareTo(otherText);
     }
 }

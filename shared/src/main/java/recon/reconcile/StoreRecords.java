@@ -70,7 +70,7 @@ public final class StoreRecords {
     }
 
     /** The order of the line, or null when the line has no order id or no order report holds it. */
-    Order order(LedgerLine line) {
+    public Order order(LedgerLine line) {
         return line.orderNumber() == Ids.TEXT ? orders.get(line.orderId()) : orders.get(line.orderNumber());
     }
 

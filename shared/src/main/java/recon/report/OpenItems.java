@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -23,8 +24,9 @@ import recon.reconcile.StoreRecords;
  * map entry: a reference and two day numbers for each order that is open at some point.
  */
 final class OpenItems {
-    private static final Comparator<LedgerLine> BY_ORDER_THEN_TIME =
-            Comparator.comparing(LedgerLine::orderId).thenComparingLong(LedgerLine::occurredAt);
+    private static final Comparator<LedgerLine> BY_ORDER =
+            (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText());
+    private static final Comparator<LedgerLine> BY_ORDER_THEN_TIME = BY_ORDER.thenComparingLong(LedgerLine::occurredAt);
     private static final int NEVER = Integer.MAX_VALUE;
 
     private final StoreConfig config;
@@ -37,15 +39,15 @@ final class OpenItems {
         this.config = config;
         Order[] successful = records.orders().stream()
                 .filter(o -> o.status() == OrderStatus.SUCCESS && Times.isPresent(o.dayTime()))
-                .sorted(Comparator.comparing(Order::orderId))
+                .sorted((a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText()))
                 .toArray(Order[]::new);
         LedgerLine[] settlements = records.ledgerLines().stream()
-                .filter(l -> l.lineClass() == LineClass.SETTLEMENT && l.orderId() != null)
+                .filter(l -> l.lineClass() == LineClass.SETTLEMENT && l.hasOrderId())
                 .sorted(BY_ORDER_THEN_TIME)
                 .toArray(LedgerLine[]::new);
         Refund[] refunds = records.refunds().stream()
                 .filter(r -> r.status() == RefundStatus.SUCCESS)
-                .sorted(Comparator.comparing(Refund::orderId))
+                .sorted((a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText()))
                 .toArray(Refund[]::new);
 
         Order[] kept = new Order[successful.length];
@@ -56,17 +58,21 @@ final class OpenItems {
         int s = 0;
         int r = 0;
         for (Order order : successful) {
-            String id = order.orderId();
-            while (s < settlements.length && settlements[s].orderId().compareTo(id) < 0) {
+            long number = order.orderNumber();
+            String text = order.orderIdText();
+            while (s < settlements.length
+                    && Ids.compareKeys(settlements[s].orderNumber(), settlements[s].orderIdText(), number, text) < 0) {
                 s++;
             }
-            long firstSettlementAt = s < settlements.length && settlements[s].orderId().equals(id)
+            long firstSettlementAt = s < settlements.length
+                    && Ids.compareKeys(settlements[s].orderNumber(), settlements[s].orderIdText(), number, text) == 0
                     ? settlements[s].occurredAt() : Times.NONE;
-            while (r < refunds.length && refunds[r].orderId().compareTo(id) < 0) {
+            while (r < refunds.length && Ids.compareKeys(refunds[r].orderNumber(), refunds[r].orderIdText(), number, text) < 0) {
                 r++;
             }
             long due = order.paidFen();
-            for (; r < refunds.length && refunds[r].orderId().equals(id); r++) {
+            for (; r < refunds.length
+                    && Ids.compareKeys(refunds[r].orderNumber(), refunds[r].orderIdText(), number, text) == 0; r++) {
                 if (!isAfterSale(refunds[r], firstSettlementAt)) {
                     due -= refunds[r].refundFen();
                 }

@@ -21,7 +21,7 @@ import recon.domain.Order;
  * @param anomalies the anomalies of the period's days, in {@link Anomaly#ORDER}
  * @param openItemsAsOf the last day of the period with figures: open items are counted at its end
  * @param lines the period's ledger lines in (occurredAt, lineId) order
- * @param orders the order of an order id, or null when no order report holds it
+ * @param orderOfLine the order of a ledger line, or null when no order report holds it
  * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id
  */
 public record PeriodReport(
@@ -39,5 +39,5 @@ public record PeriodReport(
         LocalDate openItemsAsOf,
         List<OpenItem> openItems,
         List<LedgerLine> lines,
-        Function<String, Order> orders,
+        Function<LedgerLine, Order> orderOfLine,
         Map<String, AnomalyType> lineAnomalies) {}

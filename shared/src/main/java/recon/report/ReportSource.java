@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,8 +30,6 @@ import recon.reconcile.StoreRecords;
  * index. Both hold references to the records, not copies.
  */
 public final class ReportSource {
-    private static final Comparator<LedgerLine> LEDGER_ORDER =
-            Comparator.comparingLong(LedgerLine::occurredAt).thenComparing(LedgerLine::lineId);
     private static final List<LineClass> FEE_CLASSES =
             List.of(LineClass.COMMISSION, LineClass.AFFILIATE_FEE, LineClass.PAYMENT_FEE, LineClass.POINTS);
     /** The 类目 key of settlements and commission whose order no order report holds. */
@@ -56,7 +53,7 @@ public final class ReportSource {
         this.result = result;
         this.config = config;
         this.lines = records.ledgerLines().toArray(LedgerLine[]::new);
-        Arrays.sort(lines, LEDGER_ORDER);
+        Arrays.sort(lines, LedgerLine.BY_TIME);
         this.openItems = new OpenItems(records, config);
     }
 
@@ -165,7 +162,7 @@ public final class ReportSource {
     }
 
     private long[] category(Map<String, long[]> byCategory, LedgerLine line) {
-        Order order = line.orderId() == null ? null : records.order(line.orderId());
+        Order order = records.order(line);
         return byCategory.computeIfAbsent(order == null ? UNKNOWN_ORDER : order.category(), c -> new long[2]);
     }
 }

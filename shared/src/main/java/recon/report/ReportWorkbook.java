@@ -265,10 +265,10 @@ public final class ReportWorkbook {
 
     /** The matched order's status, or why there is none. */
     private static String orderStatus(PeriodReport report, LedgerLine line) {
-        if (line.orderId() == null) {
+        if (!line.hasOrderId()) {
             return "";
         }
-        Order order = report.orders().apply(line.orderId());
+        Order order = report.orderOfLine().apply(line);
         return order == null ? "订单报表中没有此订单" : order.status().label;
     }
 
