@@ -51,9 +51,11 @@ record PipelineCost(long orders, List<Line> lines) {
         double readUnits = requests.stream().mapToDouble(RequestMeter.Usage::readUnits).sum();
         long s3Puts = count(requests, "S3", true);
         long s3Gets = count(requests, "S3", false);
-        long ingestMessages = functions.stream().filter(f -> f.name().equals("parse")).mapToLong(Function::messages).sum();
-        // the pollers' receive and delete per batch, and S3's sends to the ingest queue
-        long sqs = count(requests, "Sqs", null) + 2 * invocations + ingestMessages;
+        Function parse = functions.stream().filter(f -> f.name().equals("parse")).findFirst().orElseThrow();
+        // the ingest queue is standard: S3's sends to it, and the parse poller's receive and delete per batch
+        long standardSqs = parse.messages() + 2 * parse.invocations();
+        // the match and report queues are FIFO: every send by the functions, and their pollers'
+        long fifoSqs = count(requests, "Sqs", null) + 2 * (invocations - parse.invocations());
         long publishes = requests.stream().filter(u -> u.service().equals("Sns") && u.operation().equals("Publish"))
                 .mapToLong(RequestMeter.Usage::requests).sum();
         List<Line> lines = new ArrayList<>();
@@ -63,7 +65,8 @@ record PipelineCost(long orders, List<Line> lines) {
         lines.add(Line.of(PriceList.DYNAMODB_READS, BigDecimal.valueOf(readUnits)));
         lines.add(Line.of(PriceList.S3_PUTS, BigDecimal.valueOf(s3Puts)));
         lines.add(Line.of(PriceList.S3_GETS, BigDecimal.valueOf(s3Gets)));
-        lines.add(Line.of(PriceList.SQS_REQUESTS, BigDecimal.valueOf(sqs)));
+        lines.add(Line.of(PriceList.SQS_REQUESTS, BigDecimal.valueOf(standardSqs)));
+        lines.add(Line.of(PriceList.SQS_FIFO_REQUESTS, BigDecimal.valueOf(fifoSqs)));
         lines.add(Line.of(PriceList.SNS_PUBLISHES, BigDecimal.valueOf(publishes)));
         return new PipelineCost(orders, List.copyOf(lines));
     }

@@ -47,6 +47,8 @@ final class PriceList {
     /** Every 64 KB of a request's payload counts as one request; the pipeline's messages are far smaller. */
     static final Price SQS_REQUESTS = new Price("SQS", "standard queue requests", new BigDecimal("0.40"), 1_000_000,
             "aws.amazon.com/sqs/pricing");
+    static final Price SQS_FIFO_REQUESTS = new Price("SQS", "FIFO queue requests", new BigDecimal("0.50"), 1_000_000,
+            "aws.amazon.com/sqs/pricing");
     /** Deliveries to SQS subscriptions are free; e-mail and SMS deliveries are priced apart (below). */
     static final Price SNS_PUBLISHES = new Price("SNS", "publishes", new BigDecimal("0.50"), 1_000_000,
             "aws.amazon.com/sns/pricing");
@@ -55,7 +57,7 @@ final class PriceList {
             "aws.amazon.com/sns/pricing");
 
     static final List<Price> ALL = List.of(LAMBDA_REQUESTS, LAMBDA_DURATION, DYNAMODB_WRITES, DYNAMODB_READS, S3_PUTS,
-            S3_GETS, SQS_REQUESTS, SNS_PUBLISHES, SNS_EMAIL);
+            S3_GETS, SQS_REQUESTS, SQS_FIFO_REQUESTS, SNS_PUBLISHES, SNS_EMAIL);
 
     private PriceList() {}
 

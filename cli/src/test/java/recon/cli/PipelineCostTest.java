@@ -56,11 +56,14 @@ class PipelineCostTest {
     @Test
     void countsTheSqsRequestsOfThePollersAndOfTheBucketNotifications() {
         // when
-        PipelineCost.Line sqs = byPrice(PipelineCost.of(50_000, FUNCTIONS, REQUESTS)).get(PriceList.SQS_REQUESTS);
+        Map<PriceList.Price, PipelineCost.Line> lines = byPrice(PipelineCost.of(50_000, FUNCTIONS, REQUESTS));
 
-        // then: 5 sends by the functions, a receive and a delete for each of the 15 batches, 10 notifications by S3
-        assertThat(sqs.quantity()).isEqualByComparingTo("45");
-        assertThat(sqs.cost()).isEqualByComparingTo("0.000018");
+        // then the standard ingest queue: 10 notifications by S3, a receive and a delete for each of parse's 10 batches
+        assertThat(lines.get(PriceList.SQS_REQUESTS).quantity()).isEqualByComparingTo("30");
+        assertThat(lines.get(PriceList.SQS_REQUESTS).cost()).isEqualByComparingTo("0.000012");
+        // and the FIFO match and report queues: 5 sends by the functions, a receive and a delete for each of 5 batches
+        assertThat(lines.get(PriceList.SQS_FIFO_REQUESTS).quantity()).isEqualByComparingTo("15");
+        assertThat(lines.get(PriceList.SQS_FIFO_REQUESTS).cost()).isEqualByComparingTo("0.0000075");
     }
 
     @Test
@@ -71,7 +74,7 @@ class PipelineCostTest {
         // then
         BigDecimal sum = new BigDecimal("0.000003").add(new BigDecimal("0.0000800004")).add(new BigDecimal("0.0000625"))
                 .add(new BigDecimal("0.0000025")).add(new BigDecimal("0.001005")).add(new BigDecimal("0.00002"))
-                .add(new BigDecimal("0.000018")).add(new BigDecimal("0.000001"));
+                .add(new BigDecimal("0.000012")).add(new BigDecimal("0.0000075")).add(new BigDecimal("0.000001"));
         assertThat(cost.total()).isEqualByComparingTo(sum);
         assertThat(cost.per100k(cost.total())).isEqualByComparingTo(sum.multiply(BigDecimal.TWO).setScale(6, RoundingMode.HALF_UP));
     }
@@ -89,7 +92,8 @@ class PipelineCostTest {
         assertThat(report).contains("pipeline cost · 50,000 orders · commit abc1234")
                 .contains("**Cost per 100k orders: $%.4f**".formatted(cost.per100k(cost.total())))
                 .contains("| Lambda | duration, arm64, GB-seconds | 6 | 0.0000133334 | 1 | 0.000080 | 0.000160 |")
-                .contains("| SQS | standard queue requests | 45 | 0.40 | 1,000,000 | 0.000018 | 0.000036 |")
+                .contains("| SQS | standard queue requests | 30 | 0.40 | 1,000,000 | 0.000012 | 0.000024 |")
+                .contains("| SQS | FIFO queue requests | 15 | 0.50 | 1,000,000 | 0.000008 | 0.000015 |")
                 .contains("| parse | 1,024 | 1 | 10 | 10 | 2.0 | 2.0 |")
                 .contains("| S3 | PutObject | 200 |  |  | 2.00 |  |")
                 .contains("Prices: us-east-1")
