@@ -52,6 +52,18 @@ final class BenchCommand {
             List.of("settledCount", "settledAmount", "refundAmount", "commissionAmount", "otherFeeAmount");
     static final List<String> PEERS = List.of("pandas", "duckdb");
     static final String SMALL_HEAP = "-Xmx512m";
+
+    /** One run of the engine: its JVM heap option (null: the default) and the report files it writes. */
+    record EngineRun(String name, String heap, String formats) {}
+
+    /**
+     * The engine writes summary.json and the CSV of every day and month to stand against the peers'
+     * output; the run with every report file (the workbooks and pages too) shows what those cost.
+     */
+    static final List<EngineRun> ENGINE_RUNS = List.of(
+            new EngineRun("engine", null, "json,csv"),
+            new EngineRun("engine " + SMALL_HEAP, SMALL_HEAP, "json,csv"),
+            new EngineRun("engine, all reports", null, "json,csv,xlsx,html"));
     /** A run still going after this long is killed and reported as FAILED. */
     static final int RUN_TIMEOUT_SECONDS = 3600;
     private static final int DIFFERENCES_SHOWN = 5;
@@ -92,12 +104,11 @@ final class BenchCommand {
             Workload workload = prepare(dir, orders);
             String loadBefore = loadAverage();
             List<Run> runs = new ArrayList<>();
-            for (String heap : new String[] {null, SMALL_HEAP}) {
-                String name = heap == null ? "engine" : "engine " + heap;
-                err.printf("bench: %s...%n", name);
-                Path runDir = dir.resolve("runs").resolve(name.replace(' ', '_'));
-                runs.add(new Run(name, measure(python, root, runDir, engineCommand(workload, runDir.resolve("out"), heap)),
-                        runDir));
+            for (EngineRun engine : ENGINE_RUNS) {
+                err.printf("bench: %s...%n", engine.name());
+                Path runDir = dir.resolve("runs").resolve(engine.name().replaceAll("[^A-Za-z0-9]+", "_"));
+                runs.add(new Run(engine.name(), measure(python, root, runDir, engineCommand(workload, runDir.resolve("out"),
+                        engine)), runDir));
             }
             for (String peer : PEERS) {
                 err.printf("bench: %s...%n", peer);
@@ -143,7 +154,8 @@ final class BenchCommand {
             then runs, each as a child process on the same data:
 
             - the offline engine end to end (`recon.cli.Main reconcile`: the original files in, summary.json
-              and the day reports out), with the JVM's default heap and again with `-Xmx512m`;
+              and the CSV report of every day and the month out), with the JVM's default heap and again with
+              `-Xmx512m`; and once more writing every report file (the XLSX workbooks and HTML pages too);
             - the same rules in pandas (`tools/bench/peer_pandas.py`) and in DuckDB (`tools/bench/peer_duckdb.py`):
               settlement matching, MISSING_SETTLEMENT, AMOUNT_MISMATCH, DUPLICATE_SETTLEMENT,
               SETTLEMENT_ON_CLOSED_ORDER, UNMATCHED_SETTLEMENT, REFUND_NOT_DEDUCTED, REFUND_AMOUNT_MISMATCH,
@@ -240,14 +252,14 @@ final class BenchCommand {
     }
 
     /** The engine as a user runs it, in a child JVM: the same java binary, this process's class path. */
-    static List<String> engineCommand(Workload workload, Path out, String heap) {
+    static List<String> engineCommand(Workload workload, Path out, EngineRun engine) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        if (heap != null) {
-            command.add(heap);
+        if (engine.heap() != null) {
+            command.add(engine.heap());
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "reconcile",
-                "--tenant", TENANT, "--store", STORE, "--config", workload.config().toString(),
+                "--tenant", TENANT, "--store", STORE, "--config", workload.config().toString(), "--formats", engine.formats(),
                 "--out", out.toString(), workload.store().dir().toString()));
         return command;
     }

@@ -16,8 +16,9 @@ public final class Main {
 
     static final String USAGE_TEXT = """
             usage:
-              ./recon reconcile --tenant T --store S [--config FILE] --out DIR FILE|FOLDER...
+              ./recon reconcile --tenant T --store S [--config FILE] [--formats json,csv,xlsx,html] --out DIR FILE|FOLDER...
                   reconcile a store's exports offline; writes DIR/summary.json and DIR/reports/{day}/
+                  and DIR/reports/{month}/ with the files --formats names (default all four)
                   exit 0: all files accepted, 3: some files rejected (the others are reconciled), 2: usage
               ./recon demo [--tenant T --store S --config FILE] [--out DIR] [FILE|FOLDER...]
                   the serverless pipeline on the local emulator: uploads the files (none: generated

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +39,12 @@ final class ReconcileCommand {
     }
 
     int run(List<String> argList) throws IOException {
-        Args args = new Args(argList, Set.of("tenant", "store", "config", "out"));
+        Args args = new Args(argList, Set.of("tenant", "store", "config", "out", "formats"));
         String tenant = id(args.required("tenant"), "--tenant");
         String store = id(args.required("store"), "--store");
         Path outDir = Path.of(args.required("out"));
         StoreConfig config = readConfig(args.optional("config", null));
+        Set<ReportFiles.Format> formats = formats(args.optional("formats", "json,csv,xlsx,html"));
         List<Path> files = inputFiles(args.positional());
 
         long totalBytes = 0;
@@ -58,7 +60,7 @@ final class ReconcileCommand {
         long started = System.nanoTime();
         ReconcileFiles.Result result = ReconcileFiles.run(inputs, config, this::printFile);
         long reconciled = System.nanoTime();
-        ReportFiles.write(outDir, tenant, store, config, result);
+        ReportFiles.write(outDir, tenant, store, config, result, formats);
         printSummary(result, outDir, (reconciled - started) / 1_000_000, (System.nanoTime() - reconciled) / 1_000_000);
         return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
     }
@@ -68,6 +70,19 @@ final class ReconcileCommand {
             throw new Args.UsageException(option + " must be 1-64 characters of a-z, 0-9 and '-', got " + value);
         }
         return value;
+    }
+
+    /** The files each report folder gets: a list of json, csv, xlsx and html. */
+    static Set<ReportFiles.Format> formats(String list) {
+        Set<ReportFiles.Format> formats = EnumSet.noneOf(ReportFiles.Format.class);
+        for (String name : list.split(",", -1)) {
+            try {
+                formats.add(ReportFiles.Format.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--formats takes json, csv, xlsx and html, separated by commas; got " + list);
+            }
+        }
+        return formats;
     }
 
     private static StoreConfig readConfig(String file) throws IOException {

@@ -1,6 +1,7 @@
 package recon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import recon.report.ReportFiles;
 import recon.sample.Manifest;
 import recon.sample.PlantedAnomaly;
 import recon.sample.StoreSample;
@@ -161,6 +163,15 @@ class ReconcileCommandTest {
         assertThat(Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--out", "x"), quiet(), quiet()))
                 .isEqualTo(Main.USAGE);
         assertThat(Main.run(List.of("frobnicate"), quiet(), quiet())).isEqualTo(Main.USAGE);
+        assertThat(Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--formats", "csv,pdf", "--out", "x", "a.csv"),
+                quiet(), quiet())).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void formatsNameTheFilesOfEachReportFolder() {
+        assertThat(ReconcileCommand.formats("json,csv")).containsExactly(ReportFiles.Format.JSON, ReportFiles.Format.CSV);
+        assertThat(ReconcileCommand.formats("HTML, xlsx")).containsExactly(ReportFiles.Format.XLSX, ReportFiles.Format.HTML);
+        assertThatThrownBy(() -> ReconcileCommand.formats("")).isInstanceOf(Args.UsageException.class);
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,17 @@ public final class ReportFiles {
     public static final String XLSX = "report.xlsx";
     public static final String HTML = "report.html";
 
+    /** The files of a report folder. */
+    public enum Format {
+        JSON(SUMMARY_JSON), CSV(ReportFiles.CSV), XLSX(ReportFiles.XLSX), HTML(ReportFiles.HTML);
+
+        public final String fileName;
+
+        Format(String fileName) {
+            this.fileName = fileName;
+        }
+    }
+
     /** Where the files of one report folder go: a local folder, or the objects under the report's key. */
     @FunctionalInterface
     public interface Target {
@@ -42,8 +55,9 @@ public final class ReportFiles {
 
     private ReportFiles() {}
 
-    public static void write(Path dir, String tenant, String store, StoreConfig config, ReconcileFiles.Result result)
-            throws IOException {
+    /** The run's summary.json, and the given files of every day's and every month's folder. */
+    public static void write(Path dir, String tenant, String store, StoreConfig config, ReconcileFiles.Result result,
+            Set<Format> formats) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY_JSON))) {
             SummaryJson.write(out, tenant, store, result.files(), result.reconciliation().days(),
@@ -57,7 +71,7 @@ public final class ReportFiles {
         try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
             List<Future<?>> folders = new ArrayList<>();
             for (Period period : periods) {
-                folders.add(writers.submit(() -> writePeriod(dir, source, period)));
+                folders.add(writers.submit(() -> writePeriod(dir, source, period, formats)));
             }
             for (Future<?> folder : folders) {
                 awaitFolder(folder, writers);
@@ -65,10 +79,11 @@ public final class ReportFiles {
         }
     }
 
-    private static Void writePeriod(Path dir, ReportSource source, Period period) throws IOException {
+    private static Void writePeriod(Path dir, ReportSource source, Period period, Set<Format> formats) throws IOException {
         Path folder = dir.resolve("reports").resolve(period.key());
         Files.createDirectories(folder);
-        writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))));
+        writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))),
+                formats);
         return null;
     }
 
@@ -93,17 +108,20 @@ public final class ReportFiles {
 
     /** The four files of one period's report folder. */
     public static void writeFolder(PeriodReport report, Target target) throws IOException {
-        try (OutputStream out = target.open(SUMMARY_JSON)) {
-            SummaryJson.write(out, report.tenant(), report.store(), report.files(), report.days(), report.anomalies());
-        }
-        try (OutputStream out = target.open(CSV)) {
-            AnomalyCsv.write(out, report.anomalies());
-        }
-        try (OutputStream out = target.open(XLSX)) {
-            ReportWorkbook.write(out, report);
-        }
-        try (OutputStream out = target.open(HTML)) {
-            ReportPage.write(out, report);
+        writeFolder(report, target, EnumSet.allOf(Format.class));
+    }
+
+    private static void writeFolder(PeriodReport report, Target target, Set<Format> formats) throws IOException {
+        for (Format format : formats) {
+            try (OutputStream out = target.open(format.fileName)) {
+                switch (format) {
+                    case JSON -> SummaryJson.write(out, report.tenant(), report.store(), report.files(), report.days(),
+                            report.anomalies());
+                    case CSV -> AnomalyCsv.write(out, report.anomalies());
+                    case XLSX -> ReportWorkbook.write(out, report);
+                    case HTML -> ReportPage.write(out, report);
+                }
+            }
         }
     }
 }

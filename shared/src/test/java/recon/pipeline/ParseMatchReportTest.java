@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -366,7 +367,7 @@ class ParseMatchReportTest {
         List<FileOutcome> byName = offline.files().stream().sorted(Comparator.comparing(FileOutcome::name)).toList();
         Path dir = Files.createTempDirectory(samples, "offline-");
         ReportFiles.write(dir, store.tenant(), store.store(), config,
-                new ReconcileFiles.Result(byName, offline.records(), offline.reconciliation()));
+                new ReconcileFiles.Result(byName, offline.records(), offline.reconciliation()), EnumSet.allOf(ReportFiles.Format.class));
         Map<String, byte[]> want = new TreeMap<>();
         Path reports = dir.resolve("reports");
         try (var walk = Files.walk(reports)) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,7 +44,7 @@ final class GeneratedReports {
                 .toList();
         result = ReconcileFiles.run(inputs, config, outcome -> {});
         dir = root.resolve("out");
-        ReportFiles.write(dir, store.tenant(), store.store(), config, result);
+        ReportFiles.write(dir, store.tenant(), store.store(), config, result, EnumSet.allOf(ReportFiles.Format.class));
     }
 
     static synchronized GeneratedReports get() {

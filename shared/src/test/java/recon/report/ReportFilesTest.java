@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,13 +50,35 @@ class ReportFilesTest {
     }
 
     @Test
+    void writesOnlyTheFilesAskedFor() throws IOException {
+        // when the reports are written with their summaries and CSV files only
+        Path dir = scratch.resolve("json-csv");
+        ReportFiles.write(dir, "t1", "s1", reports.config, reports.result,
+                EnumSet.of(ReportFiles.Format.JSON, ReportFiles.Format.CSV));
+
+        // then every folder holds exactly those two files, the same as in a full run
+        ReportSource source = new ReportSource("t1", "s1", reports.result.files(), reports.result.records(),
+                reports.result.reconciliation(), reports.config);
+        assertThat(dir.resolve(ReportFiles.SUMMARY_JSON)).exists();
+        for (Period period : source.periods()) {
+            Path folder = dir.resolve("reports").resolve(period.key());
+            try (var files = Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .containsExactlyInAnyOrder(ReportFiles.SUMMARY_JSON, ReportFiles.CSV);
+            }
+            assertThat(folder.resolve(ReportFiles.CSV)).hasSameBinaryContentAs(
+                    reports.folder(period.key()).resolve(ReportFiles.CSV));
+        }
+    }
+
+    @Test
     void failsWithTheWritersErrorWhenTheReportFoldersCannotBeMade() throws IOException {
         // given an output folder where "reports" is a file
         Path dir = Files.createDirectories(scratch.resolve("out"));
         Files.writeString(dir.resolve("reports"), "not a folder");
 
         // when the reports are written there, then the error of the folder that failed comes out
-        assertThatThrownBy(() -> ReportFiles.write(dir, "t1", "s1", reports.config, reports.result))
+        assertThatThrownBy(() -> ReportFiles.write(dir, "t1", "s1", reports.config, reports.result, EnumSet.allOf(ReportFiles.Format.class)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("reports");
     }
