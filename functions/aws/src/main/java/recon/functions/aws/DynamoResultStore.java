@@ -44,7 +44,7 @@ final class DynamoResultStore implements ResultStore {
     private static final System.Logger LOG = System.getLogger(DynamoResultStore.class.getName());
     /** The most bytes of gzipped text in one item: well under 400 KB with the key and the other attributes. */
     static final int PART_BYTES = 300 * 1024;
-    /** Reads of one result before giving up when it is replaced while read every time. */
+    /** Reads of one result, each finding a part of its head gone, before it counts as none. */
     static final int MAX_READS = 5;
     private static final String HEAD = "RESULT";
 
