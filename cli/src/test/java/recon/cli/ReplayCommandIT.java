@@ -146,12 +146,13 @@ class ReplayCommandIT {
         };
     }
 
-    /** Each day result's pk → its content (the summary JSON and its hash; not when it was written). */
+    /** Each day result's pk → its content (its hash and the gzipped summary JSON; not when it was written). */
     private static Map<String, String> results(AwsClients clients, EmulatedStack stack) {
         Map<String, String> results = new TreeMap<>();
         clients.dynamo().scanPaginator(b -> b.tableName(stack.table())).items().stream()
                 .filter(item -> item.get("sk").s().equals("RESULT"))
-                .forEach(item -> results.put(item.get("pk").s(), item.get("hash").s() + " " + item.get("json").s()));
+                .forEach(item -> results.put(item.get("pk").s(), item.get("hash").s() + " "
+                        + HexFormat.of().formatHex(item.get("data").b().asByteArray())));
         return results;
     }
 

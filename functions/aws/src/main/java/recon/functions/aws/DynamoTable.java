@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -69,6 +70,12 @@ final class DynamoTable {
 
     void put(Map<String, AttributeValue> item) {
         dynamo.putItem(b -> b.tableName(tableName).item(item));
+    }
+
+    /** Puts the item; the item it replaced, if any. */
+    Optional<Map<String, AttributeValue>> replace(Map<String, AttributeValue> item) {
+        var response = dynamo.putItem(b -> b.tableName(tableName).item(item).returnValues(ReturnValue.ALL_OLD));
+        return response.hasAttributes() && !response.attributes().isEmpty() ? Optional.of(response.attributes()) : Optional.empty();
     }
 
     /**

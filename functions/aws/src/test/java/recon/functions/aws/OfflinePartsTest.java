@@ -69,6 +69,19 @@ class OfflinePartsTest {
     }
 
     @Test
+    void alertClaimKeysTooLongForASortKeyGoByTheirHashAndStayDistinct() {
+        String shortKey = "UNMATCHED_SETTLEMENT#2026-11-02#3553498017448001#20261102001";
+        String longKey = "UNMATCHED_SETTLEMENT#2026-11-02#3553498017448001#" + "流水".repeat(400);
+        String otherLongKey = longKey + "2";
+
+        assertThat(DynamoAlertLog.sortKey(shortKey)).isEqualTo("ALERTED#" + shortKey);
+        assertThat(DynamoAlertLog.sortKey(longKey)).startsWith("ALERTED#SHA256#")
+                .isEqualTo(DynamoAlertLog.sortKey(longKey)).isNotEqualTo(DynamoAlertLog.sortKey(otherLongKey));
+        assertThat(DynamoAlertLog.sortKey(longKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(DynamoAlertLog.MAX_SORT_KEY_BYTES);
+    }
+
+    @Test
     void primingReadsATinyExportForReal() {
         var outcome = Priming.exercise();
 
