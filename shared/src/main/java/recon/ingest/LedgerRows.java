@@ -97,7 +97,7 @@ final class LedgerRows extends RowParser {
             throw reject("同一行的收入金额和支出金额都不为零");
         }
         long balanceFen = amount(balance, BALANCE, true);
-        String type = businessTypes.of(text(businessType));
+        String type = businessTypes.of(keptText(businessType, BUSINESS_TYPE));
         String memoText = text(memo);
         String descriptionText = text(description);
         LineClass lineClass = classify(type, memoText, descriptionText, incomeFen);
@@ -163,12 +163,12 @@ final class LedgerRows extends RowParser {
         if (merchant.startsWith(TMALL_PREFIX)) {
             int end = Cells.digitsEnd(merchant, TMALL_PREFIX.length(), merchant.length());
             if (end > TMALL_PREFIX.length()) {
-                return merchant.substring(TMALL_PREFIX.length(), end);
+                return ofIdLength(merchant.substring(TMALL_PREFIX.length(), end), MERCHANT_ORDER_NO);
             }
         }
         String base = text(baseOrderNo);
         if (Cells.isDigits(base)) {
-            return base;
+            return ofIdLength(base, BASE_ORDER_NO);
         }
         if (Cells.isScientific(base)) {
             throw reject(notAnId(BASE_ORDER_NO, base));

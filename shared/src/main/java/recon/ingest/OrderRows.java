@@ -66,7 +66,7 @@ final class OrderRows extends RowParser {
                 time(createdAt, CREATED_AT, true),
                 time(paidAt, PAID_AT, false),
                 time(confirmedAt, CONFIRMED_AT, false),
-                categories.of(text(category)),
+                categories.of(keptText(category, CATEGORY)),
                 !text(invoiceTitle).isEmpty(),
                 nick.isEmpty() ? "" : Cells.buyerHash(sha256, nick)));
     }

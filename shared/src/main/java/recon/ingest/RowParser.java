@@ -9,6 +9,12 @@ import recon.domain.Times;
  */
 abstract class RowParser {
     private static final int MAX_SHOWN_VALUE = 40;
+    /**
+     * Real ids are 14 to 32 characters, the texts kept (业务类型, 类目) a few dozen: anything far longer
+     * is not an export's content, and would not fit the stored record packs.
+     */
+    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_KEPT_TEXT_LENGTH = 200;
 
     /** The row being read; set by {@link #row}. */
     protected TableRow row;
@@ -38,13 +44,22 @@ abstract class RowParser {
         return value;
     }
 
+    /** Text the records keep (a business type, a category): a short label, as exported. */
+    protected String keptText(int column, Column label) {
+        String value = text(column);
+        if (value.length() > MAX_KEPT_TEXT_LENGTH) {
+            throw reject(label.label() + "过长（超过 " + MAX_KEPT_TEXT_LENGTH + " 个字符），不是导出文件应有的内容");
+        }
+        return value;
+    }
+
     /** A Tmall order id: digits only, and not destroyed by Excel's scientific notation. */
     protected String orderId(int column, Column label) {
         String value = requiredText(column, label);
         if (!Cells.isDigits(value)) {
             throw reject(notAnId(label, value));
         }
-        return value;
+        return ofIdLength(value, label);
     }
 
     /** An id that is not necessarily all digits, but must not have been mangled by Excel. */
@@ -53,7 +68,14 @@ abstract class RowParser {
         if (Cells.isScientific(value)) {
             throw reject(notAnId(label, value));
         }
-        return value;
+        return ofIdLength(value, label);
+    }
+
+    protected String ofIdLength(String id, Column label) {
+        if (id.length() > MAX_ID_LENGTH) {
+            throw reject(notAnId(label, id));
+        }
+        return id;
     }
 
     protected static String notAnId(Column label, String value) {

@@ -19,7 +19,8 @@ import recon.ingest.RecordSink;
  * {@link #MAX_RECORDS} records or {@link #MAX_RAW_BYTES}, and the biggest open chunk goes out early
  * when all of them together hold {@link #MAX_BUFFERED_BYTES}, so memory stays bounded whatever the
  * file's size or the number of its days. Deterministic: the same records in the same order give
- * the same chunks.
+ * the same chunks. Ingest bounds a record's ids and texts (a record is at most about 1 KB), so a
+ * chunk stays well under DynamoDB's 400 KB item even where gzip cannot shrink it.
  */
 final class RecordPacker implements RecordSink {
     static final int MAX_RECORDS = 2_000;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import recon.domain.FileKind;
 import recon.domain.LedgerLine;
@@ -215,6 +216,30 @@ class AlipayLedgerTest {
         Collected got = Collected.ingest("a.csv", file, UTF_8);
 
         assertThat(got.outcome().error()).isEqualTo("第 2 行：收入金额 \"1e309\" 不是有效金额");
+    }
+
+    @Test
+    void rejectsIdsAndKeptTextsTooLongForAnyExport() {
+        // given lines whose ids or business type run far past anything an export holds (the stored
+        // record packs must stay under DynamoDB's item limit)
+        String longLineId = "1".repeat(RowParser.MAX_ID_LENGTH + 1);
+        String longOrderId = "T200P" + "3".repeat(10_000);
+        String longType = "交".repeat(RowParser.MAX_KEPT_TEXT_LENGTH + 1);
+        String ok = line("20261102001", "", "2026-11-02 10:00:00", "1", "", "1", "其他", "");
+
+        // when
+        Collected lineId = Collected.ingest("a.csv", csv(HEADER, ok, line(longLineId, "", "2026-11-02 10:00:00", "1", "",
+                "2", "其他", "")), UTF_8);
+        Collected orderId = Collected.ingest("b.csv", csv(HEADER, line("20261102002", longOrderId, "2026-11-02 10:00:00",
+                "1", "", "1", "交易付款", "")), UTF_8);
+        Collected type = Collected.ingest("c.csv", csv(HEADER, ok, ok.replace("20261102001", "20261102003"),
+                line("20261102004", "", "2026-11-02 10:00:00", "1", "", "4", longType, "")), UTF_8);
+
+        // then each file is rejected at the line, naming the column; nothing is kept
+        assertThat(lineId.outcome().error()).isEqualTo("第 3 行：账务流水号 \"" + "1".repeat(40) + "…\" 不是有效的编号");
+        assertThat(orderId.outcome().error()).isEqualTo("第 2 行：商户订单号 \"" + "3".repeat(40) + "…\" 不是有效的编号");
+        assertThat(type.outcome().error()).isEqualTo("第 4 行：业务类型过长（超过 200 个字符），不是导出文件应有的内容");
+        assertThat(List.of(lineId, orderId, type)).allSatisfy(got -> assertThat(got.outcome().accepted()).isFalse());
     }
 
     @Test
