@@ -172,6 +172,15 @@ final class BenchCommand {
             hour) is shown as FAILED, never dropped. One run each, no warm-up beyond the files being in the
             page cache; the machine may be shared with other work, so the load average before and after
             the runs is recorded with each table.
+
+            Then (or alone, with `--pipeline`) it runs the serverless pipeline: one generated store of
+            `--pipeline-orders` orders (default 100,000, with `--quick` too) uploaded once to the pipeline on the
+            emulator, as a seller would (config.json and the five exports), the real functions run in-process until
+            every queue is drained. An SDK interceptor counts every request of the functions and of the uploads
+            per service and operation with the DynamoDB capacity units they consume; each handler invocation is
+            timed. The run is priced with one price table (`recon.cli.PriceList`: us-east-1 list prices, source
+            and date of each) into a cost per 100k orders by service. How each figure is obtained, and what is
+            left out, is said under each table.
             """;
 
     /** The generated store, and its UTF-8 copies for the peers. */

@@ -113,6 +113,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void theIntroductionOfANewBenchmarksFileIsTheRepositorysOwn() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(root.resolve("BENCHMARKS.md"))) {
+            root = root.getParent();
+        }
+        assertThat(Files.readString(root.resolve("BENCHMARKS.md"))).startsWith(BenchCommand.INTRO + "\n## ");
+    }
+
+    @Test
     void copiesGbkExportsAsUtf8ForThePeers() throws IOException {
         Path gbk = work.resolve("gbk.csv");
         Files.write(gbk, "#支付宝账务明细查询\r\n账务流水号,备注\r\n1\t,天猫佣金\r\n".getBytes("GB18030"));
