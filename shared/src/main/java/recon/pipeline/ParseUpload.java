@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -174,6 +175,7 @@ public final class ParseUpload {
                 .orElseThrow(() -> new NoSuchFileException(upload.key()));
         Validation validation = new Validation();
         ingest.read(key.fileName(), opener, validation);
+        validation.keepableFileList(key.fileName());
 
         NavigableSet<LocalDate> days = new TreeSet<>();
         DayRange recordDays = null;
@@ -298,6 +300,17 @@ public final class ParseUpload {
      * day; records are only looked at, never kept.
      */
     private static final class Validation implements IngestListener, RecordSink {
+        /**
+         * The file manifest keeps an upload's file list in one DynamoDB item (400 KB at most) and each
+         * rejected file's error under its name (an S3 key is 1,024 bytes at most): a ZIP of hundreds of
+         * members with long names would fit neither, and fail again on every retry.
+         */
+        static final int MAX_MEMBER_NAME_CHARS = 255;
+        static final int MAX_FILE_LIST_BYTES = 100 * 1024;
+        static final String FILE_LIST_TOO_LONG = "压缩包内的文件太多或文件名太长（每个文件名最多 " + MAX_MEMBER_NAME_CHARS
+                + " 个字符，全部合计最多 " + (MAX_FILE_LIST_BYTES >> 10) + " KB），无法登记；请改短文件名或分成几个压缩包上传";
+
+
         final List<FileOutcome> outcomes = new ArrayList<>();
         final List<DayRange> coverage = new ArrayList<>();
         LocalDate firstDay;
@@ -306,6 +319,24 @@ public final class ParseUpload {
 
         boolean anyAccepted() {
             return outcomes.stream().anyMatch(FileOutcome::accepted);
+        }
+
+        /** Rejects the whole upload, keeping nothing of it, when its file list is too long to keep. */
+        void keepableFileList(String uploadName) {
+            long bytes = 0;
+            boolean nameTooLong = false;
+            for (FileOutcome outcome : outcomes) {
+                // a ZIP member is named "{upload}/{member}"
+                nameTooLong |= outcome.name().length() > uploadName.length() + 1 + MAX_MEMBER_NAME_CHARS;
+                bytes += outcome.name().getBytes(StandardCharsets.UTF_8).length
+                        + (outcome.error() == null ? 0 : outcome.error().getBytes(StandardCharsets.UTF_8).length);
+            }
+            if (nameTooLong || bytes > MAX_FILE_LIST_BYTES) {
+                outcomes.clear();
+                coverage.clear();
+                firstDay = null;
+                outcomes.add(FileOutcome.rejected(uploadName, FileKind.UNKNOWN, 0, FILE_LIST_TOO_LONG));
+            }
         }
 
         @Override

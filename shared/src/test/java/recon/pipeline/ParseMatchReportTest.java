@@ -285,6 +285,47 @@ class ParseMatchReportTest {
     }
 
     @Test
+    void aZipWhoseFileListIsTooLongToKeepIsRejectedWholeAndStoresNothing() throws IOException {
+        // given a ZIP of valid exports: one with a member name of 300 characters, one of 1,000 members
+        // whose names come to 150 KB
+        byte[] export = Files.readAllBytes(manifest.stores().get(0).dir().resolve(manifest.stores().get(0).files().get(0)));
+        byte[] longName = zip(Map.of("导出/" + "长".repeat(300) + ".csv", export));
+        Map<String, byte[]> many = new TreeMap<>();
+        for (int i = 0; i < 1000; i++) {
+            many.put("%04d-%s.csv".formatted(i, "明细".repeat(25)), "# empty\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] manyMembers = zip(many);
+        StoreRef store = new StoreRef("t8", "s8");
+        Pipeline pipeline = new Pipeline();
+
+        // when
+        assertThat(pipeline.run(List.of(pipeline.put(store.prefix() + "inbox/长名.zip", longName),
+                pipeline.put(store.prefix() + "inbox/很多.zip", manyMembers)))).isEmpty();
+
+        // then each upload is one rejected file, with the reason, an error file and an alert; no record is kept
+        for (String zip : List.of("长名.zip", "很多.zip")) {
+            JsonNode error = JSON.readTree(pipeline.text(store.rejectedPrefix() + zip + ".error.json"));
+            assertThat(error.path("file").asText()).isEqualTo(zip);
+            assertThat(error.path("error").asText()).startsWith("压缩包内的文件太多或文件名太长");
+        }
+        assertThat(pipeline.records.count(store)).isZero();
+        assertThat(pipeline.alerts).hasSize(2);
+        assertThat(pipeline.alerts.stream().map(Alert::text).collect(Collectors.joining())).contains("长名.zip", "很多.zip");
+    }
+
+    private static byte[] zip(Map<String, byte[]> members) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                zip.putNextEntry(new ZipEntry(member.getKey()));
+                zip.write(member.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void keysOutsideAStoreInboxAreRefusedUnread() {
         Pipeline pipeline = new Pipeline();
         List<ParseUpload.Upload> uploads = new ArrayList<>();
