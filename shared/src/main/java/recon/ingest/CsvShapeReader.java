@@ -37,6 +37,7 @@ final class CsvShapeReader extends Reader {
     private int state = ROW_START;
     private long line = 1;
     private long rowLine = 1;
+    /** Characters of the current row in the reads before this one. */
     private int rowChars;
     private int columns;
 
@@ -53,56 +54,116 @@ final class CsvShapeReader extends Reader {
             }
             return n;
         }
-        // the fields in locals for the loop, stored back at the end (or when the shape is refused)
+        // This runs over every character of the file: each state scans its run of ordinary characters
+        // in a tight loop, and a row's length is counted by positions (the characters of the row in
+        // earlier reads, plus those from rowStart in this one). A row is measured when it ends, when a
+        // column is refused and at the end of the read: one over the limit is refused in the same read,
+        // on the same line, as when counted character by character.
         int st = state;
         long lineNo = line;
-        int chars = rowChars;
-        try {
-            for (int i = offset; i < offset + n; i++) {
-                char c = buffer[i];
-                if (c == '\n') {
-                    lineNo++;
-                }
-                if (st == ROW_START) {
-                    if (c == '\r' || c == '\n') {
-                        continue;
+        int end = offset + n;
+        int rowStart = offset;
+        int i = offset;
+        scan:
+        while (i < end) {
+            char c = buffer[i];
+            switch (st) {
+                case ROW_START -> {
+                    if (c == '\n' || c == '\r') {
+                        i++; // a blank line, counted below
+                    } else {
+                        // the row's first character is read again in the state it opens
+                        rowLine = lineNo;
+                        rowStart = i;
+                        rowChars = 0;
+                        columns = 1;
+                        st = c == '#' ? COMMENT : FIELD_START;
                     }
-                    rowLine = lineNo;
-                    chars = 0;
-                    columns = 1;
-                    st = c == '#' ? COMMENT : FIELD_START;
                 }
-                if (++chars > MAX_ROW_CHARS) {
-                    throw new BadShape(rowLine, "一行超过 " + MAX_ROW_CHARS + " 个字符，不是正常的导出文件");
+                case QUOTED -> {
+                    while (c != '"') {
+                        if (c == '\n') {
+                            lineNo++;
+                        }
+                        if (++i == end) {
+                            break scan;
+                        }
+                        c = buffer[i];
+                    }
+                    i++;
+                    st = QUOTE_IN_QUOTED;
                 }
-                if (st == QUOTED) {
+                case COMMENT -> {
+                    while (c != '\n' && c != '\r') {
+                        if (++i == end) {
+                            break scan;
+                        }
+                        c = buffer[i];
+                    }
+                    i++;
+                    st = endRow(i, rowStart);
+                }
+                case UNQUOTED -> {
+                    // a quote inside a field opens nothing
+                    while (c != ',' && c != '\n' && c != '\r') {
+                        if (++i == end) {
+                            break scan;
+                        }
+                        c = buffer[i];
+                    }
+                    i++;
+                    st = c == ',' ? nextColumn(i, rowStart) : endRow(i, rowStart);
+                }
+                default -> {
+                    // FIELD_START or QUOTE_IN_QUOTED: a quote opens a field, or is the second of ""
+                    i++;
                     if (c == '"') {
-                        st = QUOTE_IN_QUOTED;
+                        st = QUOTED;
+                    } else if (c == ',') {
+                        st = nextColumn(i, rowStart);
+                    } else if (c == '\n' || c == '\r') {
+                        st = endRow(i, rowStart);
+                    } else {
+                        st = UNQUOTED;
                     }
-                } else if (st == COMMENT) {
-                    if (c == '\r' || c == '\n') {
-                        st = ROW_START;
-                    }
-                } else if (c == '"' && st != UNQUOTED) {
-                    // opens a field at its start, or is the second quote of "" inside quotes
-                    st = QUOTED;
-                } else if (c == ',') {
-                    if (++columns > MAX_COLUMNS) {
-                        throw new BadShape(rowLine, "一行超过 " + MAX_COLUMNS + " 列，不是正常的导出文件");
-                    }
-                    st = FIELD_START;
-                } else if (c == '\r' || c == '\n') {
-                    st = ROW_START;
-                } else {
-                    st = UNQUOTED;
                 }
             }
-        } finally {
-            state = st;
-            line = lineNo;
-            rowChars = chars;
+            if (st == ROW_START && c == '\n') {
+                lineNo++; // the break that ended a row, or of a blank line
+            }
         }
+        if (st != ROW_START) {
+            rowChars += end - rowStart;
+            if (rowChars > MAX_ROW_CHARS) {
+                throw tooLong();
+            }
+        }
+        state = st;
+        line = lineNo;
         return n;
+    }
+
+    /** After the comma before {@code i}: the next column, unless the row has too many. */
+    private int nextColumn(int i, int rowStart) throws BadShape {
+        if (++columns > MAX_COLUMNS) {
+            if (rowChars + i - rowStart > MAX_ROW_CHARS) {
+                throw tooLong(); // it was too long before it was too wide
+            }
+            throw new BadShape(rowLine, "一行超过 " + MAX_COLUMNS + " 列，不是正常的导出文件");
+        }
+        return FIELD_START;
+    }
+
+    /** After the line break before {@code i}, which counts as a character of its row. */
+    private int endRow(int i, int rowStart) throws BadShape {
+        if (rowChars + i - rowStart > MAX_ROW_CHARS) {
+            throw tooLong();
+        }
+        return ROW_START;
+    }
+
+    private BadShape tooLong() {
+        return new BadShape(rowLine, "一行超过 " + MAX_ROW_CHARS + " 个字符，不是正常的导出文件");
     }
 
     @Override

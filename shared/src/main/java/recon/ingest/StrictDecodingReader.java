@@ -15,7 +15,8 @@ import java.nio.charset.CodingErrorAction;
  * (an {@link java.io.InputStreamReader} would either replace them silently or lose the position).
  * Everything before the bad bytes is delivered first, so the line count is exact. Only for charsets
  * in which a byte below 0x80 at a character's start is that ASCII character (UTF-8, GB18030): ASCII
- * is copied without the decoder.
+ * is copied without the decoder, and so are GB18030's two-byte characters (all of GBK), looked up in
+ * a table the decoder filled once.
  */
 final class StrictDecodingReader extends Reader {
     /** Bytes that are not text in the file's charset, on {@link #line}. */
@@ -28,11 +29,42 @@ final class StrictDecodingReader extends Reader {
         }
     }
 
-    /** Characters the decoder produces before the ASCII copy takes over again: a run of Chinese text. */
+    /** Characters the decoder produces before the copy takes over again. */
     private static final int DECODED_AT_ONCE = 32;
+
+    /**
+     * The character of each valid GB18030 two-byte sequence, at {@code first << 8 | second}; 0 where
+     * the two bytes are no such character (a four-byte sequence starts, or bad bytes): the decoder
+     * decides those.
+     */
+    private static final class Gb18030Pairs {
+        static final char[] CHARS = decodeAll();
+
+        private static char[] decodeAll() {
+            CharsetDecoder decoder = Head.GB18030.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            char[] chars = new char[1 << 16];
+            CharBuffer out = CharBuffer.allocate(2);
+            for (int first = 0x81; first <= 0xFE; first++) {
+                for (int second = 0x40; second <= 0xFE; second++) {
+                    ByteBuffer pair = ByteBuffer.wrap(new byte[] {(byte) first, (byte) second});
+                    decoder.reset();
+                    out.clear();
+                    CoderResult result = decoder.decode(pair, out, true);
+                    if (!result.isError() && !pair.hasRemaining() && out.position() == 1) {
+                        chars[first << 8 | second] = out.get(0);
+                    }
+                }
+            }
+            return chars;
+        }
+    }
 
     private final InputStream in;
     private final CharsetDecoder decoder;
+    /** {@link Gb18030Pairs#CHARS} when reading GB18030, else null. */
+    private final char[] pairs;
     private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024).flip();
     private boolean endOfInput;
     private boolean flushed;
@@ -43,6 +75,7 @@ final class StrictDecodingReader extends Reader {
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.pairs = charset.equals(Head.GB18030) ? Gb18030Pairs.CHARS : null;
     }
 
     @Override
@@ -52,7 +85,7 @@ final class StrictDecodingReader extends Reader {
         }
         CharBuffer out = CharBuffer.wrap(buffer, offset, length);
         while (true) {
-            copyAscii(out);
+            copyPlain(out);
             if (!out.hasRemaining()) {
                 break;
             }
@@ -106,23 +139,34 @@ final class StrictDecodingReader extends Reader {
     }
 
     /**
-     * Copies the ASCII bytes at the start of the input straight to {@code out}. Between two calls
-     * of the decoder the input starts at a character, and a byte below 0x80 there is that ASCII
-     * character in both charsets read here (UTF-8 and GB18030); most of an export is ASCII.
+     * Copies the ASCII characters and GB18030 two-byte characters at the start of the input straight
+     * to {@code out}. Between two calls of the decoder the input starts at a character, and a byte
+     * below 0x80 there is that ASCII character in both charsets read here (UTF-8 and GB18030); most
+     * of an export is ASCII, most of the rest two-byte characters.
      */
-    private void copyAscii(CharBuffer out) {
+    private void copyPlain(CharBuffer out) {
         byte[] in = bytes.array();
         char[] chars = out.array();
-        int from = bytes.position();
-        int to = out.arrayOffset() + out.position();
-        int n = Math.min(bytes.remaining(), out.remaining());
-        int i = 0;
-        while (i < n && in[from + i] >= 0) {
-            chars[to + i] = (char) in[from + i];
-            i++;
+        int i = bytes.position();
+        int end = bytes.limit();
+        int o = out.arrayOffset() + out.position();
+        int outEnd = out.arrayOffset() + out.limit();
+        while (i < end && o < outEnd) {
+            byte b = in[i];
+            if (b >= 0) {
+                chars[o++] = (char) b;
+                i++;
+                continue;
+            }
+            char pair = pairs != null && i + 1 < end ? pairs[(b & 0xFF) << 8 | in[i + 1] & 0xFF] : 0;
+            if (pair == 0) {
+                break;
+            }
+            chars[o++] = pair;
+            i += 2;
         }
-        bytes.position(from + i);
-        out.position(out.position() + i);
+        bytes.position(i);
+        out.position(o - out.arrayOffset());
     }
 
     @Override

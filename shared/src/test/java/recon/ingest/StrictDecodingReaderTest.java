@@ -2,16 +2,22 @@ package recon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +52,47 @@ class StrictDecodingReaderTest {
         assertThatThrownBy(() -> readAll(bytes, Head.GB18030, 8192))
                 .isInstanceOf(StrictDecodingReader.UndecodableException.class)
                 .satisfies(e -> assertThat(((StrictDecodingReader.UndecodableException) e).line).isEqualTo(3));
+    }
+
+    @Property(tries = 300)
+    void readsAnyBytesAsTheCharsetsDecoderDoesOrRefusesOnItsLine(@ForAll("gbBytes") byte[] bytes,
+            @ForAll @IntRange(min = 2, max = 5000) int chunk) {
+        // given: what the JDK's own decoder makes of the bytes, up to the first that are no text
+        CharBuffer expected = CharBuffer.allocate(bytes.length * 2 + 2);
+        CoderResult result = Head.GB18030.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes), expected, true);
+        String decoded = expected.flip().toString();
+
+        // when
+        Throwable refused = catchThrowable(() -> assertThat(readAll(bytes, Head.GB18030, chunk)).isEqualTo(decoded));
+
+        // then
+        if (result.isError()) {
+            long line = 1 + decoded.chars().filter(c -> c == '\n').count();
+            assertThat(refused).isInstanceOf(StrictDecodingReader.UndecodableException.class);
+            assertThat(((StrictDecodingReader.UndecodableException) refused).line).isEqualTo(line);
+        } else {
+            assertThat(refused).isNull();
+        }
+    }
+
+    /** GB18030 text with stray bytes: lead bytes, four-byte digits, bytes never valid. */
+    @Provide
+    Arbitrary<byte[]> gbBytes() {
+        Arbitrary<byte[]> text = texts().map(t -> t.getBytes(Head.GB18030));
+        Arbitrary<byte[]> stray = Arbitraries.oneOf(
+                        Arbitraries.integers().between(0x80, 0xFF),
+                        Arbitraries.integers().between(0x30, 0x39),
+                        Arbitraries.of(0x0A, 0x2C, 0x7F, 0x40))
+                .map(b -> new byte[] {b.byteValue()});
+        return Arbitraries.frequencyOf(Tuple.of(8, text), Tuple.of(1, stray)).list().ofMaxSize(20)
+                .map(parts -> {
+                    var all = new java.io.ByteArrayOutputStream();
+                    parts.forEach(all::writeBytes);
+                    return all.toByteArray();
+                });
     }
 
     /** Export-like text: ASCII, Chinese, and characters outside the BMP (four bytes in GB18030). */
