@@ -9,15 +9,16 @@ import java.util.List;
  * pricing page shows first (and among the cheapest); an Asia Pacific region nearer the sellers lists
  * the same services somewhat higher: re-price with its figures before quoting for one.
  *
- * <p>Sources, as published on the services' pricing pages (read in 2025; this project's machines cannot
- * reach them, so check them there before quoting): aws.amazon.com/lambda/pricing (Arm),
+ * <p>Sources: the services' pricing pages, aws.amazon.com/lambda/pricing (Arm),
  * aws.amazon.com/dynamodb/pricing/on-demand (after the on-demand price cut of 2024-11-01),
- * aws.amazon.com/s3/pricing (S3 Standard requests), aws.amazon.com/sqs/pricing (standard queues),
- * aws.amazon.com/sns/pricing (standard topics).
+ * aws.amazon.com/s3/pricing (S3 Standard requests), aws.amazon.com/sqs/pricing (standard and FIFO
+ * queues), aws.amazon.com/sns/pricing (standard topics). This project's machines cannot reach them;
+ * every figure was checked in November 2026 against pricing guides that quote those pages (dated
+ * 2025 and 2026), and all agreed. Check the pages themselves before quoting a figure to a customer.
  */
 final class PriceList {
     static final String REGION = "us-east-1";
-    static final String AS_OF = "2025 list prices (DynamoDB on demand after its 2024-11-01 price cut)";
+    static final String AS_OF = "list prices as checked in November 2026 (DynamoDB on demand after its 2024-11-01 price cut)";
 
     /**
      * One price: {@code usd} for every {@code per} units.
