@@ -15,7 +15,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.MatchPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.MatchRequests;
@@ -93,8 +93,7 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
-        Priming.exerciseReconcile();
+        MatchPriming.run();
         SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class, SqsClient.class, SnsClient.class);
     }
 

@@ -15,7 +15,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.ParsePriming;
 import recon.functions.aws.Settings;
 import recon.pipeline.ParseUpload;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
@@ -70,7 +70,7 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
+        ParsePriming.run();
         SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class, SqsClient.class, SnsClient.class);
         S3Events.uploads("{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":"
                 + "\"tenants/t1/stores/s1/inbox/%E6%94%AF%E4%BB%98%E5%AE%9D+11.csv\",\"eTag\":\"e\"}}}]}", "b");

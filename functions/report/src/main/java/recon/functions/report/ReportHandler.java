@@ -13,7 +13,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.ReportPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.StoreRef;
@@ -71,8 +71,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
-        Priming.exerciseReports();
+        ReportPriming.run();
         SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class);
     }
 
