@@ -8,7 +8,7 @@ import recon.reconcile.Reconciliation;
 /**
  * The match function's path, run offline before the SnapStart snapshot so that its classes are loaded
  * and warm in it: the tiny store reconciled, and its day's result stored and read back as match
- * compares them. No network (the SDK clients are warmed by the SDK's own SdkWarmUp, in the handler).
+ * compares them. No network (the SDK's side is {@link SdkPriming}, in the handler).
  */
 public final class MatchPriming {
     private MatchPriming() {}

@@ -20,7 +20,7 @@ import recon.pipeline.StoreRef;
 /**
  * The parse function's path, run offline before the SnapStart snapshot so that its classes are loaded
  * and warm in it: a tiny order export read, its records packed for the record store, and the match
- * request it sends. No network (the SDK clients are warmed by the SDK's own SdkWarmUp, in the handler).
+ * request it sends. No network (the SDK's side is {@link SdkPriming}, in the handler).
  * Each function primes in a class of its own: a function's jar holds only the classes its handler reaches.
  */
 public final class ParsePriming {

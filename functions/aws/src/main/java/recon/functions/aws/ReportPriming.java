@@ -12,7 +12,7 @@ import recon.report.ReportSource;
 /**
  * The report function's path, run offline before the SnapStart snapshot so that its classes are loaded
  * and warm in it: the tiny store reconciled and its day's report folder written, to nowhere. No
- * network (the SDK clients are warmed by the SDK's own SdkWarmUp, in the handler).
+ * network (the SDK's side is {@link SdkPriming}, in the handler).
  */
 public final class ReportPriming {
     private ReportPriming() {}

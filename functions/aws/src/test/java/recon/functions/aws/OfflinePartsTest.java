@@ -1,6 +1,7 @@
 package recon.functions.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -100,6 +101,14 @@ class OfflinePartsTest {
     @Test
     void reportPrimingWritesTheFourReportFilesOfTheTinyStore() {
         assertThat(ReportPriming.run()).containsExactly("summary.json", "report.csv", "report.xlsx", "report.html");
+    }
+
+    @Test
+    void sdkPrimingSendsEachKindOfRequestToTheCannedAnswerWithoutFailing() {
+        assertThatCode(SdkPriming::s3).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::dynamo).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::sqs).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::sns).doesNotThrowAnyException();
     }
 
     private static List<Map<String, AttributeValue>> items(int count) {

@@ -14,13 +14,11 @@ import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
 import recon.functions.aws.ReportPriming;
+import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.StoreRef;
 import recon.pipeline.WriteReports;
-import software.amazon.awssdk.core.warmup.SdkWarmUp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** ReportFunction: report requests → {@link WriteReports}, message by message. */
 public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
@@ -72,7 +70,8 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         ReportPriming.run();
-        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class);
+        SdkPriming.s3();
+        SdkPriming.dynamo();
     }
 
     @Override
