@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * JVM flags Lambda gives it, no SnapStart — handling its first event against the emulator. Each run
  * is a new store of the generated sample: parse gets one upload's S3 notification as the ingest queue
  * delivers it; the store's other uploads are parsed here, in-process; match then gets the match
- * requests parse sent, report the report requests match sent. Times are medians over the runs.
+ * requests parse sent, report the report requests match sent. Times are medians over the runs. After
+ * the timed event each child also runs the handler's SnapStart priming, so that a class the priming
+ * needs and the minimized jar lacks fails the run.
  */
 final class ColdStartBench {
     static final int DEFAULT_RUNS = 5;
@@ -260,7 +262,8 @@ final class ColdStartBench {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         String line = output.lines().filter(l -> l.startsWith(FirstEvent.PREFIX)).findFirst().orElse(null);
         if (child.exitValue() != 0 || line == null) {
-            throw new IllegalStateException(function + " failed its first event (exit " + child.exitValue() + "):\n" + output);
+            throw new IllegalStateException(function + " failed its first event or its priming (exit "
+                    + child.exitValue() + "):\n" + output);
         }
         return Run.parse(line, spawned);
     }

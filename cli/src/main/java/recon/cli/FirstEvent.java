@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.crac.Resource;
 
 /**
  * The entry point of a cold-start run ({@code ./recon bench --cold-start}): in a fresh JVM whose class
  * path is a function's Lambda jar and this one class, constructs the handler as Lambda does (by name,
  * no-argument constructor, configured from the environment) and hands it one SQS event made of the
  * given message bodies, without a Context (the handlers do not read it). Prints one line with the
- * times; nothing of the function is loaded before.
+ * times; nothing of the function is loaded before. Then it runs the handler's SnapStart priming.
  *
  * <p>It uses only the JDK and the Lambda interfaces the jar carries, and no nested class, so that
  * copying this one class file next to the jar is enough.
@@ -26,7 +27,10 @@ public final class FirstEvent {
 
     private FirstEvent() {}
 
-    /** {@code FirstEvent HANDLER_CLASS BODY_FILE...}: prints {@link #PREFIX} and the times, exits 1 when a message failed. */
+    /**
+     * {@code FirstEvent HANDLER_CLASS BODY_FILE...}: prints {@link #PREFIX} and the times, exits 1 when a
+     * message failed, then primes the handler (exits non-zero when that fails).
+     */
     public static void main(String[] args) throws Exception {
         List<String> bodies = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -34,7 +38,20 @@ public final class FirstEvent {
         }
         String line = handle(args[0], bodies);
         System.out.println(line);
-        System.exit(line.endsWith(" 0") ? 0 : 1);
+        if (!line.endsWith(" 0")) {
+            System.exit(1);
+        }
+        prime(args[0]);
+        System.exit(0);
+    }
+
+    /**
+     * After the measured event, what SnapStart runs before its snapshot, on a new instance as it would:
+     * the handler's priming, from the same jar. A class the priming needs and the jar lacks fails here.
+     */
+    static void prime(String handlerClass) throws Exception {
+        var handler = (Resource) Class.forName(handlerClass).getConstructor().newInstance();
+        handler.beforeCheckpoint(null);
     }
 
     /**

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Lambda jars as they are deployed: each shaded (and minimized) jar, alone on a new JVM's class
- * path, builds its handler and handles its first event against the emulator without a failed message.
- * The other tests run the handlers from the modules' classes; only this one runs what is deployed.
+ * path, builds its handler and handles its first event against the emulator without a failed message,
+ * then runs the handler's SnapStart priming. The other tests run the handlers from the modules' classes;
+ * only this one runs what is deployed.
  */
 class ColdStartBenchIT {
     @Test
-    void eachLambdaJarHandlesItsFirstEventOnItsOwn() throws Exception {
+    void eachLambdaJarHandlesItsFirstEventAndPrimesOnItsOwn() throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
 

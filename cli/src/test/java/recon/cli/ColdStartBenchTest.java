@@ -13,6 +13,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crac.Resource;
 import org.junit.jupiter.api.Test;
 
 class ColdStartBenchTest {
@@ -57,6 +59,15 @@ class ColdStartBenchTest {
         assertThat(jvmStart).isLessThanOrEqualTo(constructed);
         assertThat(constructed).isLessThanOrEqualTo(handled);
         assertThat(fields[5]).isEqualTo("2");
+    }
+
+    @Test
+    void primingRunsTheHandlersBeforeCheckpointOnANewInstance() throws Exception {
+        int before = CountsPrimings.primed.get();
+
+        FirstEvent.prime(CountsPrimings.class.getName());
+
+        assertThat(CountsPrimings.primed.get()).isEqualTo(before + 1);
     }
 
     @Test
@@ -109,5 +120,18 @@ class ColdStartBenchTest {
             }
             return new SQSBatchResponse(failures);
         }
+    }
+
+    /** Counts the primings SnapStart would run. */
+    public static final class CountsPrimings implements Resource {
+        static final AtomicInteger primed = new AtomicInteger();
+
+        @Override
+        public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+            primed.incrementAndGet();
+        }
+
+        @Override
+        public void afterRestore(org.crac.Context<? extends Resource> context) {}
     }
 }

@@ -1,15 +1,15 @@
 package recon.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import recon.domain.Money;
@@ -21,9 +21,10 @@ import recon.domain.StoreConfig;
  * the key, never a silent default (a typo in "graceDays" must not quietly change the results).
  */
 public final class StoreConfigJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JSON JSON_READER = JSON.builder(
+                    JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     private static final Set<String> KEYS = Set.of(
             "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
@@ -31,35 +32,33 @@ public final class StoreConfigJson {
     private StoreConfigJson() {}
 
     public static StoreConfig read(InputStream in) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
+        Object root;
+        try (JsonParser parser = JSON_READER.createParser(in)) {
+            if (parser.nextToken() == null) {
+                return StoreConfig.DEFAULT; // an empty file sets nothing
+            }
+            root = JSON_READER.anyFrom(parser);
         } catch (JsonProcessingException e) {
             throw new InvalidConfigException("not valid JSON: " + e.getOriginalMessage());
         }
-        if (root == null || root.isMissingNode()) {
-            return StoreConfig.DEFAULT;
-        }
-        requireObject("(top level)", root, KEYS);
+        Map<?, ?> top = requireObject("(top level)", root, KEYS);
         StoreConfig d = StoreConfig.DEFAULT;
         BigDecimal commissionDefault = d.commissionDefault();
         Map<String, BigDecimal> byCategory = new HashMap<>(d.commissionByCategory());
-        JsonNode commission = root.get("commission");
-        if (commission != null) {
-            requireObject("commission", commission, COMMISSION_KEYS);
+        if (top.containsKey("commission")) {
+            Map<?, ?> commission = requireObject("commission", top.get("commission"), COMMISSION_KEYS);
             commissionDefault = decimal(commission, "default", "commission.default", commissionDefault);
-            JsonNode categories = commission.get("byCategory");
-            if (categories != null) {
-                requireObject("commission.byCategory", categories, null);
-                for (Iterator<String> names = categories.fieldNames(); names.hasNext(); ) {
-                    String category = names.next();
-                    byCategory.put(category, decimal(categories, category, "commission.byCategory." + category, null));
+            if (commission.containsKey("byCategory")) {
+                Map<?, ?> categories = requireObject("commission.byCategory", commission.get("byCategory"), null);
+                for (Object category : categories.keySet()) {
+                    byCategory.put((String) category,
+                            decimal(categories, (String) category, "commission.byCategory." + category, null));
                 }
             }
         }
         long toleranceFen = d.toleranceFen();
-        if (root.has("toleranceYuan")) {
-            BigDecimal yuan = decimal(root, "toleranceYuan", "toleranceYuan", null);
+        if (top.containsKey("toleranceYuan")) {
+            BigDecimal yuan = decimal(top, "toleranceYuan", "toleranceYuan", null);
             try {
                 toleranceFen = Money.parseYuan(yuan.toPlainString());
             } catch (IllegalArgumentException e) {
@@ -71,58 +70,74 @@ public final class StoreConfigJson {
                     commissionDefault,
                     byCategory,
                     toleranceFen,
-                    whole(root, "graceDays", d.graceDays()),
-                    whole(root, "autoConfirmDays", d.autoConfirmDays()),
-                    decimal(root, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
-                    decimal(root, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()));
+                    whole(top, "graceDays", d.graceDays()),
+                    whole(top, "autoConfirmDays", d.autoConfirmDays()),
+                    decimal(top, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
+                    decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }
     }
 
-    private static void requireObject(String key, JsonNode node, Set<String> allowed) {
-        if (!node.isObject()) {
+    private static Map<?, ?> requireObject(String key, Object value, Set<String> allowed) {
+        if (!(value instanceof Map<?, ?> object)) {
             throw new InvalidConfigException(key + ": must be an object");
         }
         if (allowed != null) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
+            for (Object name : object.keySet()) {
                 if (!allowed.contains(name)) {
-                    String where = key.startsWith("(") ? name : key + "." + name;
+                    String where = key.startsWith("(") ? (String) name : key + "." + name;
                     throw new InvalidConfigException(where + ": unknown key");
                 }
             }
         }
+        return object;
     }
 
-    /** A decimal given as a JSON string ("0.02", as documented) or a plain number. */
-    private static BigDecimal decimal(JsonNode parent, String field, String key, BigDecimal fallback) {
-        JsonNode node = parent.get(field);
-        if (node == null) {
+    /**
+     * A decimal given as a JSON string ("0.02", as documented) or a plain number; the trailing zeros
+     * of a number's fraction carry nothing (1.50 is 1.5), those of a string are kept.
+     */
+    private static BigDecimal decimal(Map<?, ?> parent, String field, String key, BigDecimal fallback) {
+        if (!parent.containsKey(field)) {
             return fallback;
         }
-        if (node.isNumber()) {
-            return node.decimalValue();
+        Object value = parent.get(field);
+        if (value instanceof BigDecimal fraction) {
+            return fraction.stripTrailingZeros();
         }
-        if (node.isTextual()) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            return new BigDecimal(value.toString());
+        }
+        if (value instanceof String text) {
             try {
-                return new BigDecimal(node.textValue().trim());
+                return new BigDecimal(text.trim());
             } catch (NumberFormatException e) {
                 // fall through to the error below
             }
         }
-        throw new InvalidConfigException(key + ": must be a decimal number such as \"0.02\", got " + node);
+        throw new InvalidConfigException(key + ": must be a decimal number such as \"0.02\", got " + asJson(value));
     }
 
-    private static int whole(JsonNode parent, String key, int fallback) {
-        JsonNode node = parent.get(key);
-        if (node == null) {
+    private static int whole(Map<?, ?> parent, String key, int fallback) {
+        if (!parent.containsKey(key)) {
             return fallback;
         }
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
+        Object value = parent.get(key);
+        // a whole number in int's range is read as an Integer, a larger one as a Long or BigInteger
+        if (value instanceof Integer days) {
+            return days;
         }
-        throw new InvalidConfigException(key + ": must be a whole number of days, got " + node);
+        throw new InvalidConfigException(key + ": must be a whole number of days, got " + asJson(value));
+    }
+
+    /** The offending value as it was written, for the message. */
+    private static String asJson(Object value) {
+        try {
+            return JSON.std.asString(value);
+        } catch (IOException e) {
+            return String.valueOf(value); // a value just read is always written: does not happen
+        }
     }
 
     /** A config that cannot be used; the message starts with the offending key. */

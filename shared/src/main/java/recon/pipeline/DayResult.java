@@ -1,7 +1,6 @@
 package recon.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import recon.domain.Anomaly;
@@ -31,8 +29,6 @@ import recon.report.SummaryJson;
  * no figure, changes the day's summary.json and so its hash.
  */
 public record DayResult(StoreRef store, List<FileOutcome> files, DayFigures figures, List<Anomaly> anomalies) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public DayResult {
         files = List.copyOf(files);
         anomalies = List.copyOf(anomalies);
@@ -65,42 +61,40 @@ public record DayResult(StoreRef store, List<FileOutcome> files, DayFigures figu
     /** Reads back what {@link #json()} wrote. */
     public static DayResult fromJson(String text) {
         try {
-            JsonNode root = JSON.readTree(text);
-            StoreRef store = new StoreRef(root.path("tenant").asText(), root.path("store").asText());
+            Map<String, Object> root = JSON.std.mapFrom(text);
+            StoreRef store = new StoreRef(text(root, "tenant"), text(root, "store"));
             List<Anomaly> anomalies = new ArrayList<>();
-            for (JsonNode a : root.path("anomalies")) {
+            for (Map<?, ?> a : objects(root, "anomalies")) {
                 anomalies.add(new Anomaly(
-                        AnomalyType.valueOf(a.path("type").asText()),
-                        Severity.valueOf(a.path("severity").asText()),
-                        LocalDate.parse(a.path("day").asText()),
-                        a.hasNonNull("orderId") ? a.get("orderId").asText() : null,
-                        a.hasNonNull("lineId") ? a.get("lineId").asText() : null,
-                        Money.parseYuan(a.path("expected").asText()),
-                        Money.parseYuan(a.path("actual").asText()),
-                        a.path("message").asText()));
+                        AnomalyType.valueOf(text(a, "type")),
+                        Severity.valueOf(text(a, "severity")),
+                        LocalDate.parse(text(a, "day")),
+                        text(a, "orderId"),
+                        text(a, "lineId"),
+                        Money.parseYuan(text(a, "expected")),
+                        Money.parseYuan(text(a, "actual")),
+                        text(a, "message")));
             }
             List<FileOutcome> files = new ArrayList<>();
-            for (JsonNode f : root.path("files")) {
-                boolean accepted = f.path("status").asText().equals("ACCEPTED");
-                files.add(new FileOutcome(f.path("name").asText(), FileKind.valueOf(f.path("kind").asText()), accepted,
-                        f.path("rows").asLong(), 0, accepted ? null : f.path("error").asText()));
+            for (Map<?, ?> f : objects(root, "files")) {
+                boolean accepted = text(f, "status").equals("ACCEPTED");
+                files.add(new FileOutcome(text(f, "name"), FileKind.valueOf(text(f, "kind")), accepted,
+                        number(f, "rows"), 0, accepted ? null : text(f, "error")));
             }
-            return new DayResult(store, files, figures(root.path("days").get(0)), anomalies);
+            return new DayResult(store, files, figures(objects(root, "days").get(0)), anomalies);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a stored day result", e);
         }
     }
 
-    private static DayFigures figures(JsonNode d) {
+    private static DayFigures figures(Map<?, ?> d) {
         Map<AnomalyType, Integer> counts = new EnumMap<>(AnomalyType.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = d.path("anomalies").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> count = it.next();
-            counts.put(AnomalyType.valueOf(count.getKey()), count.getValue().intValue());
-        }
+        ((Map<?, ?>) d.get("anomalies")).forEach((type, count) ->
+                counts.put(AnomalyType.valueOf((String) type), ((Number) count).intValue()));
         return new DayFigures(
-                LocalDate.parse(d.path("day").asText()),
-                d.path("ordersPaid").longValue(),
-                d.path("settledCount").longValue(),
+                LocalDate.parse(text(d, "day")),
+                number(d, "ordersPaid"),
+                number(d, "settledCount"),
                 amount(d, "settledAmount"),
                 amount(d, "refundAmount"),
                 amount(d, "commissionAmount"),
@@ -108,16 +102,31 @@ public record DayResult(StoreRef store, List<FileOutcome> files, DayFigures figu
                 amount(d, "transferAmount"),
                 optionalAmount(d, "openingBalance"),
                 optionalAmount(d, "closingBalance"),
-                d.path("matchedOrders").longValue(),
-                d.path("openItems").longValue(),
+                number(d, "matchedOrders"),
+                number(d, "openItems"),
                 counts);
     }
 
-    private static long amount(JsonNode node, String field) {
-        return Money.parseYuan(node.path(field).asText());
+    /** The text of a field, null where the field is absent or null. */
+    private static String text(Map<?, ?> object, String field) {
+        return (String) object.get(field);
     }
 
-    private static Long optionalAmount(JsonNode node, String field) {
-        return node.hasNonNull(field) ? Money.parseYuan(node.get(field).asText()) : null;
+    private static long number(Map<?, ?> object, String field) {
+        return ((Number) object.get(field)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> objects(Map<?, ?> object, String field) {
+        return (List<Map<?, ?>>) object.get(field);
+    }
+
+    private static long amount(Map<?, ?> object, String field) {
+        return Money.parseYuan(text(object, field));
+    }
+
+    private static Long optionalAmount(Map<?, ?> object, String field) {
+        String amount = text(object, field);
+        return amount == null ? null : Money.parseYuan(amount);
     }
 }

@@ -1,7 +1,6 @@
 package recon.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ import recon.ingest.RecordSink;
  */
 public final class ParseUpload {
     private static final System.Logger LOG = System.getLogger(ParseUpload.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JSON PRETTY_JSON = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
     /** Record chunks written per call: one DynamoDB batch. */
     static final int CHUNKS_PER_SAVE = 25;
 
@@ -234,16 +233,16 @@ public final class ParseUpload {
     }
 
     private void writeError(StoreRef store, String key, FileOutcome outcome) {
-        ObjectNode error = JSON.createObjectNode();
-        error.put("file", outcome.name());
-        error.put("key", key);
-        error.put("kind", outcome.kind().name());
-        error.put("line", outcome.line());
-        error.put("error", outcome.error());
-        error.put("rejectedAt", Times.iso(clock.instant().getEpochSecond()));
         try {
-            blobs.write(store.rejectedPrefix() + safeName(outcome.name()) + ".error.json",
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(error), "application/json");
+            byte[] error = PRETTY_JSON.composeBytes().startObject()
+                    .put("file", outcome.name())
+                    .put("key", key)
+                    .put("kind", outcome.kind().name())
+                    .put("line", outcome.line())
+                    .put("error", outcome.error())
+                    .put("rejectedAt", Times.iso(clock.instant().getEpochSecond()))
+                    .end().finish();
+            blobs.write(store.rejectedPrefix() + safeName(outcome.name()) + ".error.json", error, "application/json");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the error of " + key, e);
         }

@@ -1,16 +1,14 @@
 package recon.sample;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import recon.domain.AnomalyType;
 
 /**
@@ -20,7 +18,7 @@ import recon.domain.AnomalyType;
  */
 public record Manifest(List<StoreSample> stores) {
     public static final String FILE_NAME = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JSON PRETTY_JSON = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     public Manifest {
         stores = List.copyOf(stores);
@@ -28,19 +26,11 @@ public record Manifest(List<StoreSample> stores) {
 
     /** Writes the manifest as {@code root/manifest.json}; store folders are written relative to root. */
     public void write(Path root) throws IOException {
-        ObjectNode top = JSON.createObjectNode();
-        ArrayNode storeNodes = top.putArray("stores");
+        List<Map<String, Object>> storeObjects = new ArrayList<>();
         for (StoreSample store : stores) {
-            ObjectNode node = storeNodes.addObject();
-            node.put("tenant", store.tenant());
-            node.put("store", store.store());
-            node.put("dir", root.relativize(store.dir()).toString().replace('\\', '/'));
-            store.files().forEach(node.putArray("files")::add);
-            store.rejectedFiles().forEach(node.putArray("rejectedFiles")::add);
-            node.put("cleanOrders", store.cleanOrders());
-            ArrayNode anomalies = node.putArray("anomalies");
+            List<Map<String, Object>> anomalies = new ArrayList<>();
             for (PlantedAnomaly anomaly : store.anomalies()) {
-                ObjectNode a = anomalies.addObject();
+                Map<String, Object> a = new LinkedHashMap<>();
                 a.put("type", anomaly.type().name());
                 a.put("day", anomaly.day().toString());
                 if (anomaly.orderId() != null) {
@@ -49,40 +39,52 @@ public record Manifest(List<StoreSample> stores) {
                 if (anomaly.lineId() != null) {
                     a.put("lineId", anomaly.lineId());
                 }
+                anomalies.add(a);
             }
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("tenant", store.tenant());
+            object.put("store", store.store());
+            object.put("dir", root.relativize(store.dir()).toString().replace('\\', '/'));
+            object.put("files", store.files());
+            object.put("rejectedFiles", store.rejectedFiles());
+            object.put("cleanOrders", store.cleanOrders());
+            object.put("anomalies", anomalies);
+            storeObjects.add(object);
         }
-        Files.writeString(root.resolve(FILE_NAME), JSON.writeValueAsString(top) + "\n");
+        Files.writeString(root.resolve(FILE_NAME), PRETTY_JSON.asString(Map.of("stores", storeObjects)) + "\n");
     }
 
     /** Reads a {@code manifest.json}; store folders are resolved against the file's folder. */
     public static Manifest read(Path manifestFile) throws IOException {
         Path root = manifestFile.toAbsolutePath().getParent();
-        JsonNode top = JSON.readTree(manifestFile.toFile());
+        Map<String, Object> top = JSON.std.mapFrom(manifestFile.toFile());
         List<StoreSample> stores = new ArrayList<>();
-        for (JsonNode node : top.path("stores")) {
+        for (Object storeObject : (List<?>) top.get("stores")) {
+            Map<?, ?> store = (Map<?, ?>) storeObject;
             List<PlantedAnomaly> anomalies = new ArrayList<>();
-            for (JsonNode a : node.path("anomalies")) {
+            for (Object anomalyObject : (List<?>) store.get("anomalies")) {
+                Map<?, ?> a = (Map<?, ?>) anomalyObject;
                 anomalies.add(new PlantedAnomaly(
-                        AnomalyType.valueOf(a.path("type").asText()),
-                        LocalDate.parse(a.path("day").asText()),
-                        a.hasNonNull("orderId") ? a.get("orderId").asText() : null,
-                        a.hasNonNull("lineId") ? a.get("lineId").asText() : null));
+                        AnomalyType.valueOf((String) a.get("type")),
+                        LocalDate.parse((String) a.get("day")),
+                        (String) a.get("orderId"),
+                        (String) a.get("lineId")));
             }
             stores.add(new StoreSample(
-                    node.path("tenant").asText(),
-                    node.path("store").asText(),
-                    root.resolve(node.path("dir").asText()),
-                    texts(node.path("files")),
-                    texts(node.path("rejectedFiles")),
+                    (String) store.get("tenant"),
+                    (String) store.get("store"),
+                    root.resolve((String) store.get("dir")),
+                    texts(store.get("files")),
+                    texts(store.get("rejectedFiles")),
                     anomalies,
-                    node.path("cleanOrders").asInt()));
+                    ((Number) store.get("cleanOrders")).intValue()));
         }
         return new Manifest(stores);
     }
 
-    private static List<String> texts(JsonNode array) {
+    private static List<String> texts(Object array) {
         List<String> texts = new ArrayList<>();
-        array.forEach(n -> texts.add(n.asText()));
+        ((List<?>) array).forEach(text -> texts.add((String) text));
         return texts;
     }
 }

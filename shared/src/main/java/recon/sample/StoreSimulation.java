@@ -1,8 +1,6 @@
 package recon.sample;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -745,18 +745,19 @@ final class StoreSimulation {
     }
 
     private void writeConfig(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        ObjectNode commission = root.putObject("commission");
+        Map<String, Object> byCategory = new TreeMap<>();
+        config.commissionByCategory().forEach((category, rate) -> byCategory.put(category, rate.toPlainString()));
+        Map<String, Object> commission = new LinkedHashMap<>();
         commission.put("default", config.commissionDefault().toPlainString());
-        ObjectNode byCategory = commission.putObject("byCategory");
-        new TreeMap<>(config.commissionByCategory()).forEach((category, rate) -> byCategory.put(category, rate.toPlainString()));
+        commission.put("byCategory", byCategory);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("commission", commission);
         root.put("toleranceYuan", "0.01");
         root.put("graceDays", config.graceDays());
         root.put("autoConfirmDays", config.autoConfirmDays());
         root.put("refundRateHigh", config.refundRateHigh().toPlainString());
         root.put("feeRatioFactor", config.feeRatioFactor().toPlainString());
-        Files.writeString(file, json.writeValueAsString(root) + "\n");
+        Files.writeString(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(root) + "\n");
     }
 
     // ---- results -------------------------------------------------------------------------------

@@ -61,4 +61,27 @@ class StoreConfigJsonTest {
         assertThatThrownBy(() -> read("{\"graceDays\": 3,")).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> read("[1]")).hasMessageStartingWith("(top level): must be an object");
     }
+
+    @Test
+    void aKeyGivenAsNullIsMalformedNotTheDefault() {
+        assertThatThrownBy(() -> read("{\"graceDays\": null}")).hasMessage("graceDays: must be a whole number of days, got null");
+        assertThatThrownBy(() -> read("{\"commission\": null}")).hasMessageStartingWith("commission: must be an object");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> read("{\"graceDays\": 3, \"graceDays\": 4}")).hasMessageStartingWith("not valid JSON");
+    }
+
+    @Test
+    void anEmptyFileIsTheDefaultConfig() throws IOException {
+        assertThat(read("")).isEqualTo(StoreConfig.DEFAULT);
+        assertThat(read(" \n")).isEqualTo(StoreConfig.DEFAULT);
+    }
+
+    @Test
+    void trailingZerosOfANumberAreDroppedThoseOfAStringKept() throws IOException {
+        assertThat(read("{\"feeRatioFactor\": 1.50}").feeRatioFactor().toPlainString()).isEqualTo("1.5");
+        assertThat(read("{\"feeRatioFactor\": \"1.50\"}").feeRatioFactor().toPlainString()).isEqualTo("1.50");
+    }
 }

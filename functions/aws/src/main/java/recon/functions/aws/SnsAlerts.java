@@ -1,7 +1,8 @@
 package recon.functions.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import recon.pipeline.Alert;
 import recon.pipeline.Alerts;
@@ -13,8 +14,6 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * text}) with the attributes subscriptions filter on: tenantId, storeId, severity, anomalyCount.
  */
 final class SnsAlerts implements Alerts {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final SnsClient sns;
     private final String topicArn;
 
@@ -25,13 +24,19 @@ final class SnsAlerts implements Alerts {
 
     @Override
     public void publish(Alert alert) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("default", alert.text());
-        message.put("sms", alert.sms());
+        String message;
+        try {
+            message = JSON.std.composeString().startObject()
+                    .put("default", alert.text())
+                    .put("sms", alert.sms())
+                    .end().finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // written to a string: does not happen
+        }
         sns.publish(b -> b.topicArn(topicArn)
                 .subject(alert.subject())
                 .messageStructure("json")
-                .message(message.toString())
+                .message(message)
                 .messageAttributes(Map.of(
                         "tenantId", text(alert.store().tenant()),
                         "storeId", text(alert.store().store()),

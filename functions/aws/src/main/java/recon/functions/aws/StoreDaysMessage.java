@@ -1,10 +1,12 @@
 package recon.functions.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
@@ -14,8 +16,6 @@ import recon.pipeline.StoreRef;
  * or on the match queue {@code {"recentDays":7}} from the daily schedule.
  */
 public final class StoreDaysMessage {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A decoded body: the days of one store, or the recent days of every store. */
     public sealed interface Body permits ForStore, Recent {}
 
@@ -26,40 +26,56 @@ public final class StoreDaysMessage {
     private StoreDaysMessage() {}
 
     public static String encode(StoreDays request) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("tenant", request.store().tenant());
-        body.put("store", request.store().store());
-        request.days().forEach(day -> body.withArray("days").add(day.toString()));
-        return body.toString();
+        try {
+            return JSON.std.composeString().startObject()
+                    .put("tenant", request.store().tenant())
+                    .put("store", request.store().store())
+                    .putObject("days", request.days().stream().map(LocalDate::toString).toList())
+                    .end().finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // written to a string: does not happen
+        }
     }
 
     /** @throws IllegalArgumentException for a body of any other shape, or bad ids or days */
     public static Body decode(String text) {
-        JsonNode body;
+        Object body;
         try {
-            body = JSON.readTree(text);
-        } catch (Exception e) {
+            body = JSON.std.anyFrom(text);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not JSON");
         }
-        if (body == null || !body.isObject()) {
+        if (!(body instanceof Map<?, ?> object)) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        if (body.has("recentDays")) {
-            JsonNode days = body.get("recentDays");
-            if (!days.canConvertToInt() || days.intValue() < 1 || days.intValue() > 366) {
+        if (object.containsKey("recentDays")) {
+            if (!(object.get("recentDays") instanceof Integer days) || days < 1 || days > 366) {
                 throw new IllegalArgumentException("recentDays must be a number of days from 1 to 366");
             }
-            return new Recent(days.intValue());
+            return new Recent(days);
         }
-        StoreRef store = new StoreRef(body.path("tenant").asText(null), body.path("store").asText(null));
+        StoreRef store = new StoreRef(text(object.get("tenant")), text(object.get("store")));
         TreeSet<LocalDate> days = new TreeSet<>();
-        for (JsonNode day : body.path("days")) {
-            try {
-                days.add(LocalDate.parse(day.asText()));
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException("not a day: " + day);
+        if (object.get("days") instanceof List<?> list) {
+            for (Object day : list) {
+                days.add(day(day));
             }
         }
         return new ForStore(new StoreDays(store, days));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+
+    private static LocalDate day(Object value) {
+        if (value instanceof String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("not a day: " + value);
     }
 }

@@ -1,6 +1,7 @@
 package recon.functions.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -82,24 +83,32 @@ class OfflinePartsTest {
     }
 
     @Test
-    void primingReadsATinyExportForReal() {
-        var outcome = Priming.exercise();
+    void parsePrimingReadsATinyExportForReal() {
+        var outcome = ParsePriming.run();
 
         assertThat(outcome.accepted()).as(outcome.error()).isTrue();
         assertThat(outcome.rows()).isEqualTo(1);
     }
 
     @Test
-    void primingReconcilesTheTinyExportWithADefaultConfig() {
-        var result = Priming.exerciseReconcile();
+    void matchPrimingReconcilesTheUnpackedOrderWithTheConfigReadFromJson() {
+        var reconciliation = MatchPriming.run();
 
-        assertThat(result.files()).hasSize(1);
-        assertThat(result.records().orders()).hasSize(1);
+        assertThat(reconciliation.days()).extracting(d -> d.day()).contains(StorePriming.DAY);
+        assertThat(reconciliation.days().stream().mapToLong(d -> d.ordersPaid()).sum()).isEqualTo(1);
     }
 
     @Test
-    void primingWritesTheFourReportFilesOfTheTinyExport() {
-        assertThat(Priming.exerciseReports()).containsExactly("summary.json", "report.csv", "report.xlsx", "report.html");
+    void reportPrimingWritesTheFourReportFilesOfTheTinyStore() {
+        assertThat(ReportPriming.run()).containsExactly("summary.json", "report.csv", "report.xlsx", "report.html");
+    }
+
+    @Test
+    void sdkPrimingSendsEachKindOfRequestToTheCannedAnswerWithoutFailing() {
+        assertThatCode(SdkPriming::s3).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::dynamo).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::sqs).doesNotThrowAnyException();
+        assertThatCode(SdkPriming::sns).doesNotThrowAnyException();
     }
 
     private static List<Map<String, AttributeValue>> items(int count) {

@@ -15,18 +15,14 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.MatchPriming;
+import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.MatchRequests;
 import recon.pipeline.MatchStores;
 import recon.pipeline.StoreDays;
 import recon.pipeline.StoreRef;
-import software.amazon.awssdk.core.warmup.SdkWarmUp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * MatchFunction: match requests → {@link MatchStores}, one run per store with all the days its
@@ -93,9 +89,11 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
-        Priming.exerciseReconcile();
-        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class, SqsClient.class, SnsClient.class);
+        MatchPriming.run();
+        SdkPriming.s3();
+        SdkPriming.dynamo();
+        SdkPriming.sqs();
+        SdkPriming.sns();
     }
 
     @Override

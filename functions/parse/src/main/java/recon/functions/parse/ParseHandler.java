@@ -15,14 +15,10 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.ParsePriming;
+import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.pipeline.ParseUpload;
-import software.amazon.awssdk.core.warmup.SdkWarmUp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * ParseFunction: S3 upload events from the ingest queue → {@link ParseUpload}. Messages that failed
@@ -70,8 +66,11 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
-        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class, SqsClient.class, SnsClient.class);
+        ParsePriming.run();
+        SdkPriming.s3();
+        SdkPriming.dynamo();
+        SdkPriming.sqs();
+        SdkPriming.sns();
         S3Events.uploads("{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":"
                 + "\"tenants/t1/stores/s1/inbox/%E6%94%AF%E4%BB%98%E5%AE%9D+11.csv\",\"eTag\":\"e\"}}}]}", "b");
     }

@@ -1,11 +1,12 @@
 package recon.functions.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import recon.pipeline.ParseUpload;
 
 /**
@@ -13,8 +14,6 @@ import recon.pipeline.ParseUpload;
  * ('+' for a space, %E6%94%AF… for Chinese): it is decoded here, once, and nowhere else.
  */
 final class S3Events {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private S3Events() {}
 
     /**
@@ -23,34 +22,44 @@ final class S3Events {
      * @throws IllegalArgumentException for a body that is not an S3 event notification
      */
     static List<ParseUpload.Upload> uploads(String body, String bucket) {
-        JsonNode event;
+        Object event;
         try {
-            event = JSON.readTree(body);
-        } catch (Exception e) {
+            event = JSON.std.anyFrom(body);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not JSON");
         }
-        if (event == null || !event.isObject()) {
+        if (!(event instanceof Map<?, ?> root)) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        if ("s3:TestEvent".equals(event.path("Event").asText())) {
+        if ("s3:TestEvent".equals(root.get("Event"))) {
             return List.of();
         }
-        if (!event.path("Records").isArray()) {
+        if (!(root.get("Records") instanceof List<?> records)) {
             throw new IllegalArgumentException("no Records");
         }
         List<ParseUpload.Upload> uploads = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            JsonNode s3 = record.path("s3");
-            if (!bucket.equals(s3.path("bucket").path("name").asText())) {
+        for (Object record : records) {
+            Map<?, ?> s3 = object(object(record).get("s3"));
+            if (!bucket.equals(object(s3.get("bucket")).get("name"))) {
                 throw new IllegalArgumentException("an object of another bucket");
             }
-            JsonNode object = s3.path("object");
-            String key = decodeKey(object.path("key").asText(""));
+            Map<?, ?> object = object(s3.get("object"));
+            String key = decodeKey(text(object.get("key")));
             // the ETag, not the versionId: the same bytes uploaded again to a versioned bucket get a new
             // version but the same ETag, and must rewrite the same records rather than add a copy
-            uploads.add(new ParseUpload.Upload(key, object.path("eTag").asText("")));
+            uploads.add(new ParseUpload.Upload(key, text(object.get("eTag"))));
         }
         return uploads;
+    }
+
+    /** A JSON object, or an empty one for anything else (absent, null, another type). */
+    private static Map<?, ?> object(Object value) {
+        return value instanceof Map<?, ?> object ? object : Map.of();
+    }
+
+    /** A JSON string, or "" for anything else. */
+    private static String text(Object value) {
+        return value instanceof String text ? text : "";
     }
 
     /** The key as S3 encodes it in events, decoded: '+' is a space, %XX are UTF-8 bytes. */

@@ -3,17 +3,19 @@ package recon.functions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import recon.pipeline.ParseUpload;
 
 class S3EventsTest {
     @Test
     void decodesTheKeyOfTheSampleEventOnceWithPlusAsSpace() throws Exception {
-        var sqsEvent = new ObjectMapper().readTree(Files.readString(Path.of("../../events/s3-upload-via-sqs.json")));
-        String body = sqsEvent.path("Records").get(0).path("body").asText();
+        var sqsEvent = JSON.std.mapFrom(Files.readString(Path.of("../../events/s3-upload-via-sqs.json")));
+        String body = (String) ((Map<?, ?>) ((List<?>) sqsEvent.get("Records")).get(0)).get("body");
 
         assertThat(S3Events.uploads(body, "recon-exports-dev")).containsExactly(new ParseUpload.Upload(
                 "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月.csv", "9b2cf535f27731c974343645a3985328"));

@@ -13,14 +13,12 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.functions.aws.Priming;
+import recon.functions.aws.ReportPriming;
+import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
 import recon.pipeline.StoreRef;
 import recon.pipeline.WriteReports;
-import software.amazon.awssdk.core.warmup.SdkWarmUp;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** ReportFunction: report requests → {@link WriteReports}, message by message. */
 public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
@@ -71,9 +69,9 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.exercise();
-        Priming.exerciseReports();
-        SdkWarmUp.warmUp(S3Client.class, DynamoDbClient.class);
+        ReportPriming.run();
+        SdkPriming.s3();
+        SdkPriming.dynamo();
     }
 
     @Override
