@@ -20,15 +20,29 @@ import recon.ingest.RecordSink;
  * and idempotent, so neither the order files arrive in nor a file given twice changes the content.
  */
 public final class StoreRecords {
-    /** Two exports of the same ledger line normally agree; if not, keep a fixed one of them. */
-    private static final Comparator<LedgerLine> LINE_CHOICE = Comparator
-            .comparingLong(LedgerLine::occurredAt)
-            .thenComparingLong(LedgerLine::incomeFen)
-            .thenComparingLong(LedgerLine::expenseFen)
-            .thenComparingLong(LedgerLine::balanceFen)
-            .thenComparing(LedgerLine::lineClass)
-            .thenComparing(StoreRecords::compareOrderIds)
-            .thenComparing(LedgerLine::businessType);
+    /**
+     * Two exports of the same ledger line normally agree; if not, keep a fixed one of them. Written
+     * out field by field: it decides between the copies of every line of overlapping exports.
+     */
+    private static final Comparator<LedgerLine> LINE_CHOICE = (a, b) -> {
+        int c = Long.compare(a.occurredAt(), b.occurredAt());
+        if (c == 0) {
+            c = Long.compare(a.incomeFen(), b.incomeFen());
+        }
+        if (c == 0) {
+            c = Long.compare(a.expenseFen(), b.expenseFen());
+        }
+        if (c == 0) {
+            c = Long.compare(a.balanceFen(), b.balanceFen());
+        }
+        if (c == 0) {
+            c = a.lineClass().compareTo(b.lineClass());
+        }
+        if (c == 0) {
+            c = compareOrderIds(a, b);
+        }
+        return c != 0 ? c : a.businessType().compareTo(b.businessType());
+    };
 
     private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
     private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
