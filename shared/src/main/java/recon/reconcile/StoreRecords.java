@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -159,10 +162,41 @@ public final class StoreRecords {
         }
 
         public void commit() {
-            batchOrders.forEach(StoreRecords.this::add);
+            commitLines();
+            commitOthers();
+        }
+
+        private void commitLines() {
             batchLines.forEach(StoreRecords.this::add);
-            batchRefunds.forEach(StoreRecords.this::add);
             batchCoverage.forEach(range -> cover(range[0], range[1]));
+        }
+
+        private void commitOthers() {
+            batchOrders.forEach(StoreRecords.this::add);
+            batchRefunds.forEach(StoreRecords.this::add);
+        }
+    }
+
+    /**
+     * Commits the batches in their order. The ledger lines (and coverage) and the orders and refunds
+     * are held apart, so the lines go in on {@code executor} while the others go in here.
+     */
+    public void commit(List<Batch> batches, ExecutorService executor) {
+        Future<?> lines = executor.submit(() -> batches.forEach(Batch::commitLines));
+        batches.forEach(Batch::commitOthers);
+        try {
+            lines.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding the ledger lines", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }
