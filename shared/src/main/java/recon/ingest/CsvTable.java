@@ -107,8 +107,8 @@ final class CsvTable implements Table, TableRow {
             if (read != null && hasText && (index >= read.length || !read[index])) {
                 return;
             }
-            if (index == cells.length) {
-                width = cells.length * 2;
+            if (index >= cells.length) {
+                width = Math.max(cells.length * 2, index + 1);
                 cells = Arrays.copyOf(cells, width);
             }
             String cell = new String(buffer, offset, length);
