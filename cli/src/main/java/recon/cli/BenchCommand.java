@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -260,10 +261,14 @@ final class BenchCommand {
         }
     }
 
-    /** The engine as a user runs it, in a child JVM: the same java binary, this process's class path. */
+    /**
+     * The engine as a user runs it, in a child JVM: the same java binary, the JVM options the recon
+     * launcher gave this process, this process's class path.
+     */
     static List<String> engineCommand(Workload workload, Path out, EngineRun engine) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (engine.heap() != null) {
             command.add(engine.heap());
         }

@@ -15,17 +15,33 @@ public final class Order {
     /**
      * Which of two reports of the same order wins, whatever the order they arrive in: the most
      * advanced status, then a fixed comparison of the other fields so the choice is deterministic.
+     * Written out field by field: it decides between the copies of every order of overlapping reports.
      */
-    public static final Comparator<Order> PROGRESS = Comparator
-            .comparingInt((Order o) -> o.status().rank)
-            .thenComparing(Order::status)
-            .thenComparingLong(Order::confirmedAt)
-            .thenComparingLong(Order::paidAt)
-            .thenComparingLong(Order::createdAt)
-            .thenComparingLong(Order::paidFen)
-            .thenComparing(Order::category)
-            .thenComparing(Order::invoiceRequested)
-            .thenComparing(Order::buyerHash);
+    public static final Comparator<Order> PROGRESS = (a, b) -> {
+        int c = Integer.compare(a.status.rank, b.status.rank);
+        if (c == 0) {
+            c = a.status.compareTo(b.status);
+        }
+        if (c == 0) {
+            c = Long.compare(a.confirmedAt, b.confirmedAt);
+        }
+        if (c == 0) {
+            c = Long.compare(a.paidAt, b.paidAt);
+        }
+        if (c == 0) {
+            c = Long.compare(a.createdAt, b.createdAt);
+        }
+        if (c == 0) {
+            c = Long.compare(a.paidFen, b.paidFen);
+        }
+        if (c == 0) {
+            c = a.category.compareTo(b.category);
+        }
+        if (c == 0) {
+            c = Boolean.compare(a.invoiceRequested, b.invoiceRequested);
+        }
+        return c != 0 ? c : a.buyerHash.compareTo(b.buyerHash);
+    };
 
     private final long orderNumber;
     private final String orderText;

@@ -95,6 +95,7 @@ final class StrictDecodingReader extends Reader {
             out.limit(Math.min(end, before + DECODED_AT_ONCE));
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             out.limit(end);
+            countLines(buffer, before, out.position());
             if (result.isError()) {
                 if (out.position() > offset) {
                     break; // deliver the good text first; the next call fails right away
@@ -112,7 +113,9 @@ final class StrictDecodingReader extends Reader {
             }
             if (endOfInput) {
                 if (!flushed) {
+                    int flushedFrom = out.position();
                     decoder.flush(out);
+                    countLines(buffer, flushedFrom, out.position());
                     flushed = true;
                 }
                 if (out.position() > offset) {
@@ -129,20 +132,22 @@ final class StrictDecodingReader extends Reader {
             }
             bytes.flip();
         }
-        int produced = out.position() - offset;
-        for (int i = offset; i < offset + produced; i++) {
-            if (buffer[i] == '\n') {
+        return out.position() - offset;
+    }
+
+    private void countLines(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (chars[i] == '\n') {
                 line++;
             }
         }
-        return produced;
     }
 
     /**
      * Copies the ASCII characters and GB18030 two-byte characters at the start of the input straight
-     * to {@code out}. Between two calls of the decoder the input starts at a character, and a byte
-     * below 0x80 there is that ASCII character in both charsets read here (UTF-8 and GB18030); most
-     * of an export is ASCII, most of the rest two-byte characters.
+     * to {@code out}, counting the line breaks on the way. Between two calls of the decoder the input
+     * starts at a character, and a byte below 0x80 there is that ASCII character in both charsets read
+     * here (UTF-8 and GB18030); most of an export is ASCII, most of the rest two-byte characters.
      */
     private void copyPlain(CharBuffer out) {
         byte[] in = bytes.array();
@@ -151,10 +156,12 @@ final class StrictDecodingReader extends Reader {
         int end = bytes.limit();
         int o = out.arrayOffset() + out.position();
         int outEnd = out.arrayOffset() + out.limit();
+        int breaks = 0;
         while (i < end && o < outEnd) {
             byte b = in[i];
             if (b >= 0) {
                 chars[o++] = (char) b;
+                breaks += b == '\n' ? 1 : 0;
                 i++;
                 continue;
             }
@@ -167,6 +174,7 @@ final class StrictDecodingReader extends Reader {
         }
         bytes.position(i);
         out.position(o - out.arrayOffset());
+        line += breaks;
     }
 
     @Override

@@ -82,6 +82,7 @@ final class TableIngest {
                 List<Column> missing = layout.missingIn(header);
                 if (missing.isEmpty()) {
                     kind = layout.kind();
+                    table.readOnly(columnsRead(layout, header));
                     return parserFor(layout, header, window, windowLine);
                 }
                 long found = layout.requiredCount() - missing.size();
@@ -114,6 +115,18 @@ final class TableIngest {
             case TMALL_ORDERS -> new OrderRows(header, sink);
             default -> throw new IllegalStateException("no parser for " + layout.kind());
         };
+    }
+
+    /** The columns of the header that are the layout's: all its parser may read. */
+    private static boolean[] columnsRead(Layout layout, String[] header) {
+        boolean[] read = new boolean[header.length];
+        for (Column column : layout.columns()) {
+            int index = column.indexIn(header);
+            if (index >= 0) {
+                read[index] = true;
+            }
+        }
+        return read;
     }
 
     private static String[] headerOf(TableRow row) {

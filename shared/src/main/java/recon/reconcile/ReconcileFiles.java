@@ -17,7 +17,8 @@ import recon.ingest.RecordSink;
  * The whole offline job for one store: read every file, keep the records of the accepted ones
  * (a rejected file contributes nothing), reconcile. The same ingest and rules serve the pipeline.
  * Files are read side by side, one per core; each file's records are held apart and added to the
- * store in input order, so the result is the same as reading them one after the other.
+ * store in input order once all are read, so the result is the same as reading them one after the
+ * other.
  */
 public final class ReconcileFiles {
     /** One input: its display name and how to (re)open its bytes. */
@@ -50,15 +51,17 @@ public final class ReconcileFiles {
             for (Input input : inputs) {
                 reads.add(pool.submit(() -> read(input, records)));
             }
+            List<StoreRecords.Batch> accepted = new ArrayList<>();
             for (Future<List<ReadFile>> read : reads) {
                 for (ReadFile file : resultOf(read)) {
                     if (file.outcome().accepted()) {
-                        file.batch().commit();
+                        accepted.add(file.batch());
                     }
                     outcomes.add(file.outcome());
                     onFile.accept(file.outcome());
                 }
             }
+            records.commit(accepted, pool);
         }
         return new Result(outcomes, records, new Reconciler(config).reconcile(records));
     }

@@ -2,6 +2,7 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -29,8 +30,10 @@ public final class Reconciler {
 
         SettlementRules settlements = new SettlementRules(config, index.coverage, found);
         RefundRules refunds = new RefundRules(config, index.coverage, found);
+        // a million lookups in the order map, scattered in memory: on another core meanwhile
+        CompletableFuture<Order[]> settledOrders = CompletableFuture.supplyAsync(index::ordersOfSettlements);
         checkOrders(index, settlements, refunds, days, found);
-        checkLines(index, settlements, refunds, days);
+        checkLines(index, settledOrders.join(), settlements, refunds, days);
         checkBalances(index, days, found);
         DayRiskRules risks = new DayRiskRules(config, found);
         days.days().forEach(risks::check);
@@ -61,11 +64,17 @@ public final class Reconciler {
         });
     }
 
-    /** Every ledger line in its day's figures; settlement lines against their orders; refund lines without order. */
-    private void checkLines(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days) {
+    /**
+     * Every ledger line in its day's figures; settlement lines against their orders; refund lines without order.
+     *
+     * @param settledOrders the order of each settlement line, as {@link StoreIndex#ordersOfSettlements()}
+     */
+    private void checkLines(StoreIndex index, Order[] settledOrders, SettlementRules settlements, RefundRules refunds,
+            DayBook days) {
+        int settlement = 0;
         for (LedgerLine line : index.lines) {
             if (line.lineClass() == LineClass.SETTLEMENT) {
-                Order order = index.order(line);
+                Order order = settledOrders[settlement++];
                 settlements.checkLine(line, order);
                 days.line(line, order == null ? null : config.commissionRate(order.category()));
             } else {

@@ -144,8 +144,11 @@ final class StoreIndex {
         }
     }
 
-    /** The order of the line, or null when it has no order id or no order report holds it. */
-    Order order(LedgerLine line) {
-        return records.order(line);
+    /** The order of every SETTLEMENT line, in the order of {@link #lines}; null where no order report holds it. */
+    Order[] ordersOfSettlements() {
+        return lines.stream()
+                .filter(line -> line.lineClass() == LineClass.SETTLEMENT)
+                .map(records::order)
+                .toArray(Order[]::new);
     }
 }

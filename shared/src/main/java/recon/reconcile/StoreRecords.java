@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -20,15 +23,29 @@ import recon.ingest.RecordSink;
  * and idempotent, so neither the order files arrive in nor a file given twice changes the content.
  */
 public final class StoreRecords {
-    /** Two exports of the same ledger line normally agree; if not, keep a fixed one of them. */
-    private static final Comparator<LedgerLine> LINE_CHOICE = Comparator
-            .comparingLong(LedgerLine::occurredAt)
-            .thenComparingLong(LedgerLine::incomeFen)
-            .thenComparingLong(LedgerLine::expenseFen)
-            .thenComparingLong(LedgerLine::balanceFen)
-            .thenComparing(LedgerLine::lineClass)
-            .thenComparing(StoreRecords::compareOrderIds)
-            .thenComparing(LedgerLine::businessType);
+    /**
+     * Two exports of the same ledger line normally agree; if not, keep a fixed one of them. Written
+     * out field by field: it decides between the copies of every line of overlapping exports.
+     */
+    private static final Comparator<LedgerLine> LINE_CHOICE = (a, b) -> {
+        int c = Long.compare(a.occurredAt(), b.occurredAt());
+        if (c == 0) {
+            c = Long.compare(a.incomeFen(), b.incomeFen());
+        }
+        if (c == 0) {
+            c = Long.compare(a.expenseFen(), b.expenseFen());
+        }
+        if (c == 0) {
+            c = Long.compare(a.balanceFen(), b.balanceFen());
+        }
+        if (c == 0) {
+            c = a.lineClass().compareTo(b.lineClass());
+        }
+        if (c == 0) {
+            c = compareOrderIds(a, b);
+        }
+        return c != 0 ? c : a.businessType().compareTo(b.businessType());
+    };
 
     private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
     private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
@@ -145,10 +162,41 @@ public final class StoreRecords {
         }
 
         public void commit() {
-            batchOrders.forEach(StoreRecords.this::add);
+            commitLines();
+            commitOthers();
+        }
+
+        private void commitLines() {
             batchLines.forEach(StoreRecords.this::add);
-            batchRefunds.forEach(StoreRecords.this::add);
             batchCoverage.forEach(range -> cover(range[0], range[1]));
+        }
+
+        private void commitOthers() {
+            batchOrders.forEach(StoreRecords.this::add);
+            batchRefunds.forEach(StoreRecords.this::add);
+        }
+    }
+
+    /**
+     * Commits the batches in their order. The ledger lines (and coverage) and the orders and refunds
+     * are held apart, so the lines go in on {@code executor} while the others go in here.
+     */
+    public void commit(List<Batch> batches, ExecutorService executor) {
+        Future<?> lines = executor.submit(() -> batches.forEach(Batch::commitLines));
+        batches.forEach(Batch::commitOthers);
+        try {
+            lines.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding the ledger lines", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -15,8 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import recon.domain.Anomaly;
+import recon.domain.DayFigures;
 import recon.domain.StoreConfig;
 import recon.reconcile.ReconcileFiles;
+import recon.reconcile.Reconciliation;
 
 /**
  * Lays out the reports of one store the way they sit in the bucket: {@code summary.json} for the
@@ -63,6 +66,10 @@ public final class ReportFiles {
             SummaryJson.write(out, tenant, store, result.files(), result.reconciliation().days(),
                     result.reconciliation().anomalies());
         }
+        if (!formats.contains(Format.XLSX) && !formats.contains(Format.HTML)) {
+            writeFigures(dir, tenant, store, result, formats);
+            return;
+        }
         ReportSource source = new ReportSource(tenant, store, result.files(), result.records(),
                 result.reconciliation(), config);
         // the months first: a month takes as long to write as all its days together
@@ -75,6 +82,29 @@ public final class ReportFiles {
             }
             for (Future<?> folder : folders) {
                 awaitFolder(folder, writers);
+            }
+        }
+    }
+
+    /**
+     * The summaries and CSV files alone: they hold the period's figures and anomalies only, so the
+     * records need not be arranged for the workbook and the page (the sorted lines, the open items).
+     */
+    private static void writeFigures(Path dir, String tenant, String store, ReconcileFiles.Result result,
+            Set<Format> formats) throws IOException {
+        Reconciliation reconciliation = result.reconciliation();
+        for (Period period : ReportSource.periods(reconciliation)) {
+            Path folder = Files.createDirectories(dir.resolve("reports").resolve(period.key()));
+            List<DayFigures> days = ReportSource.days(reconciliation, period);
+            List<Anomaly> anomalies = ReportSource.anomalies(reconciliation, period);
+            for (Format format : formats) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(format.fileName)))) {
+                    switch (format) {
+                        case JSON -> SummaryJson.write(out, tenant, store, result.files(), days, anomalies);
+                        case CSV -> AnomalyCsv.write(out, anomalies);
+                        default -> throw new IllegalArgumentException(format + " needs the whole report");
+                    }
+                }
             }
         }
     }

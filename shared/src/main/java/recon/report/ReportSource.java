@@ -59,6 +59,10 @@ public final class ReportSource {
 
     /** Every day with figures, then every month with figures. */
     public List<Period> periods() {
+        return periods(result);
+    }
+
+    static List<Period> periods(Reconciliation result) {
         List<Period> periods = new ArrayList<>();
         Set<YearMonth> months = new LinkedHashSet<>();
         for (DayFigures day : result.days()) {
@@ -69,13 +73,23 @@ public final class ReportSource {
         return periods;
     }
 
+    /** The figures of the period's days. */
+    static List<DayFigures> days(Reconciliation result, Period period) {
+        return result.days().stream().filter(d -> period.contains(d.day())).toList();
+    }
+
+    /** The anomalies of the period's days. */
+    static List<Anomaly> anomalies(Reconciliation result, Period period) {
+        return result.anomalies().stream().filter(a -> period.contains(a.day())).toList();
+    }
+
     public PeriodReport report(Period period) {
-        List<DayFigures> days = result.days().stream().filter(d -> period.contains(d.day())).toList();
+        List<DayFigures> days = days(result, period);
         LocalDate monthStart = period.first().withDayOfMonth(1);
         List<DayFigures> monthToDate = result.days().stream()
                 .filter(d -> !d.day().isBefore(monthStart) && !d.day().isAfter(period.last()))
                 .toList();
-        List<Anomaly> anomalies = result.anomalies().stream().filter(a -> period.contains(a.day())).toList();
+        List<Anomaly> anomalies = anomalies(result, period);
         Map<String, AnomalyType> lineAnomalies = new HashMap<>();
         for (Anomaly anomaly : anomalies) {
             if (anomaly.lineId() != null) {

@@ -190,4 +190,44 @@ class OrderReportTest {
         assertThat(got.outcome().rows()).isEqualTo(2);
         assertThat(got.orders).hasSize(2);
     }
+
+    @Test
+    void rejectsRowWithTextOnlyInColumnsNotRead() {
+        // given: a row empty in every column the order report is read by, but for a remark column
+        String file = csv("订单编号,备注,买家实际支付金额,订单状态,订单创建时间", "1,,1,交易成功,2026-11-02",
+                ",仅有备注,,,", ",=\"\",,,", "2,,1,交易成功,2026-11-02");
+
+        // when
+        Collected got = Collected.ingest("o.csv", file, UTF_8);
+
+        // then: the row is not taken for a blank one (the one with an empty ="" cell is)
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).isEqualTo("第 3 行：缺少订单编号");
+    }
+
+    @Test
+    void readsCellsOfTheColumnsReadWhateverTheColumnsAround() {
+        // given: columns not read before, between and after the ones read, some wider than the header
+        String file = csv("买家留言,订单编号,备注,买家实际支付金额,订单状态,订单创建时间,类目",
+                "你好,1,\"多行\n备注\",8.80,交易成功,2026-11-02,女鞋,多余,多余",
+                "\"a,b\",2,,1.00,交易关闭,2026-11-03");
+
+        // when
+        Collected got = Collected.ingest("o.csv", file, UTF_8);
+
+        // then
+        assertThat(got.outcome().accepted()).isTrue();
+        assertThat(got.outcome().rows()).isEqualTo(2);
+        assertThat(got.orders).satisfiesExactly(
+                o -> {
+                    assertThat(o.orderId()).isEqualTo("1");
+                    assertThat(o.paidFen()).isEqualTo(880);
+                    assertThat(o.category()).isEqualTo("女鞋");
+                },
+                o -> {
+                    assertThat(o.orderId()).isEqualTo("2");
+                    assertThat(o.status()).isEqualTo(OrderStatus.CLOSED);
+                    assertThat(o.category()).isEmpty();
+                });
+    }
 }

@@ -3,6 +3,9 @@ package recon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -67,5 +70,31 @@ class StoreRecordsTest {
         assertThat(records.orders()).hasSize(1);
         assertThat(records.coveredDays()).containsExactly(
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
+    }
+
+    @Test
+    void batchesCommittedTogetherAddTheirRecordsInTheirOrder() {
+        // given two files' batches: lines of two days, and the same order in two states
+        StoreRecords records = new StoreRecords();
+        LedgerLine first = new LedgerLine("20261102000001", "3553498017448001", 3000, 19900, 0, 50000,
+                LineClass.SETTLEMENT, "交易付款");
+        LedgerLine second = new LedgerLine("20261103000001", null, 90000, 0, 100, 49900, LineClass.OTHER, "收费");
+        StoreRecords.Batch ledger = records.newBatch();
+        ledger.ledgerLine(second);
+        ledger.ledgerLine(first);
+        ledger.ledgerCoverage(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
+        StoreRecords.Batch orders = records.newBatch();
+        orders.order(order(OrderStatus.SUCCESS, 5000));
+        orders.order(order(OrderStatus.SHIPPED, Times.NONE));
+
+        // when both are committed at once, the lines on another thread
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            records.commit(List.of(ledger, orders), executor);
+        }
+
+        // then every record is in, the lines in the order they were added
+        assertThat(records.ledgerLines()).containsExactly(second, first);
+        assertThat(records.order("3553498017448001").status()).isEqualTo(OrderStatus.SUCCESS);
+        assertThat(records.coveredDays()).containsExactly(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
     }
 }

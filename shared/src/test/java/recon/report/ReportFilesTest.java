@@ -56,7 +56,7 @@ class ReportFilesTest {
         ReportFiles.write(dir, "t1", "s1", reports.config, reports.result,
                 EnumSet.of(ReportFiles.Format.JSON, ReportFiles.Format.CSV));
 
-        // then every folder holds exactly those two files, the same as in a full run
+        // then every folder holds exactly those two files, each the same as in a full run
         ReportSource source = new ReportSource("t1", "s1", reports.result.files(), reports.result.records(),
                 reports.result.reconciliation(), reports.config);
         assertThat(dir.resolve(ReportFiles.SUMMARY_JSON)).exists();
@@ -66,8 +66,9 @@ class ReportFilesTest {
                 assertThat(files.map(f -> f.getFileName().toString()))
                         .containsExactlyInAnyOrder(ReportFiles.SUMMARY_JSON, ReportFiles.CSV);
             }
-            assertThat(folder.resolve(ReportFiles.CSV)).hasSameBinaryContentAs(
-                    reports.folder(period.key()).resolve(ReportFiles.CSV));
+            for (String name : List.of(ReportFiles.SUMMARY_JSON, ReportFiles.CSV)) {
+                assertThat(folder.resolve(name)).hasSameBinaryContentAs(reports.folder(period.key()).resolve(name));
+            }
         }
     }
 
