@@ -31,7 +31,6 @@ final class StoreIndex {
     private static final int RADIX_BITS = 16;
     private static final int RADIX = 1 << RADIX_BITS;
 
-    final StoreRecords records;
     final List<LedgerLine> lines;
     final Coverage coverage;
     private final Order[] orders;
@@ -40,7 +39,6 @@ final class StoreIndex {
     private final Refund[] successfulRefunds;
 
     StoreIndex(StoreRecords records) {
-        this.records = records;
         this.lines = new ArrayList<>(records.ledgerLines());
         lines.sort(LedgerLine.BY_TIME);
         this.orders = records.orders().toArray(Order[]::new);
@@ -142,13 +140,5 @@ final class StoreIndex {
             }
             visitor.visit(order, ledger);
         }
-    }
-
-    /** The order of every SETTLEMENT line, in the order of {@link #lines}; null where no order report holds it. */
-    Order[] ordersOfSettlements() {
-        return lines.stream()
-                .filter(line -> line.lineClass() == LineClass.SETTLEMENT)
-                .map(records::order)
-                .toArray(Order[]::new);
     }
 }
