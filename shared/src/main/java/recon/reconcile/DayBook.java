@@ -89,19 +89,14 @@ final class DayBook {
     /**
      * A ledger line in its day's amounts (each is expense − income, settlements are income); OTHER
      * lines count only in the balance.
-     *
-     * @param contractRate the commission rate of a settlement line's order, null when the order is unknown
      */
-    void line(LedgerLine line, BigDecimal contractRate) {
+    void line(LedgerLine line) {
         Day day = at(Times.epochDay(line.occurredAt()));
         long debit = line.expenseFen() - line.incomeFen();
         switch (line.lineClass()) {
             case SETTLEMENT -> {
                 day.settledCount++;
                 day.settledAmount += line.incomeFen();
-                if (contractRate != null) {
-                    day.knownSettledByRate.merge(contractRate, line.incomeFen(), Long::sum);
-                }
             }
             case REFUND -> day.refundAmount += debit;
             case COMMISSION -> day.commissionAmount += debit;
@@ -109,6 +104,11 @@ final class DayBook {
             case WITHDRAWAL, AD_TOPUP, DEPOSIT -> day.transferAmount += debit;
             case OTHER -> { }
         }
+    }
+
+    /** A settlement line whose order is known, in its day's income by contract rate. */
+    void settlementOfKnownOrder(LedgerLine line, BigDecimal contractRate) {
+        at(Times.epochDay(line.occurredAt())).knownSettledByRate.merge(contractRate, line.incomeFen(), Long::sum);
     }
 
     void balances(long day, long opening, long closing) {

@@ -2,11 +2,9 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
-import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
@@ -30,10 +28,8 @@ public final class Reconciler {
 
         SettlementRules settlements = new SettlementRules(config, index.coverage, found);
         RefundRules refunds = new RefundRules(config, index.coverage, found);
-        // a million lookups in the order map, scattered in memory: on another core meanwhile
-        CompletableFuture<Order[]> settledOrders = CompletableFuture.supplyAsync(index::ordersOfSettlements);
         checkOrders(index, settlements, refunds, days, found);
-        checkLines(index, settledOrders.join(), settlements, refunds, days);
+        checkLines(index, settlements, refunds, days);
         checkBalances(index, days, found);
         DayRiskRules risks = new DayRiskRules(config, found);
         days.days().forEach(risks::check);
@@ -43,13 +39,20 @@ public final class Reconciler {
     }
 
     /**
-     * Settlement and commission of every order, the orders' part of the day figures, and the
-     * after-sale refunds of every order id against its refund lines.
+     * Settlement and commission of every order, the orders' part of the day figures, the settlement
+     * lines of every order id against its order, and the after-sale refunds of every order id
+     * against its refund lines.
      */
     private void checkOrders(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days,
             List<Anomaly> found) {
         CommissionRule commission = new CommissionRule(config, index.coverage, found);
         index.forEachOrderId((order, ledger) -> {
+            for (LedgerLine line : ledger.settlements()) {
+                settlements.checkLine(line, order);
+                if (order != null) {
+                    days.settlementOfKnownOrder(line, config.commissionRate(order.category()));
+                }
+            }
             if (order != null) {
                 days.order(order);
                 if (order.status() == OrderStatus.SUCCESS) {
@@ -65,24 +68,19 @@ public final class Reconciler {
     }
 
     /**
-     * Every ledger line in its day's figures; settlement lines against their orders; refund lines without order.
-     *
-     * @param settledOrders the order of each settlement line, as {@link StoreIndex#ordersOfSettlements()}
+     * Every ledger line in its day's figures; the settlement and refund lines without order id,
+     * which no order id of {@link #checkOrders} meets.
      */
-    private void checkLines(StoreIndex index, Order[] settledOrders, SettlementRules settlements, RefundRules refunds,
-            DayBook days) {
-        int settlement = 0;
+    private void checkLines(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days) {
         for (LedgerLine line : index.lines) {
-            if (line.lineClass() == LineClass.SETTLEMENT) {
-                Order order = settledOrders[settlement++];
-                settlements.checkLine(line, order);
-                days.line(line, order == null ? null : config.commissionRate(order.category()));
-            } else {
-                if (line.lineClass() == LineClass.REFUND && !line.hasOrderId()) {
+            if (!line.hasOrderId()) {
+                if (line.lineClass() == LineClass.SETTLEMENT) {
+                    settlements.checkLine(line, null);
+                } else if (line.lineClass() == LineClass.REFUND) {
                     refunds.unexplained(line);
                 }
-                days.line(line, null);
             }
+            days.line(line);
         }
     }
 

@@ -2,8 +2,12 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -31,7 +35,6 @@ final class StoreIndex {
     private static final int RADIX_BITS = 16;
     private static final int RADIX = 1 << RADIX_BITS;
 
-    final StoreRecords records;
     final List<LedgerLine> lines;
     final Coverage coverage;
     private final Order[] orders;
@@ -40,20 +43,35 @@ final class StoreIndex {
     private final Refund[] successfulRefunds;
 
     StoreIndex(StoreRecords records) {
-        this.records = records;
+        // the orders and the refunds are sorted on another core, where there is one, while the lines are sorted here
+        Executor otherCore = Runtime.getRuntime().availableProcessors() > 1 ? ForkJoinPool.commonPool() : Runnable::run;
+        CompletableFuture<Order[]> sortedOrders = CompletableFuture.supplyAsync(() -> byOrderId(records.orders()), otherCore);
+        CompletableFuture<Refund[]> sortedRefunds =
+                CompletableFuture.supplyAsync(() -> successfulByOrderId(records.refunds()), otherCore);
         this.lines = new ArrayList<>(records.ledgerLines());
         lines.sort(LedgerLine.BY_TIME);
-        this.orders = records.orders().toArray(Order[]::new);
-        Arrays.sort(orders, (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText()));
         this.orderLines = byOrderId(lines.stream()
                 .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
                 .toArray(LedgerLine[]::new));
-        this.successfulRefunds = records.refunds().stream()
+        this.orders = sortedOrders.join();
+        this.successfulRefunds = sortedRefunds.join();
+        this.coverage = new Coverage(records.coveredDays());
+    }
+
+    private static Order[] byOrderId(Collection<Order> orders) {
+        Order[] sorted = orders.toArray(Order[]::new);
+        Arrays.sort(sorted, (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText()));
+        return sorted;
+    }
+
+    /** The successful refunds by order id, each order's by (dayTime, refundId). */
+    private static Refund[] successfulByOrderId(Collection<Refund> refunds) {
+        Refund[] successful = refunds.stream()
                 .filter(refund -> refund.status() == RefundStatus.SUCCESS)
                 .toArray(Refund[]::new);
         Comparator<Refund> byOrderId = (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText());
-        Arrays.sort(successfulRefunds, byOrderId.thenComparing(Refund.BY_DAY_TIME));
-        this.coverage = new Coverage(records.coveredDays());
+        Arrays.sort(successful, byOrderId.thenComparing(Refund.BY_DAY_TIME));
+        return successful;
     }
 
     /**
@@ -142,13 +160,5 @@ final class StoreIndex {
             }
             visitor.visit(order, ledger);
         }
-    }
-
-    /** The order of every SETTLEMENT line, in the order of {@link #lines}; null where no order report holds it. */
-    Order[] ordersOfSettlements() {
-        return lines.stream()
-                .filter(line -> line.lineClass() == LineClass.SETTLEMENT)
-                .map(records::order)
-                .toArray(Order[]::new);
     }
 }
