@@ -2,7 +2,6 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,7 +52,7 @@ public final class ReconcileFiles {
             }
             List<StoreRecords.Batch> accepted = new ArrayList<>();
             for (Future<List<ReadFile>> read : reads) {
-                for (ReadFile file : resultOf(read)) {
+                for (ReadFile file : Tasks.resultOf(read, "reading the files")) {
                     if (file.outcome().accepted()) {
                         accepted.add(file.batch());
                     }
@@ -84,23 +83,5 @@ public final class ReconcileFiles {
             }
         });
         return files;
-    }
-
-    /** The files read, or what failed the reading, as it was thrown. */
-    private static List<ReadFile> resultOf(Future<List<ReadFile>> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the files", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

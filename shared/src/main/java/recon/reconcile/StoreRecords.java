@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import recon.domain.Ids;
@@ -134,7 +133,7 @@ public final class StoreRecords {
         return new Batch();
     }
 
-    /** One file's records, added to the store only by {@link #commit()}. */
+    /** One file's records, added to the store only by {@link StoreRecords#commit(List, ExecutorService)}. */
     public final class Batch implements RecordSink {
         private final List<Order> batchOrders = new ArrayList<>();
         private final List<LedgerLine> batchLines = new ArrayList<>();
@@ -161,11 +160,6 @@ public final class StoreRecords {
             batchCoverage.add(new LocalDate[] {firstDay, lastDay});
         }
 
-        public void commit() {
-            commitLines();
-            commitOthers();
-        }
-
         private void commitLines() {
             batchLines.forEach(StoreRecords.this::add);
             batchCoverage.forEach(range -> cover(range[0], range[1]));
@@ -184,19 +178,6 @@ public final class StoreRecords {
     public void commit(List<Batch> batches, ExecutorService executor) {
         Future<?> lines = executor.submit(() -> batches.forEach(Batch::commitLines));
         batches.forEach(Batch::commitOthers);
-        try {
-            lines.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while adding the ledger lines", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Tasks.resultOf(lines, "adding the ledger lines");
     }
 }

@@ -65,7 +65,9 @@ class StoreRecordsTest {
         assertThat(records.orders()).isEmpty();
         assertThat(records.coveredDays()).isEmpty();
 
-        batch.commit();
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            records.commit(List.of(batch), executor);
+        }
 
         assertThat(records.orders()).hasSize(1);
         assertThat(records.coveredDays()).containsExactly(
