@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -105,11 +104,16 @@ final class BenchCommand {
             Workload workload = prepare(dir, orders);
             String loadBefore = loadAverage();
             List<Run> runs = new ArrayList<>();
+            String jvmOptions = "";
             for (EngineRun engine : ENGINE_RUNS) {
-                err.printf("bench: %s...%n", engine.name());
                 Path runDir = dir.resolve("runs").resolve(engine.name().replaceAll("[^A-Za-z0-9]+", "_"));
-                runs.add(new Run(engine.name(), measure(python, root, runDir, engineCommand(workload, runDir.resolve("out"),
-                        engine)), runDir));
+                List<String> command = engineCommand(root, workload, runDir.resolve("out"), engine);
+                String options = String.join(" ", command.subList(1, command.indexOf("-cp")));
+                if (engine.heap() == null) {
+                    jvmOptions = options;
+                }
+                err.printf("bench: %s (%s)...%n", engine.name(), options);
+                runs.add(new Run(engine.name(), measure(python, root, runDir, command), runDir));
             }
             for (String peer : PEERS) {
                 err.printf("bench: %s...%n", peer);
@@ -117,7 +121,8 @@ final class BenchCommand {
                 runs.add(new Run(peer, measure(python, root, runDir, peerCommand(python, root, peer, workload,
                         runDir.resolve("out"))), runDir));
             }
-            String report = report(workload, runs, machine(python, loadBefore), commit(root));
+            String report = report(workload, runs, machine(python, loadBefore)
+                    + "Engine JVM options (tools/jvm-options.sh): %s.%n".formatted(jvmOptions), commit(root));
             out.print(report);
             Path benchmarks = root.resolve("BENCHMARKS.md");
             if (!Files.exists(benchmarks)) {
@@ -265,17 +270,30 @@ final class BenchCommand {
      * The engine as a user runs it, in a child JVM: the same java binary, the JVM options the recon
      * launcher gave this process, this process's class path.
      */
-    static List<String> engineCommand(Workload workload, Path out, EngineRun engine) {
+    /** The engine run as ./recon runs it: with the JVM options tools/jvm-options.sh gives this reconcile. */
+    static List<String> engineCommand(Path root, Workload workload, Path out, EngineRun engine)
+            throws IOException, InterruptedException {
+        List<String> reconcile = List.of("reconcile", "--tenant", TENANT, "--store", STORE, "--config",
+                workload.config().toString(), "--formats", engine.formats(), "--out", out.toString(),
+                workload.store().dir().toString());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(jvmOptions(root, reconcile));
         if (engine.heap() != null) {
             command.add(engine.heap());
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "reconcile",
-                "--tenant", TENANT, "--store", STORE, "--config", workload.config().toString(), "--formats", engine.formats(),
-                "--out", out.toString(), workload.store().dir().toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(reconcile);
         return command;
+    }
+
+    /** What tools/jvm-options.sh, which the launcher uses too, gives a command of this JDK. */
+    static List<String> jvmOptions(Path root, List<String> commandArgs) throws IOException, InterruptedException {
+        List<String> script = new ArrayList<>(List.of("bash", root.resolve("tools/jvm-options.sh").toString()));
+        script.addAll(commandArgs);
+        ProcessBuilder builder = new ProcessBuilder(script).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return output(builder, "tools/jvm-options.sh").lines().toList();
     }
 
     static List<String> peerCommand(Path python, Path root, String peer, Workload workload, Path out) {

@@ -32,7 +32,7 @@ class BenchCommandTest {
         runs = new ArrayList<>();
         Path engineDir = work.resolve("runs/engine");
         runs.add(new BenchCommand.Run("engine", BenchCommand.measure(python, root, engineDir,
-                BenchCommand.engineCommand(workload, engineDir.resolve("out"), BenchCommand.ENGINE_RUNS.get(0))), engineDir));
+                BenchCommand.engineCommand(root, workload, engineDir.resolve("out"), BenchCommand.ENGINE_RUNS.get(0))), engineDir));
         for (String peer : BenchCommand.PEERS) {
             Path dir = work.resolve("runs").resolve(peer);
             runs.add(new BenchCommand.Run(peer, BenchCommand.measure(python, root, dir,
