@@ -48,7 +48,6 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    /** The Lambda handlers the demo runs in-process, built as their (AwsClients, Settings) constructors do. */
     /** The real Lambda handlers, run in-process by the demo's local runner. */
     private static DemoCommand.Pipeline pipeline() {
         return new DemoCommand.Pipeline(ParseHandler::new, MatchHandler::new, ReportHandler::new);
@@ -75,6 +74,12 @@ public final class Main {
             return USAGE;
         } catch (Exception e) {
             err.println("recon: " + e.getMessage());
+            return FAILED;
+        } catch (OutOfMemoryError e) {
+            // the store's records are unreachable once the command has unwound, so there is room to say so
+            err.printf("recon: 内存不足 out of memory: this needs more than the %,d MB the JVM may use here;"
+                    + " run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon %s …%n",
+                    Runtime.getRuntime().maxMemory() >> 20, args.get(0));
             return FAILED;
         }
     }

@@ -185,6 +185,24 @@ class ReconcileCommandTest {
         assertThat(work.resolve("never")).doesNotExist();
     }
 
+    @Test
+    void aStoreTooBigForTheHeapIsToldInWordsNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path samples = dir.resolve("samples");
+        assertThat(Main.run(List.of("generate", "--out", samples.toString(), "--orders", "50000", "--seed", "7"), quiet(),
+                System.err)).isZero();
+        // a JVM of 8 MB starts, but cannot hold the records of 50,000 orders
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx8m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "reconcile", "--tenant", "t1",
+                "--store", "s1", "--formats", "json", "--out", dir.resolve("out").toString(),
+                samples.resolve("t1/s1").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).isEqualTo(Main.FAILED);
+        assertThat(err).contains("recon: 内存不足 out of memory", "the 8 MB the JVM may use", "RECON_JAVA_OPTS=-Xmx4g ./recon reconcile")
+                .doesNotContain("\tat ", "Exception in thread");
+    }
+
     private static long fen(JsonNode day, String field) {
         return recon.domain.Money.parseYuan(day.get(field).asText());
     }
