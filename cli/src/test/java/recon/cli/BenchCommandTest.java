@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,24 @@ class BenchCommandTest {
             assertThat(comparison.anomalies()).as("compared anomalies").isGreaterThanOrEqualTo(BenchCommand.COMPARED_TYPES.size());
             assertThat(comparison.days()).isEqualTo(31);
         }
+    }
+
+    @Test
+    void openOrdersCountsTheOrdersOpenAtOnceAgainstAll() throws Exception {
+        Process script = new ProcessBuilder(BenchCommand.python(root).toString(),
+                root.resolve("tools/bench/open_orders.py").toString(), "--input", workload.utf8Dir().toString(),
+                "--config", workload.config().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String said = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(script.waitFor()).isZero();
+
+        Matcher m = Pattern.compile("order ids ([0-9,]+); open at once at most ([0-9,]+) \\(").matcher(said);
+        assertThat(m.find()).as(said).isTrue();
+        long all = Long.parseLong(m.group(1).replace(",", ""));
+        long open = Long.parseLong(m.group(2).replace(",", ""));
+        // the generator's orders, and a few ids only a ledger line or refund names
+        assertThat(all).isBetween(300L, 310L);
+        // orders settle within weeks of a 31-day month: some, never all, are open at the same time
+        assertThat(open).isPositive().isLessThan(all);
     }
 
     @Test
