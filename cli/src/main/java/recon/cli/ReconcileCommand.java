@@ -60,7 +60,8 @@ final class ReconcileCommand {
         long started = System.nanoTime();
         ReconcileFiles.Result result = ReconcileFiles.run(inputs, config, this::printFile);
         long reconciled = System.nanoTime();
-        ReportFiles.write(outDir, tenant, store, config, result, formats);
+        ReportFiles.write(outDir, tenant, store, config, result.files(), result.records(), result.reconciliation(),
+                formats);
         printSummary(result, outDir, (reconciled - started) / 1_000_000, (System.nanoTime() - reconciled) / 1_000_000);
         return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
     }

@@ -17,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
+import recon.domain.FileOutcome;
 import recon.domain.StoreConfig;
-import recon.reconcile.ReconcileFiles;
 import recon.reconcile.Reconciliation;
+import recon.reconcile.StoreRecords;
 
 /**
  * Lays out the reports of one store the way they sit in the bucket: {@code summary.json} for the
@@ -58,20 +59,23 @@ public final class ReportFiles {
 
     private ReportFiles() {}
 
-    /** The run's summary.json, and the given files of every day's and every month's folder. */
-    public static void write(Path dir, String tenant, String store, StoreConfig config, ReconcileFiles.Result result,
-            Set<Format> formats) throws IOException {
+    /**
+     * The run's summary.json, and the given files of every day's and every month's folder.
+     *
+     * @param files every file's outcome, in input order
+     * @param records the merged records of the accepted files, which the workbook and the page list
+     */
+    public static void write(Path dir, String tenant, String store, StoreConfig config, List<FileOutcome> files,
+            StoreRecords records, Reconciliation reconciliation, Set<Format> formats) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY_JSON))) {
-            SummaryJson.write(out, tenant, store, result.files(), result.reconciliation().days(),
-                    result.reconciliation().anomalies());
+            SummaryJson.write(out, tenant, store, files, reconciliation.days(), reconciliation.anomalies());
         }
         if (!formats.contains(Format.XLSX) && !formats.contains(Format.HTML)) {
-            writeFigures(dir, tenant, store, result, formats);
+            writeFigures(dir, tenant, store, files, reconciliation, formats);
             return;
         }
-        ReportSource source = new ReportSource(tenant, store, result.files(), result.records(),
-                result.reconciliation(), config);
+        ReportSource source = new ReportSource(tenant, store, files, records, reconciliation, config);
         // the months first: a month takes as long to write as all its days together
         List<Period> periods = new ArrayList<>(source.periods());
         periods.sort(Comparator.comparing(period -> !period.isMonth()));
@@ -90,9 +94,8 @@ public final class ReportFiles {
      * The summaries and CSV files alone: they hold the period's figures and anomalies only, so the
      * records need not be arranged for the workbook and the page (the sorted lines, the open items).
      */
-    private static void writeFigures(Path dir, String tenant, String store, ReconcileFiles.Result result,
-            Set<Format> formats) throws IOException {
-        Reconciliation reconciliation = result.reconciliation();
+    private static void writeFigures(Path dir, String tenant, String store, List<FileOutcome> files,
+            Reconciliation reconciliation, Set<Format> formats) throws IOException {
         for (Period period : ReportSource.periods(reconciliation)) {
             Path folder = Files.createDirectories(dir.resolve("reports").resolve(period.key()));
             List<DayFigures> days = ReportSource.days(reconciliation, period);
@@ -100,7 +103,7 @@ public final class ReportFiles {
             for (Format format : formats) {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(format.fileName)))) {
                     switch (format) {
-                        case JSON -> SummaryJson.write(out, tenant, store, result.files(), days, anomalies);
+                        case JSON -> SummaryJson.write(out, tenant, store, files, days, anomalies);
                         case CSV -> AnomalyCsv.write(out, anomalies);
                         default -> throw new IllegalArgumentException(format + " needs the whole report");
                     }

@@ -407,8 +407,8 @@ class ParseMatchReportTest {
             StoreConfig config) throws IOException {
         List<FileOutcome> byName = offline.files().stream().sorted(Comparator.comparing(FileOutcome::name)).toList();
         Path dir = Files.createTempDirectory(samples, "offline-");
-        ReportFiles.write(dir, store.tenant(), store.store(), config,
-                new ReconcileFiles.Result(byName, offline.records(), offline.reconciliation()), EnumSet.allOf(ReportFiles.Format.class));
+        ReportFiles.write(dir, store.tenant(), store.store(), config, byName, offline.records(), offline.reconciliation(),
+                EnumSet.allOf(ReportFiles.Format.class));
         Map<String, byte[]> want = new TreeMap<>();
         Path reports = dir.resolve("reports");
         try (var walk = Files.walk(reports)) {

@@ -44,7 +44,8 @@ final class GeneratedReports {
                 .toList();
         result = ReconcileFiles.run(inputs, config, outcome -> {});
         dir = root.resolve("out");
-        ReportFiles.write(dir, store.tenant(), store.store(), config, result, EnumSet.allOf(ReportFiles.Format.class));
+        ReportFiles.write(dir, store.tenant(), store.store(), config, result.files(), result.records(),
+                result.reconciliation(), EnumSet.allOf(ReportFiles.Format.class));
     }
 
     static synchronized GeneratedReports get() {

@@ -53,7 +53,8 @@ class ReportFilesTest {
     void writesOnlyTheFilesAskedFor() throws IOException {
         // when the reports are written with their summaries and CSV files only
         Path dir = scratch.resolve("json-csv");
-        ReportFiles.write(dir, "t1", "s1", reports.config, reports.result,
+        ReportFiles.write(dir, "t1", "s1", reports.config, reports.result.files(), reports.result.records(),
+                reports.result.reconciliation(),
                 EnumSet.of(ReportFiles.Format.JSON, ReportFiles.Format.CSV));
 
         // then every folder holds exactly those two files, each the same as in a full run
@@ -79,7 +80,8 @@ class ReportFilesTest {
         Files.writeString(dir.resolve("reports"), "not a folder");
 
         // when the reports are written there, then the error of the folder that failed comes out
-        assertThatThrownBy(() -> ReportFiles.write(dir, "t1", "s1", reports.config, reports.result, EnumSet.allOf(ReportFiles.Format.class)))
+        assertThatThrownBy(() -> ReportFiles.write(dir, "t1", "s1", reports.config, reports.result.files(),
+                reports.result.records(), reports.result.reconciliation(), EnumSet.allOf(ReportFiles.Format.class)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("reports");
     }
