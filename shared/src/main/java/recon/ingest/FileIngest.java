@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -125,10 +127,28 @@ public final class FileIngest {
     }
 
     private static long readWorkbook(Path file, TableIngest table) {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-                Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false)));
+                Stream<Row> rows = xlsxReader(() -> workbook.getFirstSheet().openStream())) {
             return table.read(new XlsxTable(rows.iterator(), workbook.isDate1904()));
         } catch (IOException | ExcelReaderException | UncheckedIOException e) {
+            throw new Rejection(0, CORRUPT_XLSX);
+        }
+    }
+
+    /** A step of the XLSX reader that may throw IOException. */
+    private interface ReaderStep<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a step of the XLSX reader, which lets some damaged packages through as assorted runtime
+     * exceptions (a relationship without a target: NullPointerException); {@link XlsxTable} does the
+     * same for the rows.
+     */
+    private static <T> T xlsxReader(ReaderStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
             throw new Rejection(0, CORRUPT_XLSX);
         }
     }
@@ -167,6 +187,7 @@ public final class FileIngest {
                 "ZIP 包解压后超过 " + (MAX_ZIP_BYTES >> 30) + " GB，未读取其余内容");
         int entries = 0;
         int files = 0;
+        Set<String> names = new HashSet<>();
         try {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > MAX_ZIP_ENTRIES) {
@@ -176,6 +197,12 @@ public final class FileIngest {
                 }
                 if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/")) {
                     continue;
+                }
+                // a file's records are kept under its name: a second file of that name would mix with the first
+                if (!names.add(entry.getName())) {
+                    reject(listener, zipName,
+                            new Rejection(0, "ZIP 包内有两个名为 " + entry.getName() + " 的文件，未读取第二个及其后的文件"));
+                    return;
                 }
                 files++;
                 readFile(zipName + "/" + entry.getName(), members, listener, true);

@@ -192,12 +192,16 @@ final class LedgerRows extends RowParser {
         return null;
     }
 
-    /** The trailer: {@code 支出合计：N笔，共X元} and {@code 收入合计：N笔，共X元}. */
+    /**
+     * The trailer: {@code 支出合计：N笔，共X元} and {@code 收入合计：N笔，共X元}, each read after its own
+     * label, so that both are checked even when a damaged file runs the two lines together.
+     */
     @Override
     void comment(String text, long line) {
         if (text.contains(incomeLines.label)) {
             incomeLines.declare(text, line);
-        } else if (text.contains(expenseLines.label)) {
+        }
+        if (text.contains(expenseLines.label)) {
             expenseLines.declare(text, line);
         }
     }

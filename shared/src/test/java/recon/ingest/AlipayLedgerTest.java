@@ -149,6 +149,20 @@ class AlipayLedgerTest {
     }
 
     @Test
+    void checksBothTotalsOfATrailerWhoseTwoLinesRanTogether() {
+        String end = csv("#-----------------------------------------账务明细列表结束------------------------------------",
+                "#支出合计：2笔，共5.00元收入合计：0笔，共0.00元");
+        String file = csv(HEADER, line("1", "", "2026-11-02 10:00:00", "", "5", "-5", "提现", ""));
+
+        Collected wrongExpense = Collected.ingest("a.csv", file + end, UTF_8);
+        Collected right = Collected.ingest("b.csv", file + end.replace("2笔，共5.00元", "1笔，共5.00元"), UTF_8);
+
+        assertThat(wrongExpense.outcome().error())
+                .isEqualTo("第 4 行：文件末尾合计与明细不符：支出合计 2 笔 5.00 元，明细为 1 笔 5.00 元");
+        assertThat(right.outcome().accepted()).isTrue();
+    }
+
+    @Test
     void acceptsLedgerWithoutTrailer() {
         String file = csv(HEADER, line("1", "", "2026-11-02 10:00:00", "", "5", "-5", "提现", ""));
 

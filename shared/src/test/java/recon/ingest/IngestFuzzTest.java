@@ -174,7 +174,10 @@ class IngestFuzzTest {
         }
     }
 
-    /** The amount of the only {@code #…label…共X元} line, in fen; null when there is none or several. */
+    /**
+     * The amount after the label on the only {@code #…label…共X元} line, in fen; null when there is none
+     * or several. After the label: damage can run the two trailer lines into one.
+     */
     private static Long declared(String text, String label) {
         List<String> found = text.lines().map(Cells::clean)
                 .filter(l -> l.startsWith("#") && l.contains(label)).toList();
@@ -182,7 +185,7 @@ class IngestFuzzTest {
             return null;
         }
         String line = found.get(0);
-        int start = line.indexOf('共');
+        int start = line.indexOf('共', line.indexOf(label));
         int end = start < 0 ? -1 : line.indexOf('元', start);
         if (end < 0) {
             return null;

@@ -112,7 +112,7 @@ class XlsxTest {
             row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间");
             row(sheet, 1, "3553498017448001", "199.00", "交易成功", "2026-11-02 10:00:00");
         });
-        byte[] hostile = rewriteSheet(valid, xml -> xml.replace("r=\"B2\"", "r=\"ZZZZZZ2\""));
+        byte[] hostile = rewritePart(valid, "xl/worksheets/sheet1.xml", xml -> xml.replace("r=\"B2\"", "r=\"ZZZZZZ2\""));
 
         // when
         Collected got = Collected.ingest("订单.xlsx", hostile);
@@ -124,6 +124,21 @@ class XlsxTest {
     }
 
     @Test
+    void rejectsAPackageWhoseSheetRelationshipHasNoTarget() throws IOException {
+        // given: the reader meets this with a NullPointerException of its own
+        byte[] valid = Fixtures.xlsx(sheet -> row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间"));
+        byte[] damaged = rewritePart(valid, "xl/_rels/workbook.xml.rels",
+                xml -> xml.replace("Target=\"worksheets/sheet1.xml\"", ""));
+
+        // when
+        Collected got = Collected.ingest("订单.xlsx", damaged);
+
+        // then
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).isEqualTo("XLSX 文件已损坏或不完整");
+    }
+
+    @Test
     void columnsUpToXfdAreExcelColumns() {
         assertThat(XlsxColumnLimit.column("A1")).isEqualTo(1);
         assertThat(XlsxColumnLimit.column("AB12")).isEqualTo(28);
@@ -131,15 +146,15 @@ class XlsxTest {
         assertThat(XlsxColumnLimit.column("XFE1")).isGreaterThan(XlsxColumnLimit.LAST_EXCEL_COLUMN);
     }
 
-    /** The same workbook with its first sheet's XML changed. */
-    private static byte[] rewriteSheet(byte[] xlsx, UnaryOperator<String> change) throws IOException {
+    /** The same workbook with the XML of one of its parts changed. */
+    private static byte[] rewritePart(byte[] xlsx, String part, UnaryOperator<String> change) throws IOException {
         Path original = Files.createTempFile("recon-xlsx-", ".xlsx");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipFile in = new ZipFile(Files.write(original, xlsx).toFile());
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] content = in.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                if (entry.getName().equals(part)) {
                     content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(entry.getName()));

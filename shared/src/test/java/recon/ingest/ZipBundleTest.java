@@ -1,5 +1,6 @@
 package recon.ingest;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +114,24 @@ class ZipBundleTest {
         // then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bounded.readNBytes(100))
                 .isInstanceOf(BoundedStream.LimitExceeded.class).hasMessage("太大");
+    }
+
+    @Test
+    void stopsAtASecondFileOfTheSameName() {
+        // given: two members renamed alike in their headers (ZipOutputStream refuses to write that)
+        byte[] zip = Fixtures.zip(UTF_8, "a.csv", ORDERS.getBytes(UTF_8), "b.csv", LEDGER.getBytes(UTF_8),
+                "c.csv", ORDERS.getBytes(UTF_8));
+        String text = new String(zip, ISO_8859_1);
+        byte[] sameNames = text.replace("b.csv", "a.csv").getBytes(ISO_8859_1);
+
+        Collected got = Collected.ingest("bundle.zip", sameNames);
+
+        // then: the first is read; the bundle is rejected at the second, whose records would mix with the first's
+        assertThat(got.outcomes).extracting(FileOutcome::name, FileOutcome::accepted).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bundle.zip/a.csv", true),
+                org.assertj.core.groups.Tuple.tuple("bundle.zip", false));
+        assertThat(got.outcomes.getLast().error()).isEqualTo("ZIP 包内有两个名为 a.csv 的文件，未读取第二个及其后的文件");
+        assertThat(got.lines).isEmpty();
     }
 
     @Test
