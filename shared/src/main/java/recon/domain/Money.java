@@ -23,6 +23,14 @@ public final class Money {
      * @throws IllegalArgumentException for anything else
      */
     public static long parseYuan(String text) {
+        try {
+            return parseYuanExact(text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("too large an amount: " + text);
+        }
+    }
+
+    private static long parseYuanExact(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty amount");
         }

@@ -4,15 +4,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import recon.domain.StoreConfig;
 
 class StoreConfigJsonTest {
     private static StoreConfig read(String json) throws IOException {
         return StoreConfigJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What a damaged config.json may hold: JSON's own characters, and numbers too long or too small. */
+    private static final String[] INSERTED = {"9", "-", "e", "\"", "{", "}", "[", "]", ",", ":", "null", "1e999",
+        "0.000000000000000000001", "99999999999999999999"};
+
+    /**
+     * A config of the contract's keys, damaged at random (a flipped bit, a deleted character, an inserted
+     * token, truncation), is read or refused as invalid naming why: no other exception gets out to the
+     * match stage or the command line.
+     */
+    @Property(tries = 1000)
+    void aDamagedConfigIsReadOrRefusedAsInvalid(@ForAll long seed) throws IOException {
+        Random random = new Random(seed);
+        String text = """
+                {"commission": {"default": "0.02", "byCategory": {"女装": "0.05"}}, "toleranceYuan": "0.01",
+                 "graceDays": 3, "autoConfirmDays": 20, "refundRateHigh": "0.30", "feeRatioFactor": "1.5"}""";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int damages = 1 + random.nextInt(4); damages > 0 && bytes.length > 0; damages--) {
+            int at = random.nextInt(bytes.length);
+            byte[] before = Arrays.copyOfRange(bytes, 0, at);
+            byte[] after = Arrays.copyOfRange(bytes, at, bytes.length);
+            bytes = switch (random.nextInt(4)) {
+                case 0 -> {
+                    after[0] ^= (byte) (1 << random.nextInt(8));
+                    yield concat(before, after);
+                }
+                case 1 -> concat(before, Arrays.copyOfRange(after, 1, after.length));
+                case 2 -> concat(before, INSERTED[random.nextInt(INSERTED.length)].getBytes(StandardCharsets.UTF_8), after);
+                default -> before;
+            };
+        }
+
+        try {
+            StoreConfigJson.read(new ByteArrayInputStream(bytes));
+        } catch (StoreConfigJson.InvalidConfigException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -58,6 +109,8 @@ class StoreConfigJsonTest {
         assertThatThrownBy(() -> read("{\"commission\": {\"byCategory\": {\"女装\": \"1.5\"}}}"))
                 .hasMessageStartingWith("commission.byCategory.女装");
         assertThatThrownBy(() -> read("{\"toleranceYuan\": \"0.001\"}")).hasMessageStartingWith("toleranceYuan:");
+        assertThatThrownBy(() -> read("{\"toleranceYuan\": \"99999999999999999999.01\"}"))
+                .isInstanceOf(StoreConfigJson.InvalidConfigException.class).hasMessageStartingWith("toleranceYuan:");
         assertThatThrownBy(() -> read("{\"graceDays\": 3,")).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> read("[1]")).hasMessageStartingWith("(top level): must be an object");
     }
