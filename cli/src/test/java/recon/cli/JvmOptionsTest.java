@@ -58,6 +58,16 @@ class JvmOptionsTest {
     }
 
     @Test
+    void aZipOrXlsxCountsSevenTimesItsSize() throws Exception {
+        // 40 MB of ZIP hold about 280 MB of CSV; 30 MB of XLSX about 210 MB
+        Path zip = fileOf("ledger.zip", 40 * MIB);
+        Path xlsx = fileOf("orders.XLSX", 30 * MIB);
+
+        assertThat(options("reconcile", "--out", dir.resolve("out").toString(), zip.toString())).doesNotContain(C1_ONLY);
+        assertThat(options("reconcile", "--out", dir.resolve("out").toString(), xlsx.toString())).contains(C1_ONLY);
+    }
+
+    @Test
     void theValuesOfOptionsAreNotCountedAsExports() throws Exception {
         Path big = fileOf("big.csv", 300 * MIB);
         Path small = fileOf("small.csv", MIB);
