@@ -267,10 +267,9 @@ final class BenchCommand {
     }
 
     /**
-     * The engine as a user runs it, in a child JVM: the same java binary, the JVM options the recon
-     * launcher gave this process, this process's class path.
+     * The engine as a user runs it, in a child JVM: the same java binary, the JVM options
+     * tools/jvm-options.sh gives this reconcile (as the recon launcher does), this process's class path.
      */
-    /** The engine run as ./recon runs it: with the JVM options tools/jvm-options.sh gives this reconcile. */
     static List<String> engineCommand(Path root, Workload workload, Path out, EngineRun engine)
             throws IOException, InterruptedException {
         List<String> reconcile = List.of("reconcile", "--tenant", TENANT, "--store", STORE, "--config",

@@ -248,10 +248,6 @@ public final class ParseUpload {
         }
     }
 
-    /**
-     * Alerts about rejected files, then marks the upload done. The alert is claimed first: the same
-     * upload parsed twice at once, or again after a failure past the alert, alerts once.
-     */
     /** The days a processed file touched: those of its records and of its ledger coverage. */
     private static NavigableSet<LocalDate> touchedDays(FileEntry file) {
         NavigableSet<LocalDate> days = new TreeSet<>();
@@ -264,6 +260,11 @@ public final class ParseUpload {
         return days;
     }
 
+    /**
+     * Marks the upload done (its manifest entry), then alerts about its rejected files. The alert is
+     * claimed first: the same upload parsed twice at once, or again after a failure past the alert,
+     * alerts once.
+     */
     private void finish(Parsed parsed) {
         if (!parsed.alreadyDone) {
             manifest.save(parsed.entry);

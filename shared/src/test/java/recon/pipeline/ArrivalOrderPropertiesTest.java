@@ -204,8 +204,7 @@ class ArrivalOrderPropertiesTest {
         assertThat(alertedByType).as("alerts of %s by type", store.ref).isEqualTo(shownByType);
     }
 
-    /** The key {@link InMemory.MemoryAlertLog} records an anomaly under. */
-    /** As the alert log knows an anomaly of the store. */
+    /** The key {@link InMemory.MemoryAlertLog} records an anomaly of the store under. */
     private static String alertKey(StoreRef store, Anomaly a) {
         return store + "#" + AlertLog.key(a);
     }
