@@ -161,7 +161,9 @@ final class BenchCommand {
 
             - the offline engine end to end (`recon.cli.Main reconcile`: the original files in, summary.json
               and the CSV report of every day and the month out), with the JVM's default heap and again with
-              `-Xmx512m`; and once more writing every report file (the XLSX workbooks and HTML pages too);
+              `-Xmx512m`; and once more writing every report file (the XLSX workbooks and HTML pages too). Each
+              run gets the JVM options `tools/jvm-options.sh` gives that `reconcile`, as `./recon` does (C1
+              alone below 256 MiB of exports), printed above the table;
             - the same rules in pandas (`tools/bench/peer_pandas.py`) and in DuckDB (`tools/bench/peer_duckdb.py`):
               settlement matching, MISSING_SETTLEMENT, AMOUNT_MISMATCH, DUPLICATE_SETTLEMENT,
               SETTLEMENT_ON_CLOSED_ORDER, UNMATCHED_SETTLEMENT, REFUND_NOT_DEDUCTED, REFUND_AMOUNT_MISMATCH,
