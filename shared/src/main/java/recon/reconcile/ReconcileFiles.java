@@ -15,9 +15,10 @@ import recon.ingest.RecordSink;
 /**
  * The whole offline job for one store: read every file, keep the records of the accepted ones
  * (a rejected file contributes nothing), reconcile. The same ingest and rules serve the pipeline.
- * Files are read side by side, one per core; each file's records are held apart and added to the
- * store in input order once all are read, so the result is the same as reading them one after the
- * other.
+ * Files are read side by side, one per core; each file's records are held apart until the file is
+ * read and accepted, then added to the store at once, while other files are still being read. The
+ * store merges by content and every sort of the rules and reports is total, so the order files finish
+ * in changes nothing; the records of a file that repeats lines the store holds are let go at once.
  */
 public final class ReconcileFiles {
     /** One input: its display name and how to (re)open its bytes. */
@@ -33,9 +34,6 @@ public final class ReconcileFiles {
         }
     }
 
-    /** One file read (a ZIP input gives several): its records, held apart, and its outcome. */
-    private record ReadFile(StoreRecords.Batch batch, FileOutcome outcome) {}
-
     private ReconcileFiles() {}
 
     /**
@@ -46,27 +44,23 @@ public final class ReconcileFiles {
         List<FileOutcome> outcomes = new ArrayList<>();
         int readers = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
         try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
-            List<Future<List<ReadFile>>> reads = new ArrayList<>();
+            List<Future<List<FileOutcome>>> reads = new ArrayList<>();
             for (Input input : inputs) {
                 reads.add(pool.submit(() -> read(input, records)));
             }
-            List<StoreRecords.Batch> accepted = new ArrayList<>();
-            for (Future<List<ReadFile>> read : reads) {
-                for (ReadFile file : Tasks.resultOf(read, "reading the files")) {
-                    if (file.outcome().accepted()) {
-                        accepted.add(file.batch());
-                    }
-                    outcomes.add(file.outcome());
-                    onFile.accept(file.outcome());
+            for (Future<List<FileOutcome>> read : reads) {
+                for (FileOutcome outcome : Tasks.resultOf(read, "reading the files")) {
+                    outcomes.add(outcome);
+                    onFile.accept(outcome);
                 }
             }
-            records.commit(accepted, pool);
         }
         return new Result(outcomes, records, new Reconciler(config).reconcile(records));
     }
 
-    private static List<ReadFile> read(Input input, StoreRecords records) {
-        List<ReadFile> files = new ArrayList<>(1);
+    /** Reads one input (a ZIP gives several files) and commits each accepted file as soon as it is read. */
+    private static List<FileOutcome> read(Input input, StoreRecords records) {
+        List<FileOutcome> files = new ArrayList<>(1);
         new FileIngest().read(input.name(), input.opener(), new IngestListener() {
             private StoreRecords.Batch batch;
 
@@ -78,7 +72,10 @@ public final class ReconcileFiles {
 
             @Override
             public void finish(FileOutcome outcome) {
-                files.add(new ReadFile(outcome.accepted() ? batch : null, outcome));
+                if (outcome.accepted()) {
+                    batch.commit();
+                }
+                files.add(outcome);
                 batch = null;
             }
         });

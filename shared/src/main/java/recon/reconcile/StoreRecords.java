@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -133,12 +131,12 @@ public final class StoreRecords {
         return new Batch();
     }
 
-    /** One file's records, added to the store only by {@link StoreRecords#commit(List, ExecutorService)}. */
+    /** One file's records, added to the store only by {@link Batch#commit()}. */
     public final class Batch implements RecordSink {
-        private final List<Order> batchOrders = new ArrayList<>();
-        private final List<LedgerLine> batchLines = new ArrayList<>();
-        private final List<Refund> batchRefunds = new ArrayList<>();
-        private final List<LocalDate[]> batchCoverage = new ArrayList<>();
+        private List<Order> batchOrders = new ArrayList<>();
+        private List<LedgerLine> batchLines = new ArrayList<>();
+        private List<Refund> batchRefunds = new ArrayList<>();
+        private List<LocalDate[]> batchCoverage = new ArrayList<>();
 
         @Override
         public void order(Order order) {
@@ -160,24 +158,27 @@ public final class StoreRecords {
             batchCoverage.add(new LocalDate[] {firstDay, lastDay});
         }
 
-        private void commitLines() {
-            batchLines.forEach(StoreRecords.this::add);
-            batchCoverage.forEach(range -> cover(range[0], range[1]));
+        /**
+         * Adds the file's records to the store and lets go of them: a record the store already held
+         * (the same line in an overlapping export) is garbage from here on. Once only. Batches of
+         * several threads commit one at a time into each kind of record: a ledger file's lines go in
+         * beside an order report's orders.
+         */
+        public void commit() {
+            synchronized (lines) {
+                batchLines.forEach(StoreRecords.this::add);
+                batchCoverage.forEach(range -> cover(range[0], range[1]));
+            }
+            synchronized (orders) {
+                batchOrders.forEach(StoreRecords.this::add);
+            }
+            synchronized (refunds) {
+                batchRefunds.forEach(StoreRecords.this::add);
+            }
+            batchLines = null;
+            batchCoverage = null;
+            batchOrders = null;
+            batchRefunds = null;
         }
-
-        private void commitOthers() {
-            batchOrders.forEach(StoreRecords.this::add);
-            batchRefunds.forEach(StoreRecords.this::add);
-        }
-    }
-
-    /**
-     * Commits the batches in their order. The ledger lines (and coverage) and the orders and refunds
-     * are held apart, so the lines go in on {@code executor} while the others go in here.
-     */
-    public void commit(List<Batch> batches, ExecutorService executor) {
-        Future<?> lines = executor.submit(() -> batches.forEach(Batch::commitLines));
-        batches.forEach(Batch::commitOthers);
-        Tasks.resultOf(lines, "adding the ledger lines");
     }
 }

@@ -3,9 +3,6 @@ package recon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -65,9 +62,7 @@ class StoreRecordsTest {
         assertThat(records.orders()).isEmpty();
         assertThat(records.coveredDays()).isEmpty();
 
-        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
-            records.commit(List.of(batch), executor);
-        }
+        batch.commit();
 
         assertThat(records.orders()).hasSize(1);
         assertThat(records.coveredDays()).containsExactly(
@@ -75,7 +70,7 @@ class StoreRecordsTest {
     }
 
     @Test
-    void batchesCommittedTogetherAddTheirRecordsInTheirOrder() {
+    void committedBatchesAddTheirRecordsInTheirOrder() {
         // given two files' batches: lines of two days, and the same order in two states
         StoreRecords records = new StoreRecords();
         LedgerLine first = new LedgerLine("20261102000001", "3553498017448001", 3000, 19900, 0, 50000,
@@ -89,10 +84,9 @@ class StoreRecordsTest {
         orders.order(order(OrderStatus.SUCCESS, 5000));
         orders.order(order(OrderStatus.SHIPPED, Times.NONE));
 
-        // when both are committed at once, the lines on another thread
-        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
-            records.commit(List.of(ledger, orders), executor);
-        }
+        // when both are committed, one after the other
+        ledger.commit();
+        orders.commit();
 
         // then every record is in, the lines in the order they were added
         assertThat(records.ledgerLines()).containsExactly(second, first);
