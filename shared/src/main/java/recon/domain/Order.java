@@ -1,12 +1,14 @@
 package recon.domain;
 
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
  * One main order (主订单) of the Tmall order report, normalized. Times are epoch seconds or
  * {@link Times#NONE}. No personal data: the buyer is kept as a stable hash of the nick only. A store
- * holds a million orders, so the id is kept compactly (see {@link Ids}).
+ * holds a million orders, so the id is kept compactly (see {@link Ids}) and the buyer hash as the
+ * number its 16 hex digits write.
  *
  * <p>category: 类目, or "" when the report has none; picks the contract's commission rate.
  * invoiceRequested: the buyer asked for an invoice (发票抬头 not empty).
@@ -40,7 +42,10 @@ public final class Order {
         if (c == 0) {
             c = Boolean.compare(a.invoiceRequested, b.invoiceRequested);
         }
-        return c != 0 ? c : a.buyerHash.compareTo(b.buyerHash);
+        if (c == 0) {
+            c = Boolean.compare(a.hasBuyer, b.hasBuyer);
+        }
+        return c != 0 ? c : Long.compareUnsigned(a.buyerHash, b.buyerHash);
     };
 
     private final long orderNumber;
@@ -52,7 +57,8 @@ public final class Order {
     private final long confirmedAt;
     private final String category;
     private final boolean invoiceRequested;
-    private final String buyerHash;
+    private final boolean hasBuyer;
+    private final long buyerHash;
 
     public Order(String orderId, long paidFen, OrderStatus status, long createdAt, long paidAt, long confirmedAt,
             String category, boolean invoiceRequested, String buyerHash) {
@@ -71,7 +77,8 @@ public final class Order {
         this.confirmedAt = confirmedAt;
         this.category = category == null ? "" : category;
         this.invoiceRequested = invoiceRequested;
-        this.buyerHash = buyerHash == null ? "" : buyerHash;
+        this.hasBuyer = buyerHash != null && !buyerHash.isEmpty();
+        this.buyerHash = hasBuyer ? buyerNumber(buyerHash) : 0;
     }
 
     /** The more advanced of two reports of the same order. */
@@ -121,8 +128,16 @@ public final class Order {
         return invoiceRequested;
     }
 
+    /** The 16 hex digits of the buyer hash, "" when the report named no buyer. */
     public String buyerHash() {
-        return buyerHash;
+        return hasBuyer ? HexFormat.of().toHexDigits(buyerHash) : "";
+    }
+
+    private static long buyerNumber(String hash) {
+        if (hash.length() != 16) {
+            throw new IllegalArgumentException("a buyer hash has 16 hex digits: " + hash);
+        }
+        return HexFormat.fromHexDigitsToLong(hash);
     }
 
     /** The time that gives the order its day: 付款时间, else 创建时间. */
@@ -136,19 +151,20 @@ public final class Order {
                 && Objects.equals(orderText, other.orderText) && paidFen == other.paidFen
                 && status == other.status && createdAt == other.createdAt && paidAt == other.paidAt
                 && confirmedAt == other.confirmedAt && category.equals(other.category)
-                && invoiceRequested == other.invoiceRequested && buyerHash.equals(other.buyerHash);
+                && invoiceRequested == other.invoiceRequested && hasBuyer == other.hasBuyer
+                && buyerHash == other.buyerHash;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(orderNumber, orderText, paidFen, status, createdAt, paidAt, confirmedAt, category,
-                invoiceRequested, buyerHash);
+                invoiceRequested, hasBuyer, buyerHash);
     }
 
     @Override
     public String toString() {
         return "Order[orderId=" + orderId() + ", paidFen=" + paidFen + ", status=" + status + ", createdAt="
                 + createdAt + ", paidAt=" + paidAt + ", confirmedAt=" + confirmedAt + ", category=" + category
-                + ", invoiceRequested=" + invoiceRequested + ", buyerHash=" + buyerHash + "]";
+                + ", invoiceRequested=" + invoiceRequested + ", buyerHash=" + buyerHash() + "]";
     }
 }

