@@ -21,8 +21,8 @@ import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
 import recon.domain.StoreConfig;
-import recon.reconcile.ReconcileFiles;
 import recon.report.ReportFiles;
+import recon.usecase.ReconcileFiles;
 
 /** {@code ./recon reconcile}: the offline job on a folder of exports, no cloud involved. */
 final class ReconcileCommand {

@@ -40,7 +40,7 @@ import recon.functions.aws.Settings;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
-import recon.pipeline.StoreRef;
+import recon.port.StoreRef;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 import software.amazon.awssdk.core.sync.RequestBody;

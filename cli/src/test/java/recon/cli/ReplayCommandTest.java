@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import recon.pipeline.DayRange;
-import recon.pipeline.FileEntry;
-import recon.pipeline.StoreDays;
-import recon.pipeline.StoreRef;
+import recon.port.DayRange;
+import recon.port.FileEntry;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
 
 /** {@code ./recon replay}: what it accepts on the command line and what it asks to be matched. */
 class ReplayCommandTest {

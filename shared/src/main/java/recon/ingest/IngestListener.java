@@ -1,6 +1,7 @@
 package recon.ingest;
 
 import recon.domain.FileOutcome;
+import recon.domain.RecordSink;
 
 /**
  * Told about every file read from an upload (a ZIP gives one file per member). The records of a

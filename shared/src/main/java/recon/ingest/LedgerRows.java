@@ -6,6 +6,7 @@ import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Money;
+import recon.domain.RecordSink;
 import recon.domain.Times;
 
 /**

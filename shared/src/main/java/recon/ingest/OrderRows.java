@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import recon.domain.FileKind;
 import recon.domain.Order;
 import recon.domain.OrderStatus;
+import recon.domain.RecordSink;
 
 /**
  * Tmall order report (订单报表): one {@link Order} per row. The buyer's name, phone and address columns

@@ -1,6 +1,7 @@
 package recon.ingest;
 
 import recon.domain.FileKind;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
 import recon.domain.RefundStatus;
 

@@ -3,6 +3,7 @@ package recon.ingest;
 import java.util.List;
 import java.util.stream.Collectors;
 import recon.domain.FileKind;
+import recon.domain.RecordSink;
 
 /**
  * Reads one table (CSV or XLSX sheet): finds the header row, tells the kind of export from it, then

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
-import recon.ingest.RecordSink;
 
 /**
  * All records received so far for one store, merged by their natural keys: an order by 订单编号 (most

@@ -3,12 +3,12 @@ package recon.reconcile;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for work handed to another thread of this package. */
-final class Tasks {
+/** Waiting for work handed to another thread: the rules sort on a second core, the offline run reads files side by side. */
+public final class Tasks {
     private Tasks() {}
 
     /** The task's result, or what failed it, rethrown as it was thrown. */
-    static <T> T resultOf(Future<T> task, String doing) {
+    public static <T> T resultOf(Future<T> task, String doing) {
         try {
             return task.get();
         } catch (InterruptedException e) {

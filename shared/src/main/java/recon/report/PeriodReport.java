@@ -10,6 +10,7 @@ import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.Period;
 
 /**
  * What the report of one store and period needs, whoever writes it (the offline command, the report

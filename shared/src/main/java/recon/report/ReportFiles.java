@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.Period;
 import recon.domain.StoreConfig;
 import recon.reconcile.Reconciliation;
 import recon.reconcile.StoreRecords;

@@ -19,6 +19,7 @@ import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
+import recon.domain.Period;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
 import recon.reconcile.Reconciliation;

@@ -8,6 +8,7 @@ import java.util.List;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
 
 /** Everything {@link FileIngest} told its listener, for assertions. */

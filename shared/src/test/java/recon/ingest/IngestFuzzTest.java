@@ -28,6 +28,7 @@ import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
 import recon.sample.SampleGenerator;
 

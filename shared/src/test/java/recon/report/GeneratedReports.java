@@ -8,17 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import recon.config.StoreConfigJson;
 import recon.domain.DayFigures;
 import recon.domain.StoreConfig;
-import recon.reconcile.ReconcileFiles;
 import recon.sample.Manifest;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
+import recon.usecase.ReconcileFiles;
 
 /**
  * The reports of a realistic generated store (400 orders over 31 days from 2026-11-01, with the

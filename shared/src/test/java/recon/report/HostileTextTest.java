@@ -24,6 +24,7 @@ import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
+import recon.domain.Period;
 import recon.domain.StoreConfig;
 import recon.reconcile.Reconciler;
 import recon.reconcile.Reconciliation;

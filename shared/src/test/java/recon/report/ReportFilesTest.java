@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import recon.domain.Period;
 
 class ReportFilesTest {
     private final GeneratedReports reports = GeneratedReports.get();

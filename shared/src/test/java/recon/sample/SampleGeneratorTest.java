@@ -35,10 +35,10 @@ import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
-import recon.ingest.RecordSink;
 
 class SampleGeneratorTest {
     private static final Set<AnomalyType> PLANTED_TYPES = EnumSet.of(

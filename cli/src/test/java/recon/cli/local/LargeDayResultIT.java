@@ -27,10 +27,11 @@ import recon.domain.Money;
 import recon.domain.StoreConfig;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.pipeline.DayResult;
-import recon.pipeline.ResultStore;
-import recon.pipeline.StoreRef;
-import recon.reconcile.ReconcileFiles;
+import recon.port.DayResult;
+import recon.port.ResultStore;
+import recon.port.StoreRef;
+import recon.storage.DayResultJson;
+import recon.usecase.ReconcileFiles;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -80,7 +81,7 @@ class LargeDayResultIT {
         DayResult stored = results.result(STORE, DAY).orElseThrow();
         assertThat(stored.figures()).isEqualTo(figures);
         assertThat(stored.anomalies()).isEqualTo(anomalies);
-        assertThat(stored.json().length()).isGreaterThan(1_000_000);
+        assertThat(DayResultJson.json(stored).length()).isGreaterThan(1_000_000);
         // in more than one item
         assertThat(resultItems(pipeline)).hasSizeGreaterThan(1);
 

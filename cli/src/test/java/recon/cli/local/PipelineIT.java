@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
+import recon.domain.Period;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
-import recon.pipeline.DayResult;
-import recon.pipeline.StoreRef;
-import recon.reconcile.ReconcileFiles;
-import recon.report.Period;
+import recon.port.DayResult;
+import recon.port.StoreRef;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
+import recon.usecase.ReconcileFiles;
 
 /**
  * The real parse, match and report functions on the emulator, driven by S3 uploads through the

@@ -29,9 +29,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import recon.alert.AlertDispatch;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
@@ -46,20 +47,22 @@ import recon.functions.aws.AwsClients;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
-import recon.pipeline.AlertLog;
-import recon.pipeline.Blobs;
-import recon.pipeline.DayResult;
-import recon.pipeline.FileEntry;
-import recon.pipeline.FileManifest;
-import recon.pipeline.ParseUpload;
-import recon.pipeline.RecordChunk;
-import recon.pipeline.RecordStore;
-import recon.pipeline.StoreRef;
-import recon.pipeline.StoreRegistry;
-import recon.reconcile.ReconcileFiles;
+import recon.port.AlertLog;
+import recon.port.Blobs;
+import recon.port.DayResult;
+import recon.port.FileEntry;
+import recon.port.FileManifest;
+import recon.port.RecordChunk;
+import recon.port.RecordStore;
+import recon.port.StoreFiles;
+import recon.port.StoreRef;
+import recon.port.StoreRegistry;
 import recon.reconcile.Reconciliation;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
+import recon.storage.DayResultJson;
+import recon.usecase.ParseUpload;
+import recon.usecase.ReconcileFiles;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -265,7 +268,7 @@ class SoakIT {
         Map<LocalDate, DayResult> stored = new TreeMap<>();
         table.results.forEach((pk, json) -> {
             if (pk.startsWith(storeKey(store.ref) + "#")) {
-                DayResult result = DayResult.fromJson(json);
+                DayResult result = DayResultJson.fromJson(json);
                 stored.put(result.day(), result);
             }
         });
@@ -457,7 +460,8 @@ class SoakIT {
                 @Override
                 public void release(StoreRef s, String claimKey) {}
             };
-            ParseUpload parse = new ParseUpload(blobs, manifest, records, registry, requests -> {}, alert -> {}, claims, Clock.systemUTC());
+            ParseUpload parse = new ParseUpload(new StoreFiles(blobs, manifest, records), registry, requests -> {},
+                    new AlertDispatch(alert -> {}, claims), Clock.systemUTC());
             assertThat(parse.parseAll(List.of(new ParseUpload.Upload(key, "clean")))).as("clean parse of %s", key).isEmpty();
             return chunks;
         }

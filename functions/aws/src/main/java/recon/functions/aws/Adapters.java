@@ -2,15 +2,17 @@ package recon.functions.aws;
 
 import java.time.Clock;
 import java.time.Duration;
-import recon.pipeline.AlertLog;
-import recon.pipeline.Alerts;
-import recon.pipeline.Blobs;
-import recon.pipeline.FileManifest;
-import recon.pipeline.MatchRequests;
-import recon.pipeline.RecordStore;
-import recon.pipeline.ReportRequests;
-import recon.pipeline.ResultStore;
-import recon.pipeline.StoreRegistry;
+import recon.alert.AlertDispatch;
+import recon.port.AlertLog;
+import recon.port.Alerts;
+import recon.port.Blobs;
+import recon.port.FileManifest;
+import recon.port.MatchRequests;
+import recon.port.RecordStore;
+import recon.port.ReportRequests;
+import recon.port.ResultStore;
+import recon.port.StoreFiles;
+import recon.port.StoreRegistry;
 
 /**
  * The pipeline's ports on AWS, for one function. Each reads the settings it needs when asked for,
@@ -26,6 +28,16 @@ public final class Adapters {
         this.clients = clients;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The bucket, the file manifest and the record store. */
+    public StoreFiles storeFiles() {
+        return new StoreFiles(blobs(), fileManifest(), recordStore());
+    }
+
+    /** The alerts topic with the log of what was alerted. */
+    public AlertDispatch alertDispatch() {
+        return new AlertDispatch(alerts(), alertLog());
     }
 
     public Blobs blobs() {

@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import recon.pipeline.AlertLog;
-import recon.pipeline.StoreRef;
+import recon.port.AlertLog;
+import recon.port.StoreRef;
 
 /**
  * Alert claims: pk "{t}#{s}", sk "ALERTED#{key}" (an anomaly's {type}#{day}#{orderId}#{lineId}, a

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
-import recon.pipeline.DayRange;
-import recon.pipeline.FileEntry;
-import recon.pipeline.FileManifest;
-import recon.pipeline.StoreRef;
+import recon.port.DayRange;
+import recon.port.FileEntry;
+import recon.port.FileManifest;
+import recon.port.StoreRef;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import recon.pipeline.RecordChunk;
-import recon.pipeline.RecordStore;
-import recon.pipeline.StoreRef;
+import recon.port.RecordChunk;
+import recon.port.RecordStore;
+import recon.port.StoreRef;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

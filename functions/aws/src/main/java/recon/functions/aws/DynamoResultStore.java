@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import recon.pipeline.DayResult;
-import recon.pipeline.ResultStore;
-import recon.pipeline.StoreRef;
+import recon.port.DayResult;
+import recon.port.ResultStore;
+import recon.port.StoreRef;
+import recon.storage.DayResultJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -64,12 +65,12 @@ final class DynamoResultStore implements ResultStore {
             }
             if (head.get().containsKey("json")) {
                 // written before results were gzipped: the text itself, in the head alone
-                return Optional.of(DayResult.fromJson(head.get().get("json").s()));
+                return Optional.of(DayResultJson.fromJson(head.get().get("json").s()));
             }
             Optional<byte[]> data = data(pk, head.get());
             if (data.isPresent()) {
-                DayResult result = DayResult.fromJson(gunzip(data.get()));
-                if (result.hash().equals(head.get().get("hash").s())) {
+                DayResult result = DayResultJson.fromJson(gunzip(data.get()));
+                if (DayResultJson.hash(result).equals(head.get().get("hash").s())) {
                     return Optional.of(result);
                 }
                 LOG.log(System.Logger.Level.WARNING, "the stored result of " + store + " " + day
@@ -101,8 +102,8 @@ final class DynamoResultStore implements ResultStore {
     @Override
     public void save(DayResult result) {
         String pk = DynamoRecordStore.dayKey(result.store(), result.day());
-        String hash = result.hash();
-        List<byte[]> parts = split(gzip(result.json()), PART_BYTES);
+        String hash = DayResultJson.hash(result);
+        List<byte[]> parts = split(gzip(DayResultJson.json(result)), PART_BYTES);
         List<Map<String, AttributeValue>> rest = new ArrayList<>();
         for (int part = 1; part < parts.size(); part++) {
             rest.add(table.item(pk, partKey(hash, part), Map.of("data", binary(parts.get(part)))));

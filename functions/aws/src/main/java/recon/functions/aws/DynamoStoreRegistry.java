@@ -5,8 +5,8 @@ import static recon.functions.aws.DynamoTable.s;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import recon.pipeline.StoreRef;
-import recon.pipeline.StoreRegistry;
+import recon.port.StoreRef;
+import recon.port.StoreRegistry;
 
 /** Store items: pk "STORES", sk "{t}#{s}"; tenant, store. Every upload renews the item's expiry. */
 final class DynamoStoreRegistry implements StoreRegistry {

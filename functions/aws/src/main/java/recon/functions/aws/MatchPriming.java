@@ -2,8 +2,9 @@ package recon.functions.aws;
 
 import java.util.List;
 import recon.domain.DayFigures;
-import recon.pipeline.DayResult;
+import recon.port.DayResult;
 import recon.reconcile.Reconciliation;
+import recon.storage.DayResultJson;
 
 /**
  * The match function's path, run offline before the SnapStart snapshot so that its classes are loaded
@@ -19,7 +20,7 @@ public final class MatchPriming {
         DayFigures day = reconciliation.days().stream().filter(d -> d.day().equals(StorePriming.DAY)).findFirst()
                 .orElseThrow();
         DayResult result = new DayResult(StorePriming.STORE, List.of(), day, reconciliation.anomalies());
-        DayResult.fromJson(result.json()).hash();
+        DayResultJson.hash(DayResultJson.fromJson(DayResultJson.json(result)));
         return reconciliation;
     }
 }

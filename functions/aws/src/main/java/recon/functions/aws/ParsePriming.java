@@ -9,13 +9,13 @@ import java.util.TreeSet;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.RecordSink;
 import recon.domain.Refund;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
-import recon.ingest.RecordSink;
-import recon.pipeline.RecordCodec;
-import recon.pipeline.StoreDays;
-import recon.pipeline.StoreRef;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
+import recon.storage.RecordCodec;
 
 /**
  * The parse function's path, run offline before the SnapStart snapshot so that its classes are loaded

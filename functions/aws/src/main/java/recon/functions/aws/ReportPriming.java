@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import recon.report.Period;
+import recon.domain.Period;
 import recon.report.ReportFiles;
 import recon.report.ReportSource;
 

@@ -3,7 +3,7 @@ package recon.functions.aws;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import recon.pipeline.Blobs;
+import recon.port.Blobs;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import recon.pipeline.Alert;
-import recon.pipeline.Alerts;
+import recon.port.Alert;
+import recon.port.Alerts;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 

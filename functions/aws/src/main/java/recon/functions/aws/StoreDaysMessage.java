@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import recon.pipeline.StoreDays;
-import recon.pipeline.StoreRef;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
 
 /**
  * The body of match and report queue messages: {@code {"tenant":"t1","store":"s1","days":["2026-11-02"]}},

@@ -13,12 +13,12 @@ import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
-import recon.pipeline.RecordCodec;
-import recon.pipeline.StoreDays;
-import recon.pipeline.StoreRef;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
 import recon.reconcile.Reconciler;
 import recon.reconcile.Reconciliation;
 import recon.reconcile.StoreRecords;
+import recon.storage.RecordCodec;
 
 /**
  * What the match and report functions' primings share: a store of one paid order, its records

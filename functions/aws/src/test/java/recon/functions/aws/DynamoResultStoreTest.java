@@ -19,8 +19,9 @@ import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
-import recon.pipeline.DayResult;
-import recon.pipeline.StoreRef;
+import recon.port.DayResult;
+import recon.port.StoreRef;
+import recon.storage.DayResultJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -72,7 +73,7 @@ class DynamoResultStoreTest {
     void resultBiggerThanAnItemIsStoredInPartsAndReadBackWhole() {
         // given a day whose text, gzipped, needs several items
         DayResult result = result(22_000, 2);
-        assertThat(DynamoResultStore.gzip(result.json()).length).isGreaterThan(2 * DynamoResultStore.PART_BYTES);
+        assertThat(DynamoResultStore.gzip(DayResultJson.json(result)).length).isGreaterThan(2 * DynamoResultStore.PART_BYTES);
 
         // when
         results.save(result);
@@ -80,7 +81,7 @@ class DynamoResultStoreTest {
         // then it takes a head and parts, each within the limit, and reads back equal
         assertThat(dynamo.items).hasSizeGreaterThanOrEqualTo(3);
         assertThat(results.result(STORE, DAY)).contains(result);
-        assertThat(results.result(STORE, DAY).orElseThrow().hash()).isEqualTo(result.hash());
+        assertThat(DayResultJson.hash(results.result(STORE, DAY).orElseThrow())).isEqualTo(DayResultJson.hash(result));
     }
 
     @Test
@@ -146,7 +147,7 @@ class DynamoResultStoreTest {
     void resultWhoseTextDoesNotMatchItsHashCountsAsNone() {
         results.save(result(3, 10));
         var head = new java.util.HashMap<>(dynamo.items.get("t1#s1#2026-11-02|RESULT"));
-        head.put("hash", AttributeValue.fromS(result(3, 11).hash()));
+        head.put("hash", AttributeValue.fromS(DayResultJson.hash(result(3, 11))));
         dynamo.items.put("t1#s1#2026-11-02|RESULT", head);
 
         assertThat(results.result(STORE, DAY)).isEmpty();
@@ -156,8 +157,8 @@ class DynamoResultStoreTest {
     void resultWrittenAsPlainTextBeforeGzipIsStillRead() {
         DayResult result = result(3, 12);
         dynamo.items.put("t1#s1#2026-11-02|RESULT", Map.of("pk", AttributeValue.fromS("t1#s1#2026-11-02"),
-                "sk", AttributeValue.fromS("RESULT"), "json", AttributeValue.fromS(result.json()),
-                "hash", AttributeValue.fromS(result.hash())));
+                "sk", AttributeValue.fromS("RESULT"), "json", AttributeValue.fromS(DayResultJson.json(result)),
+                "hash", AttributeValue.fromS(DayResultJson.hash(result))));
 
         assertThat(results.result(STORE, DAY)).contains(result);
     }

@@ -19,10 +19,10 @@ import recon.functions.aws.MatchPriming;
 import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
-import recon.pipeline.MatchRequests;
-import recon.pipeline.MatchStores;
-import recon.pipeline.StoreDays;
-import recon.pipeline.StoreRef;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
+import recon.usecase.MatchStores;
+import recon.usecase.RematchRecent;
 
 /**
  * MatchFunction: match requests → {@link MatchStores}, one run per store with all the days its
@@ -32,7 +32,7 @@ import recon.pipeline.StoreRef;
  */
 public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final MatchStores match;
-    private final MatchRequests requests;
+    private final RematchRecent rematch;
 
     public MatchHandler() {
         this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
@@ -40,10 +40,9 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     public MatchHandler(AwsClients clients, Settings settings) {
         Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
-        match = new MatchStores(adapters.blobs(), adapters.fileManifest(), adapters.recordStore(),
-                adapters.resultStore(), adapters.alertLog(), adapters.alerts(), adapters.reportRequests(),
-                adapters.storeRegistry(), Clock.systemUTC());
-        requests = adapters.matchRequests();
+        match = new MatchStores(adapters.storeFiles(), adapters.resultStore(), adapters.reportRequests(),
+                adapters.alertDispatch());
+        rematch = new RematchRecent(adapters.storeRegistry(), adapters.matchRequests(), Clock.systemUTC());
         Core.getGlobalContext().register(this);
     }
 
@@ -63,7 +62,7 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
             switch (body) {
                 case StoreDaysMessage.Recent recent -> {
                     try {
-                        requests.send(match.recent(recent.days()));
+                        rematch.request(recent.days());
                     } catch (RuntimeException e) {
                         e.printStackTrace();
                         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));

@@ -18,7 +18,7 @@ import recon.functions.aws.AwsClients;
 import recon.functions.aws.ParsePriming;
 import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
-import recon.pipeline.ParseUpload;
+import recon.usecase.ParseUpload;
 
 /**
  * ParseFunction: S3 upload events from the ingest queue → {@link ParseUpload}. Messages that failed
@@ -36,9 +36,8 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
     public ParseHandler(AwsClients clients, Settings settings) {
         Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
         bucket = settings.require(Settings.BUCKET_NAME);
-        parse = new ParseUpload(adapters.blobs(), adapters.fileManifest(), adapters.recordStore(),
-                adapters.storeRegistry(), adapters.matchRequests(), adapters.alerts(), adapters.alertLog(),
-                Clock.systemUTC());
+        parse = new ParseUpload(adapters.storeFiles(), adapters.storeRegistry(), adapters.matchRequests(),
+                adapters.alertDispatch(), Clock.systemUTC());
         Core.getGlobalContext().register(this);
     }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import recon.pipeline.ParseUpload;
+import recon.usecase.ParseUpload;
 
 /**
  * Reads an S3 event notification as the ingest queue delivers it. S3 URL-encodes the object key

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import recon.pipeline.ParseUpload;
+import recon.usecase.ParseUpload;
 
 class S3EventsTest {
     @Test

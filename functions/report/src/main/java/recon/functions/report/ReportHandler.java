@@ -17,8 +17,8 @@ import recon.functions.aws.ReportPriming;
 import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
-import recon.pipeline.StoreRef;
-import recon.pipeline.WriteReports;
+import recon.port.StoreRef;
+import recon.usecase.WriteReports;
 
 /** ReportFunction: report requests → {@link WriteReports}, message by message. */
 public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
@@ -30,7 +30,7 @@ public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     public ReportHandler(AwsClients clients, Settings settings) {
         Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
-        reports = new WriteReports(adapters.blobs(), adapters.fileManifest(), adapters.recordStore());
+        reports = new WriteReports(adapters.storeFiles());
         Core.getGlobalContext().register(this);
     }
 

@@ -1,0 +1,72 @@
+package recon.alert;
+
+import java.util.List;
+import java.util.Objects;
+import recon.domain.Anomaly;
+import recon.domain.FileOutcome;
+import recon.port.Alert;
+import recon.port.AlertLog;
+import recon.port.Alerts;
+import recon.port.StoreRef;
+
+/**
+ * Sends each alert once: what an alert is about is claimed in the {@link AlertLog} first, and only
+ * what this run claimed is sent; when the message cannot be sent, the claims are given back and the
+ * failure rethrown, so that the retry claims and sends them again.
+ */
+public final class AlertDispatch {
+    private final Alerts topic;
+    private final AlertLog log;
+
+    public AlertDispatch(Alerts topic, AlertLog log) {
+        this.topic = topic;
+        this.log = log;
+    }
+
+    /** The key of an anomaly: {type}#{day}#{orderId}#{lineId}. */
+    public static String key(Anomaly a) {
+        return a.type() + "#" + a.day() + "#" + Objects.toString(a.orderId(), "") + "#" + Objects.toString(a.lineId(), "");
+    }
+
+    /** The key of the rejection of an uploaded file's content: FILE#{fileId}. */
+    public static String rejectionKey(String fileId) {
+        return "FILE#" + fileId;
+    }
+
+    /** Alerts the anomalies never alerted before, in one message; the ones it alerted. */
+    public List<Anomaly> newAnomalies(StoreRef store, List<Anomaly> anomalies) {
+        List<Anomaly> firstSeen = anomalies.stream().filter(a -> log.claim(store, key(a))).toList();
+        if (!firstSeen.isEmpty()) {
+            send(AlertText.anomalies(store, firstSeen), store, firstSeen.stream().map(AlertDispatch::key).toList());
+        }
+        return firstSeen;
+    }
+
+    /** Alerts the rejected files of one upload (at least one), unless that upload was alerted already. */
+    public void rejectedFiles(StoreRef store, String fileId, List<FileOutcome> rejected) {
+        String key = rejectionKey(fileId);
+        if (log.claim(store, key)) {
+            send(AlertText.rejectedFiles(store, rejected), store, List.of(key));
+        }
+    }
+
+    /** Alerts a config.json that cannot be used: every time, since the store is not matched until it is fixed. */
+    public void invalidConfig(StoreRef store, String error) {
+        topic.publish(AlertText.invalidConfig(store, error));
+    }
+
+    private void send(Alert alert, StoreRef store, List<String> claimed) {
+        try {
+            topic.publish(alert);
+        } catch (RuntimeException e) {
+            for (String key : claimed) {
+                try {
+                    log.release(store, key);
+                } catch (RuntimeException releaseFailed) {
+                    e.addSuppressed(releaseFailed);
+                }
+            }
+            throw e;
+        }
+    }
+}

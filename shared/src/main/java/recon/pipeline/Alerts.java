@@ -1,6 +1,0 @@
-package recon.pipeline;
-
-/** Tells a store's subscribers (the alerts topic). */
-public interface Alerts {
-    void publish(Alert alert);
-}

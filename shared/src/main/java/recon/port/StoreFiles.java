@@ -1,0 +1,7 @@
+package recon.port;
+
+/**
+ * Where a store's files and what was read from them are kept: the bucket's objects, the manifest of
+ * the processed uploads and their records. Every stage reads a store through these three.
+ */
+public record StoreFiles(Blobs blobs, FileManifest manifest, RecordStore records) {}

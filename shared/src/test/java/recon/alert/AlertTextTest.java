@@ -1,0 +1,86 @@
+package recon.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.FileKind;
+import recon.domain.FileOutcome;
+import recon.domain.Severity;
+import recon.port.Alert;
+import recon.port.StoreRef;
+
+class AlertTextTest {
+    private static final StoreRef STORE = new StoreRef("t1", "s1");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+
+    @Test
+    void countsByTypeLargestAmountsFirstAndWhereTheReportsAre() {
+        List<Anomaly> found = List.of(
+                anomaly(AnomalyType.UNMATCHED_SETTLEMENT, DAY, 0, 1_000),
+                anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900),
+                anomaly(AnomalyType.AMOUNT_MISMATCH, DAY.plusDays(1), 50_000, 10_000));
+
+        Alert alert = AlertText.anomalies(STORE, found);
+
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.anomalyCount()).isEqualTo(3);
+        assertThat(alert.text())
+                .contains("结算金额不符（AMOUNT_MISMATCH）：2 个", "结算找不到订单（UNMATCHED_SETTLEMENT）：1 个")
+                .contains("tenants/t1/stores/s1/reports/2026-11-02/", "tenants/t1/stores/s1/reports/2026-11-03/");
+        assertThat(alert.text().indexOf("差额 -400.00")).isLessThan(alert.text().indexOf("差额 -10.00"));
+        assertThat(alert.text().indexOf("差额 -10.00")).isLessThan(alert.text().indexOf("差额 10.00"));
+        assertThat(alert.text()).doesNotContain("3553498017448001");
+        assertThat(alert.sms()).contains("-400.00");
+    }
+
+    @Test
+    void severityIsTheHighestAmongTheAnomalies() {
+        Alert alert = AlertText.anomalies(STORE, List.of(
+                anomaly(AnomalyType.UNMATCHED_SETTLEMENT, DAY, 0, 1),
+                anomaly(AnomalyType.DUPLICATE_SETTLEMENT, DAY, 0, 2)));
+
+        assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void subjectAndSmsStayWithinTheirLimitsForTheLongestIds() {
+        StoreRef longest = new StoreRef("t".repeat(64), "s".repeat(64));
+
+        Alert anomalies = AlertText.anomalies(longest, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 1, 2)));
+        Alert rejected = AlertText.rejectedFiles(longest,
+                List.of(FileOutcome.rejected("坏.csv", FileKind.UNKNOWN, 1, "无法识别的文件表头")));
+        Alert config = AlertText.invalidConfig(longest, "graceDays: must be a whole number");
+
+        for (Alert alert : List.of(anomalies, rejected, config)) {
+            assertThat(alert.subject().codePointCount(0, alert.subject().length())).isLessThanOrEqualTo(100);
+            assertThat(alert.sms().codePointCount(0, alert.sms().length())).isLessThanOrEqualTo(70);
+            assertThat(alert.sms()).endsWith("…");
+        }
+    }
+
+    @Test
+    void smsOfAnOrdinaryStoreIsWhole() {
+        Alert alert = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)));
+
+        assertThat(alert.sms()).doesNotContain("…").contains("t1/s1", "1个", "-10.00");
+        assertThat(alert.subject()).isEqualTo("【对账异常】t1/s1：1 个新异常，最高 HIGH");
+    }
+
+    @Test
+    void rejectedFilesAlertNamesEachFileAndItsReason() {
+        Alert alert = AlertText.rejectedFiles(STORE, List.of(
+                FileOutcome.rejected("账务明细.csv", FileKind.ALIPAY_LEDGER, 812, "期末余额与明细不符")));
+
+        assertThat(alert.text()).contains("账务明细.csv：第 812 行：期末余额与明细不符", "tenants/t1/stores/s1/rejected/");
+        assertThat(alert.anomalyCount()).isZero();
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    private static Anomaly anomaly(AnomalyType type, LocalDate day, long expected, long actual) {
+        return new Anomaly(type, type.severity, day, "3553498017448001", null, expected, actual, "说明");
+    }
+}

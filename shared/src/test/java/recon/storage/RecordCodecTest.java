@@ -1,0 +1,211 @@
+package recon.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import recon.domain.LedgerLine;
+import recon.domain.LineClass;
+import recon.domain.Order;
+import recon.domain.OrderStatus;
+import recon.domain.RecordSink;
+import recon.domain.Refund;
+import recon.domain.RefundStatus;
+import recon.domain.Times;
+import recon.port.DayRange;
+import recon.port.RecordChunk;
+
+class RecordCodecTest {
+    private static final long PAID = Times.of(java.time.LocalDateTime.of(2026, 11, 2, 10, 15));
+
+    @Test
+    void recordsComeBackEqualIncludingMissingTimesNullsAndChineseText() {
+        Order order = new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE,
+                "女装/女士精品", true, "a1b2c3d4e5f60718");
+        Order unpaid = new Order("3553498017448002", 0, OrderStatus.AWAITING_PAYMENT, PAID, Times.NONE, Times.NONE,
+                "", false, "");
+        LedgerLine line = new LedgerLine("20261102000123", null, PAID + 86_400, 0, 320, -1_000_000_000_00L,
+                LineClass.COMMISSION, "交易佣金（天猫）");
+        Refund refund = new Refund("R-1", "3553498017448001", 5_000, RefundStatus.SUCCESS, Times.NONE, Times.NONE, true);
+
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.order(order);
+        encoder.ledgerLine(line);
+        encoder.refund(refund);
+        encoder.order(unpaid);
+        Collected back = decode(encoder.pack());
+
+        assertThat(encoder.count()).isEqualTo(4);
+        assertThat(back.records).containsExactly(order, line, refund, unpaid);
+    }
+
+    @Property(tries = 200)
+    void anyLedgerLineComesBackEqual(@ForAll String lineId, @ForAll String businessType, @ForAll long occurredAt,
+            @ForAll long balance, @ForAll boolean withOrder) {
+        if (lineId.isEmpty()) {
+            lineId = "x";
+        }
+        LedgerLine line = new LedgerLine(lineId, withOrder ? businessType + "单" : null, occurredAt,
+                Math.abs(balance % 1_000_000), 7, balance, LineClass.OTHER, businessType);
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.ledgerLine(line);
+
+        assertThat(decode(encoder.pack()).records).containsExactly(line);
+    }
+
+    @Property(tries = 200)
+    void anyRunOfOrdersAndRefundsComesBackEqualWhateverTheirTimes(@ForAll long created, @ForAll long paid,
+            @ForAll long confirmed, @ForAll long applied, @ForAll long completed, @ForAll boolean missing) {
+        // times are stored as differences: extremes and missing times (Times.NONE) must survive them
+        Order first = new Order("1", 100, OrderStatus.SUCCESS, created, missing ? Times.NONE : paid, confirmed, "c", false, "00000000000000ff");
+        Order second = new Order("2", -5, OrderStatus.CLOSED, paid, created, missing ? Times.NONE : Long.MAX_VALUE, "", true, null);
+        Refund refund = new Refund("R", "1", 7, RefundStatus.SUCCESS, applied, missing ? Times.NONE : completed, false);
+        Refund again = new Refund("S", "2", 8, RefundStatus.CLOSED, Times.NONE, applied, true);
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.order(first);
+        encoder.refund(refund);
+        encoder.order(second);
+        encoder.refund(again);
+
+        assertThat(decode(encoder.pack()).records).containsExactly(first, refund, second, again);
+    }
+
+    @Test
+    void aPackStoredByVersionOneStillReadsBack() {
+        // given the bytes version 1 stored for these records (a record after another)
+        byte[] stored = java.util.Base64.getDecoder().decode("H4sIAAAAAAACA2P0VzI2NTU2sbQwMDQ3MbEwMDD8sY1JIDjU2dk1OPjC8f3reE+cABL/YYBR4+nSzS8Wt+oDqaeLVz/ftO/p5EZGpUTDJKNk4xSTVNM0MwNzQwsfOSMDIzNDQwMjA6CRRsYMJ/pOreNlaGD9P397+0tWMWd/X1/P4GBPfz+jJ7uWPJsx+cnexS/bJ77f0/F0ycrnPavf7+kM4gjSNcRw3QQ/mOMQTkKwGBkAMNEJgdEAAAA=");
+
+        // then
+        assertThat(decode(stored).records).containsExactly(
+                new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE, "女装/女士精品", true, "a1b2c3d4e5f60718"),
+                new LedgerLine("20261102000123", null, PAID + 86_400, 0, 320, -1_000_000_000_00L, LineClass.COMMISSION, "交易佣金（天猫）"),
+                new Refund("R-1", "3553498017448001", 5_000, RefundStatus.SUCCESS, Times.NONE, Times.NONE, true));
+    }
+
+    @Test
+    void aPackWithBytesBeyondItsRecordsIsRefused() {
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "00000000000000ff"));
+        byte[] raw = gunzip(encoder.pack());
+        byte[] longer = java.util.Arrays.copyOf(raw, raw.length + 1);
+
+        assertThatThrownBy(() -> RecordCodec.decode(gzip(longer), new Collected()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnknownVersionIsRefusedNotGuessed() {
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        byte[] packed = encoder.pack();
+        byte[] raw = gunzip(packed);
+        raw[0] = (byte) (RecordCodec.VERSION + 1);
+
+        assertThatThrownBy(() -> RecordCodec.decode(gzip(raw), new Collected()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+    }
+
+    @Test
+    void aTruncatedPackIsRefused() {
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.order(new Order("1", 100, OrderStatus.SUCCESS, PAID, PAID, PAID, "", false, "00000000000000ff"));
+        byte[] raw = gunzip(encoder.pack());
+
+        assertThatThrownBy(() -> RecordCodec.decode(gzip(java.util.Arrays.copyOf(raw, raw.length - 4)), new Collected()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void packerCutsADayIntoChunksOfAtMostTwoThousandRecords() {
+        List<RecordChunk> chunks = new ArrayList<>();
+        RecordPacker packer = new RecordPacker("f1", LocalDate.of(2026, 11, 1), chunks::add);
+        for (int i = 0; i < 4_500; i++) {
+            packer.ledgerLine(new LedgerLine("L" + i, null, PAID + i, 100, 0, 100L * i, LineClass.SETTLEMENT, "交易"));
+        }
+        packer.refund(new Refund("R-1", "1", 100, RefundStatus.PENDING, Times.NONE, Times.NONE, false));
+        packer.finish();
+
+        assertThat(chunks).extracting(RecordChunk::day, RecordChunk::part, RecordChunk::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 2), 0, 2_000),
+                org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 2), 1, 2_000),
+                org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 1), 0, 1),
+                org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 2), 2, 500));
+        assertThat(packer.days()).containsExactly(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2));
+        assertThat(decode(chunks.get(3).data()).records).hasSize(500);
+    }
+
+    @Test
+    void packerKeepsEachChunkUnderItsRawSizeAndTheSameInputGivesTheSameBytes() {
+        List<RecordChunk> first = packLongLines();
+        List<RecordChunk> second = packLongLines();
+
+        assertThat(first).hasSizeGreaterThan(1).allSatisfy(c -> assertThat(c.count()).isLessThan(2_000));
+        assertThat(first).hasSameSizeAs(second);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(first.get(i).data()).isEqualTo(second.get(i).data());
+        }
+    }
+
+    private static List<RecordChunk> packLongLines() {
+        List<RecordChunk> chunks = new ArrayList<>();
+        RecordPacker packer = new RecordPacker("f1", LocalDate.of(2026, 11, 1), chunks::add);
+        String longText = "天猫".repeat(200);
+        for (int i = 0; i < 1_500; i++) {
+            packer.ledgerLine(new LedgerLine("L" + i, null, PAID, 1, 0, i, LineClass.OTHER, longText));
+        }
+        packer.finish();
+        return chunks;
+    }
+
+    private static Collected decode(byte[] packed) {
+        Collected collected = new Collected();
+        RecordCodec.decode(packed, collected);
+        return collected;
+    }
+
+    private static byte[] gunzip(byte[] packed) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed))) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] raw) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(raw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class Collected implements RecordSink {
+        final List<Object> records = new ArrayList<>();
+
+        @Override
+        public void order(Order order) {
+            records.add(order);
+        }
+
+        @Override
+        public void ledgerLine(LedgerLine line) {
+            records.add(line);
+        }
+
+        @Override
+        public void refund(Refund refund) {
+            records.add(refund);
+        }
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+            records.add(new DayRange(firstDay, lastDay));
+        }
+    }
+}

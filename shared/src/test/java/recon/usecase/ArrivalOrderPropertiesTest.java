@@ -1,0 +1,302 @@
+package recon.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import recon.alert.AlertDispatch;
+import recon.config.StoreConfigJson;
+import recon.domain.Anomaly;
+import recon.domain.AnomalyType;
+import recon.domain.DayFigures;
+import recon.domain.StoreConfig;
+import recon.port.Alert;
+import recon.port.DayResult;
+import recon.port.FileEntry;
+import recon.port.StoreDays;
+import recon.port.StoreRef;
+import recon.port.UploadKey;
+import recon.reconcile.Reconciliation;
+import recon.sample.Manifest;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/**
+ * Nothing lost, nothing doubled, whatever the arrival: the files of generated stores uploaded in any
+ * order, each one to three times (the same event again, or the same bytes under another key), parsed
+ * in batches of any size with the match run between batches or not. Every day's stored result is then
+ * the offline reconciliation of the files, every anomaly of that reconciliation is alerted exactly
+ * once, and nothing else is alerted but what the files received by some match showed then (a
+ * settlement whose order report had not arrived yet is news at that time: CONTRACTS.md, "Alert").
+ */
+class ArrivalOrderPropertiesTest {
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);
+    /** "退款金额不符（REFUND_MISMATCH）：3 个": one line of an alert's counts by type. */
+    private static final Pattern COUNT_BY_TYPE = Pattern.compile("（([A-Z_]+)）：(\\d+) 个");
+    /** The pipeline logs every match; hundreds of runs would bury a failure's report. */
+    private static final Logger PIPELINE_LOG = Logger.getLogger("recon.pipeline");
+
+    private static Path samples;
+    private static Level pipelineLogLevel;
+    /** Stores by (seed, orders): jqwik asks again for the same ones while it shrinks. */
+    private static final Map<String, Generated> generated = new HashMap<>();
+
+    @BeforeContainer
+    static void setUp() throws IOException {
+        samples = Files.createTempDirectory("recon-arrivals");
+        pipelineLogLevel = PIPELINE_LOG.getLevel();
+        PIPELINE_LOG.setLevel(Level.WARNING);
+    }
+
+    @AfterContainer
+    static void cleanUp() throws IOException {
+        PIPELINE_LOG.setLevel(pipelineLogLevel);
+        try (var walk = Files.walk(samples)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Property(tries = 16)
+    void anyArrivalGivesTheOfflineResultsAndAlertsEveryAnomalyOnce(@ForAll("arrivals") Arrival arrival) {
+        // given the stores' config in the bucket
+        Pipeline pipeline = new Pipeline();
+        for (Generated.Store store : arrival.stores.stores) {
+            pipeline.blobs.objects.put(store.ref.configKey(), read(store.sample.dir().resolve("config.json")));
+        }
+
+        // when the uploads arrive in batches, matched in between or not
+        List<ParseUpload.Upload> sent = new ArrayList<>();
+        Received received = new Received(arrival.stores);
+        int next = 0;
+        for (int batch = 0; next < arrival.uploads.size(); batch++) {
+            int size = arrival.batchSizes.get(batch % arrival.batchSizes.size());
+            List<ParseUpload.Upload> uploads = new ArrayList<>();
+            for (Copy copy : arrival.uploads.subList(next, Math.min(next + size, arrival.uploads.size()))) {
+                uploads.add(pipeline.put(copy.key(), read(copy.store.sample.dir().resolve(copy.file))));
+                received.files.computeIfAbsent(copy.store.ref, s -> new TreeSet<>()).add(copy.file);
+            }
+            next += size;
+            sent.addAll(uploads);
+            assertThat(pipeline.parse.parseAll(uploads)).as("failed uploads").isEmpty();
+            if (arrival.matchAfter.get(batch % arrival.matchAfter.size())) {
+                matchAll(pipeline, received);
+            }
+        }
+        matchAll(pipeline, received);
+
+        // then every upload is done, and every store's days and alerts are those of the offline run
+        for (ParseUpload.Upload upload : sent) {
+            StoreRef store = UploadKey.parse(upload.key()).orElseThrow().store();
+            assertThat(pipeline.manifest.file(store, ParseUpload.fileId(upload.key(), upload.eTag())))
+                    .as("manifest entry of %s", upload.key())
+                    .hasValueSatisfying(entry -> assertThat(entry.status()).isEqualTo(FileEntry.Status.DONE));
+        }
+        for (Generated.Store store : arrival.stores.stores) {
+            assertSameDays(pipeline, store);
+            assertAlertedOnce(pipeline, store, received.shown.getOrDefault(store.ref, Set.of()));
+        }
+    }
+
+    @Provide
+    Arbitrary<Arrival> arrivals() {
+        Arbitrary<Generated> stores = Combinators.combine(
+                        Arbitraries.longs().between(1, 1_000_000),
+                        Arbitraries.integers().between(120, 300))
+                .as(ArrivalOrderPropertiesTest::generate);
+        return stores.flatMap(generated -> Combinators.combine(
+                        copies(generated).flatMap(Arbitraries::shuffle),
+                        Arbitraries.integers().between(1, 6).list().ofMinSize(1).ofMaxSize(8),
+                        Arbitraries.of(true, false).list().ofMinSize(1).ofMaxSize(8))
+                .as((uploads, batchSizes, matchAfter) -> new Arrival(generated, uploads, batchSizes, matchAfter)));
+    }
+
+    /** Every file of every store (accepted or not) one to three times, each time under its own key or another one. */
+    private static Arbitrary<List<Copy>> copies(Generated generated) {
+        List<Copy> files = new ArrayList<>();
+        for (Generated.Store store : generated.stores) {
+            for (String file : allFiles(store.sample)) {
+                files.add(new Copy(store, file, 0));
+            }
+        }
+        return Arbitraries.integers().between(0, 2).list().ofMinSize(1).ofMaxSize(3).list().ofSize(files.size())
+                .map(folders -> {
+                    List<Copy> copies = new ArrayList<>();
+                    for (int i = 0; i < files.size(); i++) {
+                        for (int folder : folders.get(i)) {
+                            copies.add(new Copy(files.get(i).store, files.get(i).file, folder));
+                        }
+                    }
+                    return copies;
+                });
+    }
+
+    /** Runs the match requests; each shows the anomalies of its store's files received so far. */
+    private static void matchAll(Pipeline pipeline, Received received) {
+        while (!pipeline.matchQueue.isEmpty()) {
+            StoreDays request = pipeline.matchQueue.poll();
+            Generated.Store store = received.store(request.store());
+            Set<String> files = received.files.get(store.ref);
+            Reconciliation now = offline(store.sample, allFiles(store.sample).stream().filter(files::contains).toList());
+            now.anomalies().forEach(a -> received.shown.computeIfAbsent(store.ref, s -> new TreeSet<>()).add(alertKey(store.ref, a)));
+            pipeline.match.match(request);
+        }
+    }
+
+    private static void assertSameDays(Pipeline pipeline, Generated.Store store) {
+        Reconciliation offline = store.offline;
+        assertThat(pipeline.results.results.getOrDefault(store.ref, Map.of()).keySet()).as("days of %s", store.ref)
+                .containsExactlyElementsOf(offline.days().stream().map(DayFigures::day).toList());
+        Map<LocalDate, List<Anomaly>> offlineAnomalies = offline.anomalies().stream()
+                .collect(Collectors.groupingBy(Anomaly::day));
+        for (DayFigures day : offline.days()) {
+            DayResult stored = pipeline.results.result(store.ref, day.day()).orElseThrow();
+            assertThat(stored.figures()).as("figures of %s %s", store.ref, day.day()).isEqualTo(day);
+            assertThat(stored.anomalies()).as("anomalies of %s %s", store.ref, day.day())
+                    .isEqualTo(offlineAnomalies.getOrDefault(day.day(), List.of()));
+        }
+    }
+
+    /**
+     * The alert log holds every offline anomaly, and besides them only anomalies that the files
+     * received by some match showed; the alerts count each of them once, by type.
+     */
+    private static void assertAlertedOnce(Pipeline pipeline, Generated.Store store, Set<String> shownByAMatch) {
+        Set<String> offlineKeys = store.offline.anomalies().stream().map(a -> alertKey(store.ref, a))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(offlineKeys).as("offline anomalies of %s are distinct", store.ref).hasSize(store.offline.anomalies().size());
+        assertThat(shownByAMatch).as("anomalies shown by the matches of %s", store.ref).containsAll(offlineKeys);
+        // the log also holds the claims of rejected files' alerts: FILE#{fileId}
+        Set<String> logged = pipeline.alertLog.seen.stream()
+                .filter(k -> k.startsWith(store.ref + "#") && !k.startsWith(store.ref + "#" + AlertDispatch.rejectionKey("")))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(logged).as("alerted anomalies of %s", store.ref).isEqualTo(shownByAMatch);
+
+        Map<AnomalyType, Integer> alertedByType = new EnumMap<>(AnomalyType.class);
+        for (Alert alert : pipeline.alerts) {
+            if (alert.store().equals(store.ref) && alert.anomalyCount() > 0) {
+                Matcher count = COUNT_BY_TYPE.matcher(alert.text());
+                while (count.find()) {
+                    alertedByType.merge(AnomalyType.valueOf(count.group(1)), Integer.parseInt(count.group(2)), Integer::sum);
+                }
+            }
+        }
+        Map<AnomalyType, Integer> shownByType = new EnumMap<>(AnomalyType.class);
+        shownByAMatch.forEach(key -> shownByType.merge(AnomalyType.valueOf(key.split("#")[1]), 1, Integer::sum));
+        assertThat(alertedByType).as("alerts of %s by type", store.ref).isEqualTo(shownByType);
+    }
+
+    /** The key {@link InMemory.MemoryAlertLog} records an anomaly of the store under. */
+    private static String alertKey(StoreRef store, Anomaly a) {
+        return store + "#" + AlertDispatch.key(a);
+    }
+
+    private static synchronized Generated generate(long seed, int orders) {
+        return generated.computeIfAbsent(seed + "-" + orders, name -> {
+            try {
+                Manifest manifest = new SampleGenerator(new SampleGenerator.Options(orders, 31, seed, FIRST_DAY))
+                        .generate(samples.resolve(name));
+                List<Generated.Store> stores = new ArrayList<>();
+                for (StoreSample sample : manifest.stores()) {
+                    stores.add(new Generated.Store(new StoreRef(sample.tenant(), sample.store()), sample,
+                            offline(sample, allFiles(sample))));
+                }
+                return new Generated(seed, orders, stores);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The offline run on the given files of the store, each once. */
+    private static Reconciliation offline(StoreSample sample, List<String> files) {
+        List<ReconcileFiles.Input> inputs = files.stream()
+                .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f))))
+                .toList();
+        StoreConfig config;
+        try (InputStream in = Files.newInputStream(sample.dir().resolve("config.json"))) {
+            config = StoreConfigJson.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ReconcileFiles.run(inputs, config, outcome -> {}).reconciliation();
+    }
+
+    private static List<String> allFiles(StoreSample sample) {
+        List<String> files = new ArrayList<>(sample.files());
+        files.addAll(sample.rejectedFiles());
+        return files;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What has arrived so far: the distinct files of each store, and every anomaly a match was shown. */
+    private record Received(Generated generated, Map<StoreRef, Set<String>> files, Map<StoreRef, Set<String>> shown) {
+        Received(Generated generated) {
+            this(generated, new HashMap<>(), new HashMap<>());
+        }
+
+        Generated.Store store(StoreRef ref) {
+            return generated.stores.stream().filter(s -> s.ref.equals(ref)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Generated stores with their offline reconciliation. */
+    private record Generated(long seed, int orders, List<Store> stores) {
+        record Store(StoreRef ref, StoreSample sample, Reconciliation offline) {}
+    }
+
+    /**
+     * One upload of a store's file: folder 0 is the file's own key, 1 and 2 put the same bytes under
+     * another key. The same key twice is the same event delivered again.
+     */
+    private record Copy(Generated.Store store, String file, int folder) {
+        String key() {
+            return store.ref.prefix() + "inbox/" + (folder == 0 ? "" : "again-" + folder + "/") + file;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    /** The uploads in arrival order, cut into parse batches of the sizes given in turn, each followed by a match or not. */
+    private record Arrival(Generated stores, List<Copy> uploads, List<Integer> batchSizes, List<Boolean> matchAfter) {
+        @Override
+        public String toString() {
+            return "seed " + stores.seed + ", " + stores.orders + " orders; batches " + batchSizes
+                    + ", match after " + matchAfter + "; uploads " + uploads;
+        }
+    }
+}

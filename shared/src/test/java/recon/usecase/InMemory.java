@@ -1,0 +1,162 @@
+package recon.usecase;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import recon.port.AlertLog;
+import recon.port.Blobs;
+import recon.port.DayResult;
+import recon.port.FileEntry;
+import recon.port.FileManifest;
+import recon.port.RecordChunk;
+import recon.port.RecordStore;
+import recon.port.ResultStore;
+import recon.port.StoreRef;
+import recon.port.StoreRegistry;
+import recon.storage.DayResultJson;
+
+/** The pipeline's ports held in memory, with counters the tests look at. */
+final class InMemory {
+    private InMemory() {}
+
+    static final class MemoryBlobs implements Blobs {
+        final Map<String, byte[]> objects = new TreeMap<>();
+        final List<String> opened = new ArrayList<>();
+        final List<String> written = new ArrayList<>();
+
+        @Override
+        public Optional<InputStream> open(String key) {
+            opened.add(key);
+            byte[] content = objects.get(key);
+            return content == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(content));
+        }
+
+        @Override
+        public void write(String key, byte[] content, String contentType) {
+            written.add(key);
+            objects.put(key, content.clone());
+        }
+
+        @Override
+        public void write(String key, Path content, String contentType) throws IOException {
+            write(key, Files.readAllBytes(content), contentType);
+        }
+
+        Map<String, byte[]> under(String prefix) {
+            Map<String, byte[]> found = new TreeMap<>();
+            objects.forEach((key, content) -> {
+                if (key.startsWith(prefix)) {
+                    found.put(key, content);
+                }
+            });
+            return found;
+        }
+    }
+
+    static final class MemoryManifest implements FileManifest {
+        final Map<StoreRef, Map<String, FileEntry>> entries = new HashMap<>();
+
+        @Override
+        public Optional<FileEntry> file(StoreRef store, String fileId) {
+            return Optional.ofNullable(entries.getOrDefault(store, Map.of()).get(fileId));
+        }
+
+        @Override
+        public List<FileEntry> files(StoreRef store) {
+            return List.copyOf(entries.getOrDefault(store, Map.of()).values());
+        }
+
+        @Override
+        public void save(FileEntry entry) {
+            entries.computeIfAbsent(entry.store(), s -> new TreeMap<>()).put(entry.fileId(), entry);
+        }
+    }
+
+    static final class MemoryRecords implements RecordStore {
+        /** Chunks by store, day, and "fileId#part". */
+        final Map<StoreRef, Map<LocalDate, Map<String, RecordChunk>>> chunks = new HashMap<>();
+        int saves;
+
+        @Override
+        public void save(StoreRef store, List<RecordChunk> batch) {
+            saves++;
+            for (RecordChunk chunk : batch) {
+                chunks.computeIfAbsent(store, s -> new TreeMap<>())
+                        .computeIfAbsent(chunk.day(), d -> new TreeMap<>())
+                        .put(chunk.fileId() + "#" + chunk.part(), chunk);
+            }
+        }
+
+        @Override
+        public void load(StoreRef store, Collection<LocalDate> days, Consumer<RecordChunk> each) {
+            Map<LocalDate, Map<String, RecordChunk>> byDay = chunks.getOrDefault(store, Map.of());
+            for (LocalDate day : days) {
+                byDay.getOrDefault(day, Map.of()).values().forEach(each);
+            }
+        }
+
+        int count(StoreRef store) {
+            return chunks.getOrDefault(store, Map.of()).values().stream()
+                    .flatMap(m -> m.values().stream()).mapToInt(RecordChunk::count).sum();
+        }
+    }
+
+    static final class MemoryResults implements ResultStore {
+        final Map<StoreRef, Map<LocalDate, DayResult>> results = new HashMap<>();
+        int saves;
+
+        @Override
+        public Optional<DayResult> result(StoreRef store, LocalDate day) {
+            return Optional.ofNullable(results.getOrDefault(store, Map.of()).get(day))
+                    // stored as text, as in the table
+                    .map(r -> DayResultJson.fromJson(DayResultJson.json(r)));
+        }
+
+        @Override
+        public void save(DayResult result) {
+            saves++;
+            results.computeIfAbsent(result.store(), s -> new TreeMap<>()).put(result.day(), result);
+        }
+    }
+
+    static final class MemoryAlertLog implements AlertLog {
+        final Set<String> seen = new LinkedHashSet<>();
+
+        @Override
+        public boolean claim(StoreRef store, String key) {
+            return seen.add(store + "#" + key);
+        }
+
+        @Override
+        public void release(StoreRef store, String key) {
+            seen.remove(store + "#" + key);
+        }
+    }
+
+    static final class MemoryRegistry implements StoreRegistry {
+        final Set<StoreRef> stores = new LinkedHashSet<>();
+
+        @Override
+        public void register(StoreRef store) {
+            stores.add(store);
+        }
+
+        @Override
+        public List<StoreRef> stores() {
+            return List.copyOf(stores);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package recon.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import recon.config.StoreConfigJson;
+import recon.domain.Anomaly;
+import recon.domain.StoreConfig;
+import recon.reconcile.Reconciliation;
+import recon.sample.Manifest;
+import recon.sample.PlantedAnomaly;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/**
+ * The result depends on what was received, never on the order files arrived in nor on a file
+ * received twice; and exactly the planted anomalies are found — a clean order is never flagged.
+ */
+class ReconcileFilesPropertiesTest {
+    private static Path samples;
+    private static StoreSample store;
+    private static Reconciliation inFileOrder;
+
+    @BeforeContainer
+    static void generateOneStore() throws IOException {
+        samples = Files.createTempDirectory("recon-props");
+        Manifest manifest = new SampleGenerator(new SampleGenerator.Options(400, 31, 11, SampleGenerator.Options.defaults().firstDay()))
+                .generate(samples);
+        store = manifest.stores().get(0);
+        inFileOrder = reconcile(store, store.files());
+    }
+
+    @AfterContainer
+    static void cleanUp() throws IOException {
+        delete(samples);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Property(tries = 15)
+    void shufflingAndRepeatingFilesNeverChangesTheResult(@ForAll("arrivals") List<String> arrival) {
+        Reconciliation result = reconcile(store, arrival);
+
+        assertThat(result.anomalies()).isEqualTo(inFileOrder.anomalies());
+        assertThat(result.days()).isEqualTo(inFileOrder.days());
+    }
+
+    @Provide
+    Arbitrary<List<String>> arrivals() {
+        // every file at least once, some twice or three times, in any order
+        return Arbitraries.integers().between(1, 3).list().ofSize(store.files().size())
+                .map(times -> {
+                    List<String> files = new ArrayList<>();
+                    for (int i = 0; i < times.size(); i++) {
+                        for (int n = 0; n < times.get(i); n++) {
+                            files.add(store.files().get(i));
+                        }
+                    }
+                    return files;
+                })
+                .flatMap(files -> Arbitraries.shuffle(files));
+    }
+
+    @Property(tries = 8)
+    void findsExactlyThePlantedAnomaliesForAnySeedAndSize(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 0, max = 3000) int orders,
+            @ForAll @IntRange(min = 1, max = 31) int days) throws IOException {
+        Path dir = Files.createTempDirectory("recon-seed");
+        try {
+            Manifest manifest = new SampleGenerator(new SampleGenerator.Options(orders, days, seed, LocalDate.of(2026, 3, 1)))
+                    .generate(dir);
+            for (StoreSample sample : manifest.stores()) {
+                Set<String> planted = sample.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
+                Reconciliation result = reconcile(sample, sample.files());
+                Set<String> found = result.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
+
+                // nothing but the planted anomalies: no clean order is ever flagged, and no plant is missed
+                assertThat(found).as("%s/%s (seed %d, %d orders, %d days)", sample.tenant(), sample.store(), seed, orders, days)
+                        .isEqualTo(planted);
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static String key(PlantedAnomaly a) {
+        return a.type() + " " + a.day() + " " + a.orderId() + " " + a.lineId();
+    }
+
+    private static String key(Anomaly a) {
+        return a.type() + " " + a.day() + " " + a.orderId() + " " + a.lineId();
+    }
+
+    private static StoreConfig config(StoreSample sample) {
+        try (var in = Files.newInputStream(sample.dir().resolve("config.json"))) {
+            return StoreConfigJson.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reconciles a store's files, given by their names within the store's folder, in the order given. */
+    private static Reconciliation reconcile(StoreSample sample, List<String> fileNames) {
+        List<ReconcileFiles.Input> inputs = fileNames.stream()
+                .map(name -> new ReconcileFiles.Input(name, () -> Files.newInputStream(sample.dir().resolve(name))))
+                .toList();
+        return ReconcileFiles.run(inputs, config(sample), outcome -> {}).reconciliation();
+    }
+}
