@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} options and positional arguments, checked against what a command accepts. */
-final class Args {
+public final class Args {
     private final Map<String, String> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
-    Args(List<String> args, Set<String> allowedOptions) {
+    public Args(List<String> args, Set<String> allowedOptions) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--")) {
@@ -29,7 +29,7 @@ final class Args {
         }
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = options.get(name);
         if (value == null || value.isBlank()) {
             throw new UsageException("--" + name + " is required");
@@ -37,11 +37,11 @@ final class Args {
         return value;
     }
 
-    String optional(String name, String fallback) {
+    public String optional(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    int number(String name, int fallback) {
+    public int number(String name, int fallback) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
@@ -57,13 +57,13 @@ final class Args {
         }
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return positional;
     }
 
     /** A mistake in the command line: exit code 2 with the usage text. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
             super(message);
         }
     }

@@ -9,9 +9,9 @@ import recon.functions.report.ReportHandler;
 
 /** {@code ./recon COMMAND ...}: the command line (CONTRACTS.md, "Command line"). */
 public final class Main {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
     static final int REJECTED_FILES = 3;
 
     static final String USAGE_TEXT = """
@@ -59,15 +59,29 @@ public final class Main {
             return args.isEmpty() ? USAGE : OK;
         }
         List<String> rest = args.subList(1, args.size());
+        return guarded(args.get(0), err, () -> switch (args.get(0)) {
+            case "reconcile" -> new ReconcileCommand(out, err).run(rest);
+            case "generate" -> new GenerateCommand(out).run(rest);
+            case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
+            case "replay" -> new ReplayCommand(out, err, System.getenv(), pipeline()).run(rest);
+            case "bench" -> throw new Args.UsageException("bench runs from its own jar (tools/bench): ./recon bench …");
+            default -> throw new Args.UsageException("unknown command " + args.get(0));
+        });
+    }
+
+    /** A command's work: its exit code. */
+    @FunctionalInterface
+    public interface Command {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs a command as {@code ./recon} does every command: a mistake in the command line is exit 2 with
+     * the usage, any other failure exit 1 with its message, never a stack trace.
+     */
+    public static int guarded(String name, PrintStream err, Command command) {
         try {
-            return switch (args.get(0)) {
-                case "reconcile" -> new ReconcileCommand(out, err).run(rest);
-                case "generate" -> new GenerateCommand(out).run(rest);
-                case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
-                case "replay" -> new ReplayCommand(out, err, System.getenv(), pipeline()).run(rest);
-                case "bench" -> new BenchCommand(out, err).run(rest);
-                default -> throw new Args.UsageException("unknown command " + args.get(0));
-            };
+            return command.run();
         } catch (Args.UsageException e) {
             err.println("recon: " + e.getMessage());
             err.print(USAGE_TEXT);
@@ -79,7 +93,7 @@ public final class Main {
             // the store's records are unreachable once the command has unwound, so there is room to say so
             err.printf("recon: 内存不足 out of memory: this needs more than the %,d MB the JVM may use here;"
                     + " run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon %s …%n",
-                    Runtime.getRuntime().maxMemory() >> 20, args.get(0));
+                    Runtime.getRuntime().maxMemory() >> 20, name);
             return FAILED;
         }
     }

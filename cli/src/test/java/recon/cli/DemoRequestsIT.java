@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import recon.cli.local.EmulatorExtension;
 import recon.functions.aws.AwsClients;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
+import recon.local.EmulatorExtension;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 

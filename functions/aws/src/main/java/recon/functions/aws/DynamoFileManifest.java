@@ -19,31 +19,25 @@ import recon.port.StoreRef;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * File manifest items: pk "{t}#{s}", sk "FILE#{fileId}"; name, key, status, outcomes (list of maps),
+ * File manifest items ({@link TableKeys#file}): name, key, status, outcomes (list of maps),
  * coverage (list of {first, last}), minDay/maxDay when the file has records, processedAt.
  */
 final class DynamoFileManifest implements FileManifest {
-    private static final String PREFIX = "FILE#";
-
     private final DynamoTable table;
 
     DynamoFileManifest(DynamoTable table) {
         this.table = table;
     }
 
-    static String storeKey(StoreRef store) {
-        return store.tenant() + "#" + store.store();
-    }
-
     @Override
     public Optional<FileEntry> file(StoreRef store, String fileId) {
-        return table.get(storeKey(store), PREFIX + fileId).map(item -> entry(store, item));
+        return table.get(TableKeys.store(store), TableKeys.file(fileId)).map(item -> entry(store, item));
     }
 
     @Override
     public List<FileEntry> files(StoreRef store) {
         List<FileEntry> entries = new ArrayList<>();
-        table.query(storeKey(store), PREFIX, item -> entries.add(entry(store, item)));
+        table.query(TableKeys.store(store), TableKeys.FILE, item -> entries.add(entry(store, item)));
         return entries;
     }
 
@@ -62,7 +56,7 @@ final class DynamoFileManifest implements FileManifest {
             attributes.put("maxDay", s(entry.recordDays().last().toString()));
         }
         attributes.put("processedAt", s(entry.processedAt().toString()));
-        table.put(table.item(storeKey(entry.store()), PREFIX + entry.fileId(), attributes));
+        table.put(table.item(TableKeys.store(entry.store()), TableKeys.file(entry.fileId()), attributes));
     }
 
     private static AttributeValue outcome(FileOutcome o) {
@@ -93,7 +87,7 @@ final class DynamoFileManifest implements FileManifest {
         DayRange recordDays = item.containsKey("minDay")
                 ? new DayRange(LocalDate.parse(item.get("minDay").s()), LocalDate.parse(item.get("maxDay").s()))
                 : null;
-        return new FileEntry(store, item.get("sk").s().substring(PREFIX.length()), item.get("name").s(),
+        return new FileEntry(store, item.get("sk").s().substring(TableKeys.FILE.length()), item.get("name").s(),
                 item.get("key").s(), FileEntry.Status.valueOf(item.get("status").s()), outcomes, coverage, recordDays,
                 Instant.parse(item.get("processedAt").s()));
     }

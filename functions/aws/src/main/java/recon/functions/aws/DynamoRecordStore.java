@@ -13,24 +13,18 @@ import recon.port.StoreRef;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Record chunk items: pk "{t}#{s}#{day}", sk "R#{fileId}#{part:05d}"; data (B, the packed records), count. */
+/** Record chunk items ({@link TableKeys#recordChunk}): data (B, the packed records), count. */
 final class DynamoRecordStore implements RecordStore {
-    private static final String PREFIX = "R#";
-
     private final DynamoTable table;
 
     DynamoRecordStore(DynamoTable table) {
         this.table = table;
     }
 
-    static String dayKey(StoreRef store, LocalDate day) {
-        return DynamoFileManifest.storeKey(store) + "#" + day;
-    }
-
     @Override
     public void save(StoreRef store, List<RecordChunk> chunks) {
         table.putAll(chunks.stream()
-                .map(c -> table.item(dayKey(store, c.day()), "%s%s#%05d".formatted(PREFIX, c.fileId(), c.part()), Map.of(
+                .map(c -> table.item(TableKeys.day(store, c.day()), TableKeys.recordChunk(c.fileId(), c.part()), Map.of(
                         "data", AttributeValue.fromB(SdkBytes.fromByteArray(c.data())),
                         "count", n(c.count()))))
                 .toList());
@@ -39,7 +33,7 @@ final class DynamoRecordStore implements RecordStore {
     @Override
     public void load(StoreRef store, Collection<LocalDate> days, Consumer<RecordChunk> each) {
         for (LocalDate day : days) {
-            table.query(dayKey(store, day), PREFIX, item -> {
+            table.query(TableKeys.day(store, day), TableKeys.RECORDS, item -> {
                 String[] key = item.get("sk").s().split("#");
                 each.accept(new RecordChunk(day, key[1], Integer.parseInt(key[2]),
                         Integer.parseInt(item.get("count").n()), item.get("data").b().asByteArray()));

@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Day result items, pk "{t}#{s}#{day}". The result's text ({@link DayResult#json()}) is stored
+ * Day result items ({@link TableKeys#day} partition). The result's text ({@link DayResult#json()}) is stored
  * gzipped and cut into parts of at most {@link #PART_BYTES}, so that a day of any size fits
  * DynamoDB's 400 KB item limit:
  * <ul>
@@ -47,7 +47,6 @@ final class DynamoResultStore implements ResultStore {
     static final int PART_BYTES = 300 * 1024;
     /** Reads of one result, each finding a part of its head gone, before it counts as none. */
     static final int MAX_READS = 5;
-    private static final String HEAD = "RESULT";
 
     private final DynamoTable table;
 
@@ -57,9 +56,9 @@ final class DynamoResultStore implements ResultStore {
 
     @Override
     public Optional<DayResult> result(StoreRef store, LocalDate day) {
-        String pk = DynamoRecordStore.dayKey(store, day);
+        String pk = TableKeys.day(store, day);
         for (int read = 1; read <= MAX_READS; read++) {
-            Optional<Map<String, AttributeValue>> head = table.get(pk, HEAD);
+            Optional<Map<String, AttributeValue>> head = table.get(pk, TableKeys.RESULT);
             if (head.isEmpty()) {
                 return Optional.empty();
             }
@@ -90,7 +89,7 @@ final class DynamoResultStore implements ResultStore {
         List<byte[]> data = new ArrayList<>(parts);
         data.add(head.get("data").b().asByteArray());
         for (int part = 1; part < parts; part++) {
-            Optional<Map<String, AttributeValue>> item = table.get(pk, partKey(hash, part));
+            Optional<Map<String, AttributeValue>> item = table.get(pk, TableKeys.resultPart(hash, part));
             if (item.isEmpty()) {
                 return Optional.empty();
             }
@@ -101,15 +100,15 @@ final class DynamoResultStore implements ResultStore {
 
     @Override
     public void save(DayResult result) {
-        String pk = DynamoRecordStore.dayKey(result.store(), result.day());
+        String pk = TableKeys.day(result.store(), result.day());
         String hash = DayResultJson.hash(result);
         List<byte[]> parts = split(gzip(DayResultJson.json(result)), PART_BYTES);
         List<Map<String, AttributeValue>> rest = new ArrayList<>();
         for (int part = 1; part < parts.size(); part++) {
-            rest.add(table.item(pk, partKey(hash, part), Map.of("data", binary(parts.get(part)))));
+            rest.add(table.item(pk, TableKeys.resultPart(hash, part), Map.of("data", binary(parts.get(part)))));
         }
         table.putAll(rest);
-        Optional<Map<String, AttributeValue>> replaced = table.replace(table.item(pk, HEAD, Map.of(
+        Optional<Map<String, AttributeValue>> replaced = table.replace(table.item(pk, TableKeys.RESULT, Map.of(
                 "hash", s(hash),
                 "parts", n(parts.size()),
                 "data", binary(parts.getFirst()),
@@ -117,13 +116,9 @@ final class DynamoResultStore implements ResultStore {
         // the same text saved again names the same parts: they stay
         replaced.filter(old -> old.containsKey("parts") && !old.get("hash").s().equals(hash)).ifPresent(old -> {
             for (int part = 1; part < Integer.parseInt(old.get("parts").n()); part++) {
-                table.delete(pk, partKey(old.get("hash").s(), part));
+                table.delete(pk, TableKeys.resultPart(old.get("hash").s(), part));
             }
         });
-    }
-
-    private static String partKey(String hash, int part) {
-        return "%s#%s#%05d".formatted(HEAD, hash, part);
     }
 
     private static AttributeValue binary(byte[] bytes) {

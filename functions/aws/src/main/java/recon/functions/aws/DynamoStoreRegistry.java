@@ -8,10 +8,8 @@ import java.util.Map;
 import recon.port.StoreRef;
 import recon.port.StoreRegistry;
 
-/** Store items: pk "STORES", sk "{t}#{s}"; tenant, store. Every upload renews the item's expiry. */
+/** Store items ({@link TableKeys#STORES}): tenant, store. Every upload renews the item's expiry. */
 final class DynamoStoreRegistry implements StoreRegistry {
-    private static final String PK = "STORES";
-
     private final DynamoTable table;
 
     DynamoStoreRegistry(DynamoTable table) {
@@ -20,14 +18,14 @@ final class DynamoStoreRegistry implements StoreRegistry {
 
     @Override
     public void register(StoreRef store) {
-        table.put(table.item(PK, DynamoFileManifest.storeKey(store),
+        table.put(table.item(TableKeys.STORES, TableKeys.store(store),
                 Map.of("tenant", s(store.tenant()), "store", s(store.store()))));
     }
 
     @Override
     public List<StoreRef> stores() {
         List<StoreRef> stores = new ArrayList<>();
-        table.query(PK, null, item -> stores.add(new StoreRef(item.get("tenant").s(), item.get("store").s())));
+        table.query(TableKeys.STORES, null, item -> stores.add(new StoreRef(item.get("tenant").s(), item.get("store").s())));
         return stores;
     }
 }

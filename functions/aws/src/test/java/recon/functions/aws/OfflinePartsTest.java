@@ -75,11 +75,11 @@ class OfflinePartsTest {
         String longKey = "UNMATCHED_SETTLEMENT#2026-11-02#3553498017448001#" + "流水".repeat(400);
         String otherLongKey = longKey + "2";
 
-        assertThat(DynamoAlertLog.sortKey(shortKey)).isEqualTo("ALERTED#" + shortKey);
-        assertThat(DynamoAlertLog.sortKey(longKey)).startsWith("ALERTED#SHA256#")
-                .isEqualTo(DynamoAlertLog.sortKey(longKey)).isNotEqualTo(DynamoAlertLog.sortKey(otherLongKey));
-        assertThat(DynamoAlertLog.sortKey(longKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .hasSizeLessThanOrEqualTo(DynamoAlertLog.MAX_SORT_KEY_BYTES);
+        assertThat(TableKeys.alerted(shortKey)).isEqualTo("ALERTED#" + shortKey);
+        assertThat(TableKeys.alerted(longKey)).startsWith("ALERTED#SHA256#")
+                .isEqualTo(TableKeys.alerted(longKey)).isNotEqualTo(TableKeys.alerted(otherLongKey));
+        assertThat(TableKeys.alerted(longKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(TableKeys.MAX_SORT_KEY_BYTES);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package recon.domain;
+
+import java.time.LocalDate;
+
+/**
+ * Where a reader puts the records of one file, as it reads them: the merged store of the rules, the
+ * pipeline's record packs. A file can still be rejected after some of its records went out (the Alipay
+ * trailer is checked at the end), so the receiver must hold them apart until it learns the file's
+ * outcome (the ingest's {@code IngestListener} tells it).
+ */
+public interface RecordSink {
+    /** Keeps nothing: for reading a file only to learn its outcome. */
+    RecordSink DISCARD = new RecordSink() {
+        @Override
+        public void order(Order order) {}
+
+        @Override
+        public void ledgerLine(LedgerLine line) {}
+
+        @Override
+        public void refund(Refund refund) {}
+
+        @Override
+        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+    };
+
+    void order(Order order);
+
+    void ledgerLine(LedgerLine line);
+
+    void refund(Refund refund);
+
+    /** The ledger file covers these days completely (from its 起始日期/终止日期, or the days of its lines). */
+    void ledgerCoverage(LocalDate firstDay, LocalDate lastDay);
+}

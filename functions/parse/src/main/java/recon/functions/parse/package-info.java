@@ -1,0 +1,2 @@
+/** ParseFunction: upload events from the ingest queue, handed to the parse use case. */
+package recon.functions.parse;

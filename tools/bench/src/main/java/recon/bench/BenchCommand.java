@@ -1,0 +1,568 @@
+package recon.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import recon.cli.Args;
+import recon.cli.Main;
+import recon.domain.Money;
+import recon.sample.Manifest;
+import recon.sample.SampleGenerator;
+import recon.sample.StoreSample;
+
+/**
+ * {@code ./recon bench}: how fast and how lean the offline engine is, against the same rules written in
+ * pandas and in DuckDB (tools/bench/), on one generated store. Each run is a child process measured by
+ * the kernel (wall time, CPU time, peak resident memory); the peers' answers are compared with the
+ * engine's before their times are believed. Appends the table to BENCHMARKS.md.
+ */
+final class BenchCommand {
+    static final int DEFAULT_ORDERS = 1_000_000;
+    static final int QUICK_ORDERS = 100_000;
+    /** The benchmarked store: the generator's biggest, two overlapping GBK ledgers, orders and refunds. */
+    static final String TENANT = "t1";
+    static final String STORE = "s1";
+    /** What the peers implement; the other anomaly types (balance, day risks) are not compared. */
+    static final Set<String> COMPARED_TYPES = Set.of("MISSING_SETTLEMENT", "AMOUNT_MISMATCH",
+            "DUPLICATE_SETTLEMENT", "SETTLEMENT_ON_CLOSED_ORDER", "UNMATCHED_SETTLEMENT", "REFUND_NOT_DEDUCTED",
+            "REFUND_AMOUNT_MISMATCH", "UNEXPLAINED_REFUND", "FEE_MISMATCH");
+    static final List<String> DAY_TOTALS =
+            List.of("settledCount", "settledAmount", "refundAmount", "commissionAmount", "otherFeeAmount");
+    static final List<String> PEERS = List.of("pandas", "duckdb");
+    static final String SMALL_HEAP = "-Xmx512m";
+
+    /** One run of the engine: its JVM heap option (null: the default) and the report files it writes. */
+    record EngineRun(String name, String heap, String formats) {}
+
+    /**
+     * The engine writes summary.json and the CSV of every day and month to stand against the peers'
+     * output; the run with every report file (the workbooks and pages too) shows what those cost.
+     */
+    static final List<EngineRun> ENGINE_RUNS = List.of(
+            new EngineRun("engine", null, "json,csv"),
+            new EngineRun("engine " + SMALL_HEAP, SMALL_HEAP, "json,csv"),
+            new EngineRun("engine, all reports", null, "json,csv,xlsx,html"));
+    /** A run still going after this long is killed and reported as FAILED. */
+    static final int RUN_TIMEOUT_SECONDS = 3600;
+    private static final int DIFFERENCES_SHOWN = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argList) throws IOException, InterruptedException {
+        List<String> rest = new ArrayList<>(argList);
+        if (rest.remove("--cold-start")) {
+            return new ColdStartBench(out, err).run(rest);
+        }
+        boolean quick = rest.remove("--quick");
+        boolean pipelineOnly = rest.remove("--pipeline");
+        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders"));
+        if (!args.positional().isEmpty()) {
+            throw new Args.UsageException("bench takes no file arguments");
+        }
+        int orders = args.number("orders", quick ? QUICK_ORDERS : DEFAULT_ORDERS);
+        int pipelineOrders = args.number("pipeline-orders", PipelineBench.DEFAULT_ORDERS);
+        Path root = projectRoot();
+        String given = args.optional("dir", null);
+        Path dir = given == null ? Files.createTempDirectory("recon-bench") : Path.of(given);
+        try {
+            if (pipelineOnly) {
+                return pipeline(root, dir.resolve("pipeline"), pipelineOrders) ? Main.OK : Main.FAILED;
+            }
+            err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
+            Path python = python(root);
+            err.printf("bench: generating %,d orders for %s/%s and UTF-8 copies for the peers in %s...%n",
+                    orders, TENANT, STORE, dir);
+            Workload workload = prepare(dir, orders);
+            String loadBefore = loadAverage();
+            List<Run> runs = new ArrayList<>();
+            String jvmOptions = "";
+            for (EngineRun engine : ENGINE_RUNS) {
+                Path runDir = dir.resolve("runs").resolve(engine.name().replaceAll("[^A-Za-z0-9]+", "_"));
+                List<String> command = engineCommand(root, workload, runDir.resolve("out"), engine);
+                String options = String.join(" ", command.subList(1, command.indexOf("-cp")));
+                if (engine.heap() == null) {
+                    jvmOptions = options;
+                }
+                err.printf("bench: %s (%s)...%n", engine.name(), options);
+                runs.add(new Run(engine.name(), measure(python, root, runDir, command), runDir));
+            }
+            for (String peer : PEERS) {
+                err.printf("bench: %s...%n", peer);
+                Path runDir = dir.resolve("runs").resolve(peer);
+                runs.add(new Run(peer, measure(python, root, runDir, peerCommand(python, root, peer, workload,
+                        runDir.resolve("out"))), runDir));
+            }
+            String report = report(workload, runs, machine(python, loadBefore)
+                    + "Engine JVM options (tools/jvm-options.sh): %s.%n".formatted(jvmOptions), commit(root));
+            out.print(report);
+            Path benchmarks = root.resolve("BENCHMARKS.md");
+            if (!Files.exists(benchmarks)) {
+                Files.writeString(benchmarks, INTRO);
+            }
+            Files.writeString(benchmarks, "\n" + report, StandardOpenOption.APPEND);
+            out.printf("%nappended to %s%n", benchmarks);
+            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders);
+            return runs.stream().allMatch(r -> r.measure().ok()) && pipelineOk ? Main.OK : Main.FAILED;
+        } finally {
+            if (given == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /** The emulated pipeline on a generated store, priced (PipelineBench); true when it drained without dead letters. */
+    private boolean pipeline(Path root, Path dir, int orders) throws IOException {
+        err.printf("bench: the pipeline on the emulator with %,d orders...%n", orders);
+        Workload workload = prepare(dir, orders);
+        String loadBefore = loadAverage();
+        PipelineBench.Result result = PipelineBench.run(workload.store(), orders, err);
+        String report = PipelineBench.report(result, orders, commit(root), loadBefore, loadAverage());
+        out.print(report);
+        Files.writeString(root.resolve("BENCHMARKS.md"), "\n" + report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return result.ok();
+    }
+
+    static final String INTRO = """
+            # Benchmarks
+
+            `./recon bench [--orders N] [--quick] [--dir DIR]` generates one store's exports
+            (`recon.sample.SampleGenerator`, store t1/s1 with N orders over 31 days: two overlapping GBK
+            Alipay ledgers, two order reports, a refund report; default N = 1,000,000, `--quick` 100,000),
+            then runs, each as a child process on the same data:
+
+            - the offline engine end to end (`recon.cli.Main reconcile`: the original files in, summary.json
+              and the CSV report of every day and the month out), with the JVM's default heap and again with
+              `-Xmx512m`; and once more writing every report file (the XLSX workbooks and HTML pages too). Each
+              run gets the JVM options `tools/jvm-options.sh` gives that `reconcile`, as `./recon` does (C1
+              alone below 256 MiB of exports), printed above the table;
+            - the same rules in pandas (`tools/bench/python/peer_pandas.py`) and in DuckDB (`tools/bench/python/peer_duckdb.py`):
+              settlement matching, MISSING_SETTLEMENT, AMOUNT_MISMATCH, DUPLICATE_SETTLEMENT,
+              SETTLEMENT_ON_CLOSED_ORDER, UNMATCHED_SETTLEMENT, REFUND_NOT_DEDUCTED, REFUND_AMOUNT_MISMATCH,
+              UNEXPLAINED_REFUND, FEE_MISMATCH and the day totals, vectorized, money in integer fen. They read
+              UTF-8 CSV copies of the same files, made before timing (the engine decodes GBK itself).
+
+            What is measured: wall time of the whole process (start-up included), CPU time (user + system),
+            and peak resident memory (the kernel's `ru_maxrss` of the child, from `wait4`), by
+            `tools/bench/python/measure.py`. Rows = data rows of the files as the engine counted them
+            (summary.json `files[].rows`, duplicates across overlapping exports included); rows/s divides
+            them by the wall time, rows per CPU-second by the CPU time (the work per core actually used).
+            Before its time counts, each peer's anomalies (the types above, with amounts) and day totals
+            are compared with the engine's: a peer that differs is VOID. A run that fails (or runs over an
+            hour) is shown as FAILED, never dropped. One run each, no warm-up beyond the files being in the
+            page cache; the machine may be shared with other work, so the load average before and after
+            the runs is recorded with each table.
+
+            Then (or alone, with `--pipeline`) it runs the serverless pipeline: one generated store of
+            `--pipeline-orders` orders (default 100,000, with `--quick` too) uploaded once to the pipeline on the
+            emulator, as a seller would (config.json and the five exports), the real functions run in-process until
+            every queue is drained. An SDK interceptor counts every request of the functions and of the uploads
+            per service and operation with the DynamoDB capacity units they consume; each handler invocation is
+            timed. The run is priced with one price table (`recon.bench.PriceList`: us-east-1 list prices, source
+            and date of each) into a cost per 100k orders by service. How each figure is obtained, and what is
+            left out, is said under each table.
+            """;
+
+    /** The generated store, and its UTF-8 copies for the peers. */
+    record Workload(int orders, StoreSample store, Path config, Path utf8Dir, long bytes) {}
+
+    /** What the kernel measured of one child process. */
+    record Measure(int exit, boolean timedOut, double seconds, double cpuSeconds, long peakRssKb) {
+        boolean ok() {
+            return exit == 0 && !timedOut;
+        }
+    }
+
+    /** One timed run; its output is in dir/out, its console in dir/stdout.txt and dir/stderr.txt. */
+    record Run(String name, Measure measure, Path dir) {
+        Path out() {
+            return dir.resolve("out");
+        }
+    }
+
+    /**
+     * A peer's answers against the engine's.
+     *
+     * @param anomalies the engine's anomalies of the compared types
+     * @param days the days compared
+     */
+    record Comparison(int anomalies, int days, List<String> differences) {
+        boolean agrees() {
+            return differences.isEmpty();
+        }
+    }
+
+    /** Generates the store with {@code orders} orders and writes the peers' UTF-8 copies of its files. */
+    static Workload prepare(Path dir, int orders) throws IOException {
+        // the generator gives t1/s1 half of all orders
+        SampleGenerator.Options options = SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2));
+        Manifest manifest = new SampleGenerator(options).generate(dir.resolve("samples"));
+        StoreSample store = manifest.stores().stream()
+                .filter(s -> s.tenant().equals(TENANT) && s.store().equals(STORE)).findFirst().orElseThrow();
+        if (!store.rejectedFiles().isEmpty()) {
+            throw new IllegalStateException("the benchmarked store must have no rejected files");
+        }
+        Path utf8 = dir.resolve("utf8");
+        Files.createDirectories(utf8);
+        long bytes = 0;
+        for (String file : store.files()) {
+            bytes += Files.size(store.dir().resolve(file));
+            utf8Copy(store.dir().resolve(file), utf8.resolve(file));
+        }
+        return new Workload(orders, store, store.dir().resolve("config.json"), utf8, bytes);
+    }
+
+    /** A CSV export re-encoded as UTF-8 without BOM, '\n' line ends: UTF-8 if it decodes so, else GB18030. */
+    static void utf8Copy(Path source, Path target) throws IOException {
+        if (!source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new IllegalArgumentException("only CSV exports are copied for the peers: " + source);
+        }
+        try {
+            recode(source, target, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            recode(source, target, Charset.forName("GB18030"));
+        }
+    }
+
+    private static void recode(Path source, Path target, Charset charset) throws IOException {
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(source), decoder), 1 << 16);
+                BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            for (; line != null; line = in.readLine()) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        }
+    }
+
+    /**
+     * The engine as a user runs it, in a child JVM: the same java binary, the JVM options
+     * tools/jvm-options.sh gives this reconcile (as the recon launcher does), this process's class path.
+     */
+    static List<String> engineCommand(Path root, Workload workload, Path out, EngineRun engine)
+            throws IOException, InterruptedException {
+        List<String> reconcile = List.of("reconcile", "--tenant", TENANT, "--store", STORE, "--config",
+                workload.config().toString(), "--formats", engine.formats(), "--out", out.toString(),
+                workload.store().dir().toString());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions(root, reconcile));
+        if (engine.heap() != null) {
+            command.add(engine.heap());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(reconcile);
+        return command;
+    }
+
+    /** What tools/jvm-options.sh, which the launcher uses too, gives a command of this JDK. */
+    static List<String> jvmOptions(Path root, List<String> commandArgs) throws IOException, InterruptedException {
+        List<String> script = new ArrayList<>(List.of("bash", root.resolve("tools/jvm-options.sh").toString()));
+        script.addAll(commandArgs);
+        ProcessBuilder builder = new ProcessBuilder(script).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return output(builder, "tools/jvm-options.sh").lines().toList();
+    }
+
+    static List<String> peerCommand(Path python, Path root, String peer, Workload workload, Path out) {
+        return List.of(python.toString(), root.resolve("tools/bench/python/peer_" + peer + ".py").toString(),
+                "--input", workload.utf8Dir().toString(), "--config", workload.config().toString(),
+                "--out", out.toString());
+    }
+
+    /** Runs the command under tools/bench/python/measure.py; its console goes to runDir/stdout.txt and stderr.txt. */
+    static Measure measure(Path python, Path root, Path runDir, List<String> command)
+            throws IOException, InterruptedException {
+        Files.createDirectories(runDir);
+        List<String> measured = new ArrayList<>(List.of(python.toString(),
+                root.resolve("tools/bench/python/measure.py").toString(),
+                "--stdout", runDir.resolve("stdout.txt").toString(), "--stderr", runDir.resolve("stderr.txt").toString(),
+                "--timeout", Integer.toString(RUN_TIMEOUT_SECONDS), "--"));
+        measured.addAll(command);
+        String result = output(new ProcessBuilder(measured).redirectError(ProcessBuilder.Redirect.INHERIT), "measure.py");
+        JsonNode json = JSON.readTree(result);
+        return new Measure(json.get("exit").asInt(), json.get("timedOut").asBoolean(), json.get("seconds").asDouble(),
+                json.get("cpuSeconds").asDouble(), json.get("peakRssKb").asLong());
+    }
+
+    /** The project's virtualenv python, with the peers' packages installed by tools/venv.sh if need be. */
+    static Path python(Path root) throws IOException, InterruptedException {
+        ProcessBuilder venv = new ProcessBuilder("bash", root.resolve("tools/venv.sh").toString(),
+                root.resolve("tools/requirements-bench.txt").toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        return Path.of(output(venv, "tools/venv.sh").strip()).resolve("bin/python");
+    }
+
+    /** The folder holding tools/bench/: above the working directory or above this class's jar. */
+    static Path projectRoot() {
+        List<Path> starts = new ArrayList<>();
+        starts.add(Path.of("").toAbsolutePath());
+        try {
+            starts.add(Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (Exception e) {
+            // no code source: the working directory must do
+        }
+        for (Path start : starts) {
+            for (Path p = start; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("tools/bench/python/peer_pandas.py"))) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalStateException("tools/bench/ not found above " + starts.get(0) + ": run from the project");
+    }
+
+    /** Data rows of the files the engine read (summary.json files[].rows). */
+    static long rows(Path summary) throws IOException {
+        long rows = 0;
+        for (JsonNode file : JSON.readTree(summary.toFile()).path("files")) {
+            rows += file.path("rows").asLong();
+        }
+        return rows;
+    }
+
+    /** The peer's anomalies and day totals against the engine's summary.json, differences first to last. */
+    static Comparison compare(Path engineSummary, Path peerOut, String peer) throws IOException {
+        JsonNode summary = JSON.readTree(engineSummary.toFile());
+        TreeSet<String> engine = new TreeSet<>();
+        for (JsonNode a : summary.path("anomalies")) {
+            if (COMPARED_TYPES.contains(a.path("type").asText())) {
+                engine.add(anomalyKey(a.path("type").asText(), a.path("day").asText(), text(a, "orderId"),
+                        text(a, "lineId"), Money.parseYuan(a.path("expected").asText()),
+                        Money.parseYuan(a.path("actual").asText())));
+            }
+        }
+        TreeSet<String> theirs = new TreeSet<>();
+        for (JsonNode a : jsonLines(peerOut.resolve("anomalies.jsonl"))) {
+            theirs.add(anomalyKey(a.path("type").asText(), a.path("day").asText(), text(a, "orderId"),
+                    text(a, "lineId"), a.path("expected").asLong(), a.path("actual").asLong()));
+        }
+        List<String> differences = new ArrayList<>();
+        engine.stream().filter(k -> !theirs.contains(k)).forEach(k -> differences.add("only in engine: " + k));
+        theirs.stream().filter(k -> !engine.contains(k)).forEach(k -> differences.add("only in " + peer + ": " + k));
+
+        Map<String, long[]> engineDays = new TreeMap<>();
+        for (JsonNode d : summary.path("days")) {
+            long[] totals = engineDays.computeIfAbsent(d.path("day").asText(), k -> new long[DAY_TOTALS.size()]);
+            totals[0] = d.path(DAY_TOTALS.get(0)).asLong();
+            for (int i = 1; i < DAY_TOTALS.size(); i++) {
+                totals[i] = Money.parseYuan(d.path(DAY_TOTALS.get(i)).asText());
+            }
+        }
+        Map<String, long[]> peerDays = new TreeMap<>();
+        for (JsonNode d : jsonLines(peerOut.resolve("days.jsonl"))) {
+            long[] totals = peerDays.computeIfAbsent(d.path("day").asText(), k -> new long[DAY_TOTALS.size()]);
+            for (int i = 0; i < DAY_TOTALS.size(); i++) {
+                totals[i] = d.path(DAY_TOTALS.get(i)).asLong();
+            }
+        }
+        TreeSet<String> days = new TreeSet<>(engineDays.keySet());
+        days.addAll(peerDays.keySet());
+        long[] none = new long[DAY_TOTALS.size()];
+        for (String day : days) {
+            long[] ours = engineDays.getOrDefault(day, none);
+            long[] their = peerDays.getOrDefault(day, none);
+            for (int i = 0; i < DAY_TOTALS.size(); i++) {
+                if (ours[i] != their[i]) {
+                    differences.add("%s %s: engine %d, %s %d".formatted(day, DAY_TOTALS.get(i), ours[i], peer, their[i]));
+                }
+            }
+        }
+        return new Comparison(engine.size(), days.size(), differences);
+    }
+
+    private static String anomalyKey(String type, String day, String orderId, String lineId, long expected, long actual) {
+        return "%s %s order=%s line=%s expected=%d actual=%d".formatted(type, day, orderId, lineId, expected, actual);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : "-";
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(file)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (!line.isBlank()) {
+                    nodes.add(JSON.readTree(line));
+                }
+            }
+        }
+        return nodes;
+    }
+
+    /** The Markdown section: what ran where, the table, and why a run is VOID or FAILED. */
+    static String report(Workload workload, List<Run> runs, String machine, String commit) throws IOException {
+        Run engine = runs.get(0);
+        Path engineSummary = engine.out().resolve("summary.json");
+        boolean engineOk = engine.measure().ok() && Files.exists(engineSummary);
+        long rows = engineOk ? rows(engineSummary) : 0;
+        StringBuilder notes = new StringBuilder();
+        StringBuilder table = new StringBuilder("""
+                | run | answers | wall s | rows/s | CPU s | cores busy | rows per CPU-s | peak RSS MiB | engine faster by |
+                |---|---|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (Run run : runs) {
+            Measure m = run.measure();
+            String answers;
+            if (!m.ok()) {
+                String why = m.timedOut() ? "killed after %d s".formatted(RUN_TIMEOUT_SECONDS) : "exit " + m.exit();
+                answers = "**FAILED** (" + why + ")";
+                notes.append("- %s FAILED (%s): %s%n".formatted(run.name(), why, failure(run.dir().resolve("stderr.txt"))));
+            } else if (run == engine) {
+                answers = "reference";
+            } else if (!engineOk) {
+                answers = "not compared (engine failed)";
+            } else if (run.name().startsWith("engine")) {
+                boolean same = Arrays.equals(Files.readAllBytes(engineSummary),
+                        Files.readAllBytes(run.out().resolve("summary.json")));
+                answers = same ? "same summary.json" : "**summary.json differs**";
+            } else {
+                Comparison c = compare(engineSummary, run.out(), run.name());
+                answers = c.agrees() ? "agree (%d anomalies, %d days)".formatted(c.anomalies(), c.days()) : "**VOID**";
+                if (!c.agrees()) {
+                    notes.append("- %s is VOID: %d differences from the engine, first ones:%n".formatted(run.name(),
+                            c.differences().size()));
+                    c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> notes.append("  - ").append(d).append('\n'));
+                }
+            }
+            boolean timed = m.ok() && rows > 0;
+            String ratio = "—";
+            if (run != engine && !run.name().startsWith("engine") && timed && engine.measure().ok()) {
+                double r = m.seconds() / engine.measure().seconds();
+                ratio = r >= 1 ? "%.1f×".formatted(r) : "%.2f× (peer faster)".formatted(r);
+            }
+            table.append("| %s | %s | %.1f | %s | %.1f | %.2f | %s | %,d | %s |%n".formatted(run.name(), answers,
+                    m.seconds(), timed ? "%,.0f".formatted(rows / m.seconds()) : "—", m.cpuSeconds(),
+                    m.cpuSeconds() / m.seconds(), timed ? "%,.0f".formatted(rows / m.cpuSeconds()) : "—",
+                    m.peakRssKb() / 1024, ratio));
+        }
+        String head = "## %s · %,d orders · commit %s%n%n".formatted(LocalDate.now(), workload.orders(), commit);
+        String data = ("Data: store %s/%s, %,d orders, %d files (%,.0f MB as exported), %,d data rows. "
+                + "Runs one after the other; \"engine faster by\" = peer wall time ÷ engine wall time (default heap).%n")
+                .formatted(TENANT, STORE, workload.orders(), workload.store().files().size(), workload.bytes() / 1e6, rows);
+        return head + data + machine + "\n" + table + (notes.isEmpty() ? "" : "\n" + notes);
+    }
+
+    /** Cores, memory, CPU, JDK, the peers' versions, and how busy the machine was around the runs. */
+    static String machine(Path python, String loadBefore) throws IOException, InterruptedException {
+        String memory = "?";
+        String cpu = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    memory = "%.1f GiB".formatted(kb / 1024.0 / 1024.0);
+                }
+            }
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+        } catch (IOException e) {
+            // not Linux: leave the unknowns as "?"
+        }
+        String versions = output(new ProcessBuilder(python.toString(), "-c",
+                "import sys, pandas, pyarrow, duckdb; print(f'Python {sys.version.split()[0]}, pandas {pandas.__version__},"
+                        + " pyarrow {pyarrow.__version__}, DuckDB {duckdb.__version__}')"), "python").strip();
+        return ("Machine: %d cores (%s), %s memory; JDK %s (%s); %s. "
+                + "Load average (1, 5, 15 min) before the runs %s, after %s.%n").formatted(
+                Runtime.getRuntime().availableProcessors(), cpu, memory, Runtime.version(),
+                System.getProperty("java.vm.name"), versions, loadBefore, loadAverage());
+    }
+
+    /** The first three numbers of /proc/loadavg: other work on the machine skews every time here. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return String.join(" ", Arrays.copyOf(fields, 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static String commit(Path root) {
+        try {
+            String head = output(new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), "git").strip();
+            // BENCHMARKS.md itself changes as the bench appends to it
+            String changes = output(new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain",
+                    "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"), "git").strip();
+            return changes.isEmpty() ? head : head + " (with uncommitted changes)";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** The first line of the run's error output naming an exception or error, else its last line. */
+    private static String failure(Path stderr) throws IOException {
+        if (!Files.exists(stderr)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
+        return lines.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                .orElse(lines.isEmpty() ? "" : lines.getLast()).strip();
+    }
+
+    /** The standard output of a command that must succeed. */
+    private static String output(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+        Process process = builder.start();
+        String text;
+        try (InputStream in = process.getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IOException(what + " failed (exit " + exit + ")");
+        }
+        return text;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package recon.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import recon.functions.aws.AwsClients;
+import recon.functions.aws.Settings;
+import recon.functions.match.MatchHandler;
+import recon.functions.parse.ParseHandler;
+import recon.functions.report.ReportHandler;
+import recon.local.EmulatedStack;
+import recon.local.Emulator;
+import recon.local.LocalRunner;
+import recon.local.RequestMeter;
+import recon.sample.StoreSample;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The pipeline part of {@code ./recon bench}: one generated store's exports uploaded once, as a seller
+ * would (config.json first), to the emulated stack; the real functions run in-process until the queues
+ * are drained. Every request of the functions and of the uploads is counted ({@link RequestMeter}),
+ * every handler invocation timed, and the run priced ({@link PipelineCost}).
+ */
+final class PipelineBench {
+    static final int DEFAULT_ORDERS = 100_000;
+    /** Memory size and SQS batch size of each function, as template.yaml sets them (PipelineCostTest checks). */
+    static final int PARSE_MEMORY_MB = 1024;
+    static final int MATCH_MEMORY_MB = 2048;
+    static final int REPORT_MEMORY_MB = 2048;
+    static final int PARSE_BATCH = 1;
+    static final int MATCH_BATCH = 10;
+    static final int REPORT_BATCH = 10;
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * @param requests the functions' requests and the uploads', by service and operation
+     * @param deadLetters messages left in the three dead-letter queues
+     */
+    record Result(int files, boolean drained, int deadLetters, double seconds, List<PipelineCost.Function> functions,
+            List<RequestMeter.Usage> requests, PipelineCost cost) {
+        boolean ok() {
+            return drained && deadLetters == 0;
+        }
+    }
+
+    /** A function's handler, timed around each invocation. */
+    private static final class Timed implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+        private final AtomicLong nanos = new AtomicLong();
+
+        Timed(RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            long started = System.nanoTime();
+            try {
+                return handler.handleRequest(event, context);
+            } finally {
+                nanos.addAndGet(System.nanoTime() - started);
+            }
+        }
+
+        double seconds() {
+            return nanos.get() / 1e9;
+        }
+    }
+
+    private PipelineBench() {}
+
+    /** {@link #run(URI, StoreSample, long, PrintStream)} on the emulator {@link Emulator#start()} gives. */
+    static Result run(StoreSample store, long orders, PrintStream log) {
+        try (Emulator emulator = Emulator.start()) {
+            return run(emulator.endpoint(), store, orders, log);
+        }
+    }
+
+    /** Uploads the store's config.json and exports to a fresh stack, runs the functions until drained, prices the run. */
+    static Result run(URI endpoint, StoreSample store, long orders, PrintStream log) {
+        long started = System.nanoTime();
+        RequestMeter meter = new RequestMeter();
+        // the functions' requests and the seller's uploads are metered; the runner's set-up and polling are not the pipeline's
+        AwsClients functionClients = AwsClients.forEndpoint(endpoint, meter);
+        AwsClients clients = AwsClients.forEndpoint(endpoint);
+        String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        EmulatedStack stack = EmulatedStack.create(clients, runId, VISIBILITY_TIMEOUT);
+        Settings settings = stack.settings();
+        Timed parse = new Timed(new ParseHandler(functionClients, settings));
+        Timed match = new Timed(new MatchHandler(functionClients, settings));
+        Timed report = new Timed(new ReportHandler(functionClients, settings));
+        LocalRunner.Subscription parsing = new LocalRunner.Subscription("parse", stack.ingest(), parse, PARSE_BATCH);
+        LocalRunner parseRunner = new LocalRunner(clients.sqs(), List.of(parsing), log);
+        LocalRunner runner = new LocalRunner(clients.sqs(), List.of(parsing,
+                new LocalRunner.Subscription("match", stack.match(), match, MATCH_BATCH),
+                new LocalRunner.Subscription("report", stack.report(), report, REPORT_BATCH)), log);
+
+        String prefix = "tenants/" + store.tenant() + "/stores/" + store.store() + "/";
+        List<String> files = store.files();
+        functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "config.json"),
+                RequestBody.fromFile(store.dir().resolve("config.json")));
+        for (String file : files) {
+            Path path = store.dir().resolve(file);
+            functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "inbox/" + file), RequestBody.fromFile(path));
+        }
+        // the uploads are parsed first, then everything runs until drained: the store's match requests
+        // wait in its FIFO group and come as one batch, as when the files are parsed before a match ends
+        LocalRunner.Result parsed = parseRunner.runUntilDrained(RUN_TIMEOUT);
+        LocalRunner.Result result = runner.runUntilDrained(RUN_TIMEOUT);
+
+        List<PipelineCost.Function> functions = new ArrayList<>();
+        LocalRunner.Counts parseCounts = parsed.byFunction().get("parse");
+        LocalRunner.Counts laterParseCounts = result.byFunction().get("parse");
+        functions.add(new PipelineCost.Function("parse", PARSE_MEMORY_MB, PARSE_BATCH,
+                parseCounts.invocations() + laterParseCounts.invocations(), parseCounts.messages() + laterParseCounts.messages(),
+                parse.seconds()));
+        functions.add(function("match", MATCH_MEMORY_MB, MATCH_BATCH, result, match));
+        functions.add(function("report", REPORT_MEMORY_MB, REPORT_BATCH, result, report));
+        int deadLetters = deadLetters(clients, stack.ingest()) + deadLetters(clients, stack.match())
+                + deadLetters(clients, stack.report());
+        List<RequestMeter.Usage> requests = meter.usage();
+        return new Result(files.size(), parsed.drained() && result.drained(), deadLetters, (System.nanoTime() - started) / 1e9, functions,
+                requests, PipelineCost.of(orders, functions, requests));
+    }
+
+    private static PipelineCost.Function function(String name, int memoryMb, int batchSize, LocalRunner.Result result, Timed handler) {
+        LocalRunner.Counts counts = result.byFunction().get(name);
+        return new PipelineCost.Function(name, memoryMb, batchSize, counts.invocations(), counts.messages(), handler.seconds());
+    }
+
+    private static int deadLetters(AwsClients clients, EmulatedStack.Queue queue) {
+        return Integer.parseInt(clients.sqs().getQueueAttributes(b -> b.queueUrl(queue.deadLetterUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    /** The Markdown section for BENCHMARKS.md: what ran, the requests, the functions, the cost. */
+    static String report(Result result, long orders, String commit, String loadBefore, String loadAfter) {
+        StringBuilder md = new StringBuilder();
+        md.append("## %s · pipeline cost · %,d orders · commit %s%n%n".formatted(LocalDate.now(), orders, commit));
+        md.append(("Store %s/%s: %,d orders, %d export files and config.json uploaded once to the emulated stack, "
+                + "the three functions run in-process until the queues were drained: %s, %d dead letters, %.0f s. "
+                + "Load average (1, 5, 15 min) before %s, after %s.%n%n").formatted(BenchCommand.TENANT, BenchCommand.STORE, orders, result.files(),
+                result.drained() ? "drained" : "**NOT drained**", result.deadLetters(), result.seconds(), loadBefore, loadAfter));
+        md.append("**Cost per 100k orders: $%.4f** (%s list prices, all the services below).%n%n"
+                .formatted(result.cost().per100k(result.cost().total()), PriceList.REGION));
+        md.append(result.cost().markdown()).append('\n');
+        md.append("""
+                | function | memory MB | batch size | invocations | messages | handler s | GB-s |
+                |---|---:|---:|---:|---:|---:|---:|
+                """);
+        for (PipelineCost.Function f : result.functions()) {
+            md.append("| %s | %,d | %d | %,d | %,d | %.1f | %.1f |%n".formatted(f.name(), f.memoryMb(), f.batchSize(),
+                    f.invocations(), f.messages(), f.handlerSeconds(), f.gigabyteSeconds()));
+        }
+        md.append("""
+
+                | service | operation | requests | write units | read units | MB put | MB got |
+                |---|---|---:|---:|---:|---:|---:|
+                """);
+        for (RequestMeter.Usage u : result.requests()) {
+            md.append("| %s | %s | %,d | %s | %s | %s | %s |%n".formatted(u.service(), u.operation(), u.requests(),
+                    units(u.writeUnits()), units(u.readUnits()), megabytes(u.bytesPut()), megabytes(u.bytesGot())));
+        }
+        md.append('\n').append(PriceList.markdown()).append('\n').append(NOTES);
+        return md.toString();
+    }
+
+    static final String NOTES = """
+            How the cost is counted: the requests are those of the functions and of the seller's uploads (an SDK
+            interceptor on their clients), not the local runner's own (stack set-up, queue polling, copying
+            back). DynamoDB units are computed from the item sizes as on-demand DynamoDB bills them (the
+            emulator reports none). Lambda: the invocations of the local runner, which polls each queue with the
+            template's batch size, one batch at a time: first the uploads until the ingest queue is empty (the
+            store's match requests wait in its FIFO message group and reach match as one batch, as when all
+            files are parsed before a match run ends; files arriving one after another's match cost a match
+            and report run each), then all three functions until every queue is drained; GB-seconds = handler time
+            measured in-process around each invocation × the template's memory size. That time runs on a shared
+            2-core machine against an emulator on the same machine: a pessimistic stand-in for Lambda's. SQS:
+            the functions' sends, S3's notification of every object created under tenants/ (one send each), and
+            Lambda's poller taken as one ReceiveMessage and one DeleteMessageBatch per batch; its empty long
+            polls of idle queues are a fixed monthly cost whatever the orders, not in this figure. SNS:
+            publishes; deliveries to SQS are free, e-mail and SMS deliveries depend on the subscribers and are
+            not included (e-mail: see the price table). Not included either: S3 and DynamoDB storage (per
+            GB-month, kept by retention, not per order), CloudWatch Logs, the daily re-match rule, KMS, data
+            transfer (none leaves the region), free tiers.
+            """;
+
+    private static String units(double units) {
+        return units == 0 ? "" : "%,.1f".formatted(units);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes == 0 ? "" : "%.2f".formatted(bytes / 1e6);
+    }
+}
