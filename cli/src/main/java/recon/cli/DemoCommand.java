@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,10 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import recon.domain.Money;
 import recon.functions.aws.AwsClients;
+import recon.functions.aws.JsonLog;
 import recon.functions.aws.Settings;
 import recon.local.AlertCollector;
 import recon.local.EmulatedStack;
@@ -50,6 +53,8 @@ final class DemoCommand {
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The functions' log lines, in the output folder. */
+    static final String LOG_FILE = "logs.jsonl";
 
     /** Builds one pipeline function as its Lambda constructor does, from the clients and the environment. */
     @FunctionalInterface
@@ -148,6 +153,20 @@ final class DemoCommand {
 
     private int runPipeline(List<Upload> uploads, Path outDir) throws IOException {
         long started = System.nanoTime();
+        // the functions log as in Lambda, one JSON object a line, into a file beside their output
+        Path logFile = outDir.resolve(LOG_FILE);
+        Files.createDirectories(outDir);
+        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+            JsonLog.install(log, Level.INFO);
+            try {
+                return runPipeline(uploads, outDir, logFile, started);
+            } finally {
+                Main.quietLog();
+            }
+        }
+    }
+
+    private int runPipeline(List<Upload> uploads, Path outDir, Path logFile, long started) throws IOException {
         try (Emulator emulator = endpoint == null ? Emulator.start() : null) {
             URI at = emulator == null ? endpoint : emulator.endpoint();
             out.printf("emulator      %s%s%n", at, emulator != null && emulator.startedHere() ? " (moto, started for this run)" : "");
@@ -190,6 +209,7 @@ final class DemoCommand {
             requests.print(out);
             requests.write(outDir.resolve("requests.json"));
             out.printf("requests      %s%n", outDir.resolve("requests.json"));
+            out.printf("logs          %s%n", logFile);
             out.printf("took          %.1f s%n", (System.nanoTime() - started) / 1e9);
 
             List<String> missing = uploads.stream().map(Upload::key)

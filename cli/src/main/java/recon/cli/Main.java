@@ -3,6 +3,8 @@ package recon.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import recon.functions.aws.JsonLog;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
@@ -45,7 +47,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        quietLog();
         System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /**
+     * A command prints its own lines; of the log (the core's and the AWS SDK's), only warnings and errors
+     * reach the console, one JSON object a line on standard error. The demo sends its functions' log to a file.
+     */
+    static void quietLog() {
+        JsonLog.install(System.err, Level.WARNING);
     }
 
     /** The real Lambda handlers, run in-process by the demo's local runner. */

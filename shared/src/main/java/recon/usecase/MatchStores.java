@@ -91,7 +91,7 @@ public final class MatchStores {
         }
         // the alert last: an alert points at the reports, and it is the step that must not repeat
         List<Anomaly> firstSeen = alerts.newAnomalies(store, keptAnomalies);
-        LOG.log(System.Logger.Level.INFO, "matched " + store + " " + first + ".." + last + ": "
-                + changed.size() + " days changed, " + firstSeen.size() + " new anomalies");
+        LOG.log(System.Logger.Level.INFO, "matched {0} {1}..{2}: {3} days changed, {4} new anomalies",
+                store, first, last, changed.size(), firstSeen.size());
     }
 }

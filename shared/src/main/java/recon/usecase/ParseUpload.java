@@ -98,7 +98,7 @@ public final class ParseUpload {
             try {
                 parse(upload).ifPresent(parsed::add);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot parse " + upload.key(), e);
+                LOG.log(System.Logger.Level.ERROR, "cannot parse {1}", storeOf(upload), upload.key(), e);
                 failed.add(upload);
             }
         }
@@ -109,7 +109,7 @@ public final class ParseUpload {
                 finish(p);
                 finished.add(p);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot finish " + p.upload.key(), e);
+                LOG.log(System.Logger.Level.ERROR, "cannot finish {1}", p.entry.store(), p.upload.key(), e);
                 failed.add(p.upload);
             }
         }
@@ -127,10 +127,15 @@ public final class ParseUpload {
             }
         } catch (RuntimeException e) {
             // the files are done: their redelivery asks for the match again
-            LOG.log(System.Logger.Level.ERROR, "cannot request the match of " + touched.keySet(), e);
+            LOG.log(System.Logger.Level.ERROR, "cannot request the match of {0}", touched.keySet(), e);
             finished.forEach(p -> failed.add(p.upload));
         }
         return failed;
+    }
+
+    /** The store an upload's key names, for the log; null for a key that names none. */
+    private static StoreRef storeOf(Upload upload) {
+        return UploadKey.parse(upload.key()).map(UploadKey::store).orElse(null);
     }
 
     /** The first and last day of the records of the store's processed files. */
@@ -166,7 +171,7 @@ public final class ParseUpload {
             // pipeline's own reports, rejections and config files come here too: not worth a warning
             boolean ownOutput = upload.key().matches("tenants/[a-z0-9-]{1,64}/stores/[a-z0-9-]{1,64}/(reports/.*|rejected/.*|config\\.json)");
             LOG.log(ownOutput ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-                    "ignored an object outside tenants/{t}/stores/{s}/inbox/: " + upload.key());
+                    "ignored an object outside a store''s inbox/: {0}", upload.key());
             return Optional.empty();
         }
         UploadKey key = parsedKey.get();
@@ -174,7 +179,7 @@ public final class ParseUpload {
         String fileId = fileId(upload.key(), upload.eTag());
         Optional<FileEntry> known = manifest.file(store, fileId);
         if (known.isPresent() && known.get().status() == FileEntry.Status.DONE) {
-            LOG.log(System.Logger.Level.INFO, "already processed: " + upload.key());
+            LOG.log(System.Logger.Level.INFO, "already processed: {1}", store, upload.key());
             return Optional.of(new Parsed(upload, known.get(), touchedDays(known.get()), true));
         }
         stores.register(store);

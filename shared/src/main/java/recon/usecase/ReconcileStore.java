@@ -92,7 +92,7 @@ public final class ReconcileStore {
                 return StoreConfigJson.read(in);
             }
         } catch (StoreConfigJson.InvalidConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, store.configKey() + " cannot be used: " + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "{1} cannot be used: {2}", store, store.configKey(), e.getMessage());
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + store.configKey(), e);

@@ -67,7 +67,7 @@ public final class WriteReports {
                 periods.add(Period.day(day));
                 touched.add(YearMonth.from(day));
             } else {
-                LOG.log(System.Logger.Level.WARNING, "no figures for " + store + " " + day + ": no report written");
+                LOG.log(System.Logger.Level.WARNING, "no figures for {0} {1}: no report written", store, day);
             }
         }
         touched.forEach(month -> periods.add(Period.month(month)));
@@ -78,7 +78,7 @@ public final class WriteReports {
                 throw new UncheckedIOException("cannot write the reports of " + store + " " + period.key(), e);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "reported " + store + ": " + periods.size() + " folders");
+        LOG.log(System.Logger.Level.INFO, "reported {0}: {1} folders", store, periods.size());
     }
 
     /**

@@ -45,6 +45,7 @@ import recon.reconcile.Reconciliation;
 import recon.sample.Manifest;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
+import recon.testdata.InMemory;
 
 /**
  * Nothing lost, nothing doubled, whatever the arrival: the files of generated stores uploaded in any

@@ -15,6 +15,7 @@ import recon.port.Alert;
 import recon.port.MatchRequests;
 import recon.port.StoreDays;
 import recon.port.StoreFiles;
+import recon.testdata.InMemory;
 
 /** The three stages wired to in-memory ports, with the queues between them drained by hand. */
 final class Pipeline {

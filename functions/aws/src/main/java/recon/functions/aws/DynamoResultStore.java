@@ -72,13 +72,13 @@ final class DynamoResultStore implements ResultStore {
                 if (DayResultJson.hash(result).equals(head.get().get("hash").s())) {
                     return Optional.of(result);
                 }
-                LOG.log(System.Logger.Level.WARNING, "the stored result of " + store + " " + day
-                        + " does not match its hash: taken as none");
+                LOG.log(System.Logger.Level.WARNING, "the stored result of {0} {1} does not match its hash: taken as none",
+                        store, day);
                 return Optional.empty();
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "the stored result of " + store + " " + day + " lacked a part in "
-                + MAX_READS + " reads: taken as none");
+        LOG.log(System.Logger.Level.WARNING, "the stored result of {0} {1} lacked a part in {2} reads: taken as none",
+                store, day, MAX_READS);
         return Optional.empty();
     }
 

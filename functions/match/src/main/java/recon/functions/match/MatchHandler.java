@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,9 @@ import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
+import recon.functions.aws.JsonLog;
 import recon.functions.aws.MatchPriming;
+import recon.functions.aws.PartialBatch;
 import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.functions.aws.StoreDaysMessage;
@@ -25,10 +26,10 @@ import recon.usecase.MatchStores;
 import recon.usecase.RematchRecent;
 
 /**
- * MatchFunction: match requests → {@link MatchStores}, one run per store with all the days its
- * messages ask for. A store that fails fails all of its messages. The daily {"recentDays": n} is not
- * matched here: it becomes one match request per known store, sent back to the queue in the store's
- * message group, so that it runs in turn with the store's other runs and never beside them.
+ * MatchFunction: match requests → {@link MatchStores}, a store's message group at a time, one run with
+ * all the days its messages ask for; when the run fails, all of them are retried. The daily
+ * {"recentDays": n} (its own group) is not matched here: {@link RematchRecent} sends one request per
+ * known store into the store's group, so that it runs in turn with the store's other runs, never beside them.
  */
 public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final MatchStores match;
@@ -36,54 +37,42 @@ public final class MatchHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     public MatchHandler() {
         this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
+        JsonLog.toStandardOutput();
     }
 
     public MatchHandler(AwsClients clients, Settings settings) {
-        Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
-        match = new MatchStores(adapters.storeFiles(), adapters.resultStore(), adapters.reportRequests(),
-                adapters.alertDispatch());
-        rematch = new RematchRecent(adapters.storeRegistry(), adapters.matchRequests(), Clock.systemUTC());
+        this(new Adapters(clients, settings, Clock.systemUTC()));
+    }
+
+    private MatchHandler(Adapters adapters) {
+        this(new MatchStores(adapters.storeFiles(), adapters.resultStore(), adapters.reportRequests(),
+                        adapters.alertDispatch()),
+                new RematchRecent(adapters.storeRegistry(), adapters.matchRequests(), Clock.systemUTC()));
+    }
+
+    /** The handler around use cases built from other ports (the tests' in-memory ones). */
+    MatchHandler(MatchStores match, RematchRecent rematch) {
+        this.match = match;
+        this.rematch = rematch;
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        return PartialBatch.byGroup(event, StoreDaysMessage::decode, this::handleGroup);
+    }
+
+    private void handleGroup(List<StoreDaysMessage.Body> bodies) {
         Map<StoreRef, TreeSet<LocalDate>> daysByStore = new LinkedHashMap<>();
-        Map<StoreRef, List<String>> messagesByStore = new LinkedHashMap<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            StoreDaysMessage.Body body;
-            try {
-                body = StoreDaysMessage.decode(message.getBody());
-            } catch (IllegalArgumentException e) {
-                System.err.println("dropped message " + message.getMessageId() + ": " + e.getMessage());
-                continue;
-            }
+        for (StoreDaysMessage.Body body : bodies) {
             switch (body) {
-                case StoreDaysMessage.Recent recent -> {
-                    try {
-                        rematch.request(recent.days());
-                    } catch (RuntimeException e) {
-                        e.printStackTrace();
-                        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                    }
-                }
-                case StoreDaysMessage.ForStore forStore -> {
-                    StoreRef store = forStore.request().store();
-                    daysByStore.computeIfAbsent(store, s -> new TreeSet<>()).addAll(forStore.request().days());
-                    messagesByStore.computeIfAbsent(store, s -> new ArrayList<>()).add(message.getMessageId());
-                }
+                case StoreDaysMessage.Recent recent -> rematch.request(recent.days());
+                case StoreDaysMessage.ForStore forStore -> daysByStore
+                        .computeIfAbsent(forStore.request().store(), s -> new TreeSet<>())
+                        .addAll(forStore.request().days());
             }
         }
-        daysByStore.forEach((store, days) -> {
-            try {
-                match.match(new StoreDays(store, days));
-            } catch (RuntimeException e) {
-                System.err.println("cannot match " + store + ": " + e);
-                messagesByStore.get(store).forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
-            }
-        });
-        return new SQSBatchResponse(failures);
+        daysByStore.forEach((store, days) -> match.match(new StoreDays(store, days)));
     }
 
     @Override

@@ -5,25 +5,21 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.crac.Core;
 import org.crac.Resource;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
+import recon.functions.aws.JsonLog;
 import recon.functions.aws.ParsePriming;
+import recon.functions.aws.PartialBatch;
 import recon.functions.aws.SdkPriming;
 import recon.functions.aws.Settings;
 import recon.usecase.ParseUpload;
 
 /**
- * ParseFunction: S3 upload events from the ingest queue → {@link ParseUpload}. Messages that failed
- * (storage, network) are reported for redelivery; a message that is not an upload of this bucket
- * is logged and dropped, since no retry could make it one.
+ * ParseFunction: S3 upload events from the ingest queue → {@link ParseUpload}, all uploads of the batch
+ * together (one match request per store). A message is retried when one of its uploads failed (storage,
+ * network); one that is not an upload event of this bucket is dropped, since no retry could make it one.
  */
 public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
     private final ParseUpload parse;
@@ -31,36 +27,28 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     public ParseHandler() {
         this(AwsClients.fromEnvironment(), Settings.fromEnvironment());
+        JsonLog.toStandardOutput();
     }
 
     public ParseHandler(AwsClients clients, Settings settings) {
-        Adapters adapters = new Adapters(clients, settings, Clock.systemUTC());
-        bucket = settings.require(Settings.BUCKET_NAME);
-        parse = new ParseUpload(adapters.storeFiles(), adapters.storeRegistry(), adapters.matchRequests(),
-                adapters.alertDispatch(), Clock.systemUTC());
+        this(new Adapters(clients, settings, Clock.systemUTC()), settings.require(Settings.BUCKET_NAME));
+    }
+
+    private ParseHandler(Adapters adapters, String bucket) {
+        this(new ParseUpload(adapters.storeFiles(), adapters.storeRegistry(), adapters.matchRequests(),
+                adapters.alertDispatch(), Clock.systemUTC()), bucket);
+    }
+
+    /** The handler around a parse stage built from other ports (the tests' in-memory ones). */
+    ParseHandler(ParseUpload parse, String bucket) {
+        this.parse = parse;
+        this.bucket = bucket;
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        Map<String, List<ParseUpload.Upload>> byMessage = new LinkedHashMap<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                byMessage.put(message.getMessageId(), S3Events.uploads(message.getBody(), bucket));
-            } catch (IllegalArgumentException e) {
-                System.err.println("dropped message " + message.getMessageId() + ": " + e.getMessage());
-            }
-        }
-        List<ParseUpload.Upload> uploads = new ArrayList<>();
-        byMessage.values().forEach(uploads::addAll);
-        Set<ParseUpload.Upload> failed = new HashSet<>(parse.parseAll(uploads));
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        byMessage.forEach((id, messageUploads) -> {
-            if (messageUploads.stream().anyMatch(failed::contains)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(id));
-            }
-        });
-        return new SQSBatchResponse(failures);
+        return PartialBatch.together(event, body -> S3Events.uploads(body, bucket), parse::parseAll);
     }
 
     @Override

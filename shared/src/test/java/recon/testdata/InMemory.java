@@ -1,4 +1,4 @@
-package recon.usecase;
+package recon.testdata;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,13 +29,13 @@ import recon.port.StoreRegistry;
 import recon.storage.DayResultJson;
 
 /** The pipeline's ports held in memory, with counters the tests look at. */
-final class InMemory {
+public final class InMemory {
     private InMemory() {}
 
-    static final class MemoryBlobs implements Blobs {
-        final Map<String, byte[]> objects = new TreeMap<>();
-        final List<String> opened = new ArrayList<>();
-        final List<String> written = new ArrayList<>();
+    public static final class MemoryBlobs implements Blobs {
+        public final Map<String, byte[]> objects = new TreeMap<>();
+        public final List<String> opened = new ArrayList<>();
+        public final List<String> written = new ArrayList<>();
 
         @Override
         public Optional<InputStream> open(String key) {
@@ -55,7 +55,7 @@ final class InMemory {
             write(key, Files.readAllBytes(content), contentType);
         }
 
-        Map<String, byte[]> under(String prefix) {
+        public Map<String, byte[]> under(String prefix) {
             Map<String, byte[]> found = new TreeMap<>();
             objects.forEach((key, content) -> {
                 if (key.startsWith(prefix)) {
@@ -66,8 +66,8 @@ final class InMemory {
         }
     }
 
-    static final class MemoryManifest implements FileManifest {
-        final Map<StoreRef, Map<String, FileEntry>> entries = new HashMap<>();
+    public static final class MemoryManifest implements FileManifest {
+        public final Map<StoreRef, Map<String, FileEntry>> entries = new HashMap<>();
 
         @Override
         public Optional<FileEntry> file(StoreRef store, String fileId) {
@@ -85,10 +85,10 @@ final class InMemory {
         }
     }
 
-    static final class MemoryRecords implements RecordStore {
+    public static final class MemoryRecords implements RecordStore {
         /** Chunks by store, day, and "fileId#part". */
-        final Map<StoreRef, Map<LocalDate, Map<String, RecordChunk>>> chunks = new HashMap<>();
-        int saves;
+        public final Map<StoreRef, Map<LocalDate, Map<String, RecordChunk>>> chunks = new HashMap<>();
+        public int saves;
 
         @Override
         public void save(StoreRef store, List<RecordChunk> batch) {
@@ -108,15 +108,15 @@ final class InMemory {
             }
         }
 
-        int count(StoreRef store) {
+        public int count(StoreRef store) {
             return chunks.getOrDefault(store, Map.of()).values().stream()
                     .flatMap(m -> m.values().stream()).mapToInt(RecordChunk::count).sum();
         }
     }
 
-    static final class MemoryResults implements ResultStore {
-        final Map<StoreRef, Map<LocalDate, DayResult>> results = new HashMap<>();
-        int saves;
+    public static final class MemoryResults implements ResultStore {
+        public final Map<StoreRef, Map<LocalDate, DayResult>> results = new HashMap<>();
+        public int saves;
 
         @Override
         public Optional<DayResult> result(StoreRef store, LocalDate day) {
@@ -132,8 +132,8 @@ final class InMemory {
         }
     }
 
-    static final class MemoryAlertLog implements AlertLog {
-        final Set<String> seen = new LinkedHashSet<>();
+    public static final class MemoryAlertLog implements AlertLog {
+        public final Set<String> seen = new LinkedHashSet<>();
 
         @Override
         public boolean claim(StoreRef store, String key) {
@@ -146,8 +146,8 @@ final class InMemory {
         }
     }
 
-    static final class MemoryRegistry implements StoreRegistry {
-        final Set<StoreRef> stores = new LinkedHashSet<>();
+    public static final class MemoryRegistry implements StoreRegistry {
+        public final Set<StoreRef> stores = new LinkedHashSet<>();
 
         @Override
         public void register(StoreRef store) {
