@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * template.yaml passes the two checkers AWS provides, the versions pinned in tools/requirements.txt,
  * installed into the project's .venv by tools/venv.sh. Both run offline and without credentials.
  */
-class TemplateLintTest {
+class TemplateLintIT {
     private static final Path ROOT = RepositoryTemplate.repositoryRoot();
 
     @Test

@@ -21,7 +21,7 @@ import recon.domain.DayFigures;
  * {@code target/report-screenshot.png} (the month) and {@code target/report-screenshot-day.png} for a
  * person to look at. Chromium is installed when missing; when that fails the test fails.
  */
-class ReportPageBrowserTest {
+class ReportPageBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long RENDER_SECONDS = 90;
     private static final long INSTALL_MINUTES = 15;
