@@ -9,7 +9,7 @@ import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
 import recon.functions.report.ReportHandler;
 
-/** {@code ./recon COMMAND ...}: the command line (CONTRACTS.md, "Command line"). */
+/** {@code ./recon COMMAND ...}: the command line (docs/contracts.md, "Command line"). */
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -1,6 +1,6 @@
 package recon.domain;
 
-/** The anomaly codes of DOMAIN.md, with the Chinese name an accountant reads in the reports. */
+/** The anomaly codes of docs/domain.md, with the Chinese name an accountant reads in the reports. */
 public enum AnomalyType {
     MISSING_SETTLEMENT("未结算", Severity.HIGH),
     AMOUNT_MISMATCH("结算金额不符", Severity.HIGH),

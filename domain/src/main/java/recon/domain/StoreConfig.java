@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * A store's contract and thresholds (CONTRACTS.md, "Store configuration"). Every value has the
+ * A store's contract and thresholds (docs/contracts.md, "Store configuration"). Every value has the
  * documented default; {@link #DEFAULT} is the store with no config file.
  *
  * @param commissionDefault the contract's commission rate when the order's category has none

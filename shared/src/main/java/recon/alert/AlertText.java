@@ -15,7 +15,7 @@ import recon.port.Alert;
 import recon.port.StoreRef;
 
 /**
- * Writes the alerts (CONTRACTS.md, "Alert"): counts by type, the largest amounts first, where the
+ * Writes the alerts (docs/contracts.md, "Alert (SNS)"): counts by type, the largest amounts first, where the
  * reports are. Amounts, days and types only — no order id, no buyer, nothing personal.
  */
 public final class AlertText {
@@ -90,7 +90,7 @@ public final class AlertText {
 
     /** The alert for a store config that cannot be used: the store is not matched until it is fixed. */
     public static Alert invalidConfig(StoreRef store, String error) {
-        String text = "店铺 " + store + " 的配置文件 " + store.configKey() + " 无法使用，对账已暂停，修正后将自动重试。\n"
+        String text = "店铺 " + store + " 的配置文件 " + store.configKey() + " 无法使用，对账已暂停。修正后，下次上传文件或每日凌晨 2 点的例行对账会重新对账。\n"
                 + "错误：" + error + "\n";
         String subject = "【配置错误】" + store + "：config.json 无法使用";
         String sms = "对账：" + store + " 的 config.json 无法使用，对账已暂停，请修正";

@@ -16,7 +16,7 @@ import recon.domain.Money;
 import recon.domain.StoreConfig;
 
 /**
- * Reads a store's {@code config.json} (CONTRACTS.md, "Store configuration"). Every key is optional
+ * Reads a store's {@code config.json} (docs/contracts.md, "Store configuration"). Every key is optional
  * and defaults to {@link StoreConfig#DEFAULT}; a key that is unknown or malformed is an error naming
  * the key, never a silent default (a typo in "graceDays" must not quietly change the results).
  */

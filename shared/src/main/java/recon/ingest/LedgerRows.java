@@ -116,7 +116,7 @@ final class LedgerRows extends RowParser {
         sink.ledgerLine(new LedgerLine(id, orderId, time, incomeFen, expenseFen, balanceFen, lineClass, type));
     }
 
-    /** The order table of DOMAIN.md, checked from the most specific text to the most general. */
+    /** The line classes of docs/domain.md, checked from the most specific text to the most general. */
     static LineClass classify(String type, String memo, String description, long incomeFen) {
         if (mentions(type, memo, description, "保证金")) {
             return LineClass.DEPOSIT;

@@ -4,7 +4,7 @@ import recon.alert.AlertText;
 import recon.domain.Severity;
 
 /**
- * One message to a store's subscribers (CONTRACTS.md, "Alert"), written by {@link AlertText}.
+ * One message to a store's subscribers (docs/contracts.md, "Alert (SNS)"), written by {@link AlertText}.
  *
  * @param subject at most 100 characters
  * @param text the full message

@@ -10,7 +10,7 @@ import recon.domain.StoreConfig;
 import recon.domain.Times;
 
 /**
- * Reconciles the merged records of one store (DOMAIN.md "Reconciliation rules"): every order's money,
+ * Reconciles the merged records of one store (docs/domain.md, "The rules and anomaly codes"): every order's money,
  * every refund, every commission and the account balance, day by day. The result depends only on
  * the content of the records, never on the order they were added in.
  */

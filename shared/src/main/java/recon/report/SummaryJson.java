@@ -15,7 +15,7 @@ import recon.domain.FileOutcome;
 import recon.domain.Money;
 
 /**
- * Writes {@code summary.json} in the shape of CONTRACTS.md, field by field with a streaming
+ * Writes {@code summary.json} in the shape of docs/contracts.md, field by field with a streaming
  * generator, so a month of a million orders never sits in memory as a tree. The same writer serves
  * the whole run and each day's report folder.
  */

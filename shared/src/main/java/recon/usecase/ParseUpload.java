@@ -42,7 +42,7 @@ import recon.port.UploadKey;
 import recon.storage.RecordPacker;
 
 /**
- * The parse stage: reads an uploaded export (ARCHITECTURE.md, PIPELINE "Parse") and stores the records
+ * The parse stage: reads an uploaded export (docs/architecture.md, "The flow") and stores the records
  * of its accepted files, packed by day, then asks for the touched days to be matched.
  * <p>
  * Two passes over the object: the first only validates (a file can still be rejected at its last

@@ -53,7 +53,7 @@ import recon.testdata.InMemory;
  * in batches of any size with the match run between batches or not. Every day's stored result is then
  * the offline reconciliation of the files, every anomaly of that reconciliation is alerted exactly
  * once, and nothing else is alerted but what the files received by some match showed then (a
- * settlement whose order report had not arrived yet is news at that time: CONTRACTS.md, "Alert").
+ * settlement whose order report had not arrived yet is news at that time: docs/contracts.md, "Alert (SNS)").
  */
 class ArrivalOrderPropertiesTest {
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);

@@ -24,8 +24,8 @@ import recon.functions.aws.Settings;
 /** What template.yaml must promise the code: handlers, environment, queues with DLQs, least privilege. */
 class TemplateTest {
     /**
-     * The environment of each function, as PIPELINE.md lists it: the Settings constants the function's
-     * handler reads. A change here is a change of the design, in PIPELINE.md first.
+     * The environment of each function, as docs/architecture.md lists it: the Settings constants the function's
+     * handler reads. A change here is a change of the design, in docs/ first.
      */
     private static final Map<String, Set<String>> ENVIRONMENT_BY_FUNCTION = Map.of(
             "ParseFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL,
@@ -201,6 +201,32 @@ class TemplateTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The DynamoDB calls each function's adapters make (functions/aws DynamoTable: get, query, put and
+     * its conditional claim, batch write, delete): the emulator grants everything, so only this keeps a
+     * missing permission from failing first on AWS. Parse and match give back alert claims (delete);
+     * match also deletes the parts of a replaced day result; report only reads.
+     */
+    private static final Map<String, Set<String>> DYNAMODB_CALLS_BY_FUNCTION = Map.of(
+            "ParseFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem",
+                    "dynamodb:DeleteItem"),
+            "MatchFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem",
+                    "dynamodb:DeleteItem"),
+            "ReportFunction", Set.of("dynamodb:Query"));
+
+    @Test
+    void eachFunctionMayMakeEveryDynamoDbCallOfItsAdapters() {
+        for (var expected : DYNAMODB_CALLS_BY_FUNCTION.entrySet()) {
+            Set<String> granted = new TreeSet<>();
+            for (JsonNode policy : functions().get(expected.getKey()).path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    texts(statement.path("Action")).stream().filter(a -> a.startsWith("dynamodb:")).forEach(granted::add);
+                }
+            }
+            assertThat(granted).as(expected.getKey()).containsAll(expected.getValue());
         }
     }
 

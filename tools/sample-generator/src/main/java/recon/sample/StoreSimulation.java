@@ -529,7 +529,7 @@ final class StoreSimulation {
         return t;
     }
 
-    /** A day's figures as the day-level rules (RULES.md) see them. */
+    /** A day's figures as the day-level rules (docs/domain.md, "Day risks") see them. */
     private final class DayTotals {
         long settled;
         long refunds;

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The one table (PIPELINE.md, "DynamoDB"): key pk + sk, TTL attribute expiresAt. The calls every
+ * The one table (docs/architecture.md, "DynamoDB: one table"): key pk + sk, TTL attribute expiresAt. The calls every
  * adapter needs — put, conditional put, get, paginated query, batch write with retries — and
  * nothing about what the items mean.
  */
