@@ -16,7 +16,7 @@ fi
 
 # reconcile: below 256 MiB of exports the C2 compiler costs more than it gains (it competes with the
 # reading threads for the cores), so C1 alone: 1.1 s instead of 2.0 s at 100,000 orders (69 MB), about
-# even at 390 MB, 30 % slower at 689 MB (BENCHMARKS.md, "Speed"). Lambda's java21 runtime also runs C1 alone.
+# even at 390 MB, 30 % slower at 689 MB (docs/benchmarks.md, "Findings"). Lambda's java21 runtime also runs C1 alone.
 small_input=$((256 * 1024 * 1024))
 
 # The bytes of the exports given (files, and the files in folders). A ZIP or XLSX counts 7 times its

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-# Canonical column -> header names (after header_name()), per kind of export; as in DOMAIN.md.
+# Canonical column -> header names (after header_name()), per kind of export; as in docs/domain.md.
 COLUMNS = {
     "ALIPAY_LEDGER": {
         "lineId": ["账务流水号"],
@@ -146,7 +146,7 @@ def rate_of(text):
 
 
 class Config:
-    """The store config (CONTRACTS.md), with the same defaults."""
+    """The store config (docs/contracts.md), with the same defaults."""
 
     def __init__(self, path):
         raw = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}

@@ -58,7 +58,7 @@ def reconcile(con, config, run_end):
     con.execute("CREATE TABLE rates (category VARCHAR, rate BIGINT)")
     con.executemany("INSERT INTO rates VALUES (?, ?)", list(config.rate_by_category.items()))
 
-    # the order table of DOMAIN.md, most specific text first; the order id from 商户订单号, 业务基础订单号 or 备注
+    # the line classes of docs/domain.md, most specific text first; the order id from 商户订单号, 业务基础订单号 or 备注
     con.execute(f"""
         CREATE TABLE lines AS
         WITH parsed AS (

@@ -66,7 +66,7 @@ def ledger_lines(exports):
         "income": fen(raw.income),
         "expense": fen(raw.expense).abs(),  # some exports write the expense signed
     })
-    # the order table of DOMAIN.md, most specific text first
+    # the line classes of docs/domain.md, most specific text first
     said = raw.businessType + "\x1f" + raw.memo + "\x1f" + raw.description
     kind = raw.businessType
     ad = said.str.contains("直通车|万相台|阿里妈妈")

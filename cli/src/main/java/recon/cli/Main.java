@@ -36,7 +36,7 @@ public final class Main {
                   time the offline engine against pandas and DuckDB peers on N generated orders
                   (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
                   one uploaded store (default 100,000 orders) and price it per 100k orders;
-                  --pipeline: that part only. Appends the tables to BENCHMARKS.md
+                  --pipeline: that part only. Appends its rows to docs/benchmarks/runs.csv
               ./recon bench --cold-start [--runs N]
                   each function's Lambda jar in a new JVM handling its first event on the emulator
                   (no SnapStart): jar size and the median times of N runs (default 5)

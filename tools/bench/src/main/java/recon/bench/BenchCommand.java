@@ -15,11 +15,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +38,8 @@ import recon.sample.StoreSample;
  * {@code ./recon bench}: how fast and how lean the offline engine is, against the same rules written in
  * pandas and in DuckDB (tools/bench/), on one generated store. Each run is a child process measured by
  * the kernel (wall time, CPU time, peak resident memory); the peers' answers are compared with the
- * engine's before their times are believed. Appends the table to BENCHMARKS.md.
+ * engine's before their times are believed. Prints the table and appends one row per run to
+ * docs/benchmarks/runs.csv ({@link RunLog}); docs/benchmarks.md keeps the latest figures and the method.
  */
 final class BenchCommand {
     static final int DEFAULT_ORDERS = 1_000_000;
@@ -82,8 +83,9 @@ final class BenchCommand {
     int run(List<String> argList) throws IOException, InterruptedException {
         List<String> rest = new ArrayList<>(argList);
         if (rest.remove("--cold-start")) {
-            return new ColdStartBench(out, err).run(rest);
+            return new ColdStartBench(out, err, projectRoot().resolve(RunLog.FILE)).run(rest);
         }
+        String command = command(argList);
         boolean quick = rest.remove("--quick");
         boolean pipelineOnly = rest.remove("--pipeline");
         Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders"));
@@ -97,7 +99,7 @@ final class BenchCommand {
         Path dir = given == null ? Files.createTempDirectory("recon-bench") : Path.of(given);
         try {
             if (pipelineOnly) {
-                return pipeline(root, dir.resolve("pipeline"), pipelineOrders) ? Main.OK : Main.FAILED;
+                return pipeline(root, dir.resolve("pipeline"), pipelineOrders, command) ? Main.OK : Main.FAILED;
             }
             err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
             Path python = python(root);
@@ -106,16 +108,18 @@ final class BenchCommand {
             Workload workload = prepare(dir, orders);
             String loadBefore = loadAverage();
             List<Run> runs = new ArrayList<>();
+            Map<String, String> engineOptions = new LinkedHashMap<>();
             String jvmOptions = "";
             for (EngineRun engine : ENGINE_RUNS) {
                 Path runDir = dir.resolve("runs").resolve(engine.name().replaceAll("[^A-Za-z0-9]+", "_"));
-                List<String> command = engineCommand(root, workload, runDir.resolve("out"), engine);
-                String options = String.join(" ", command.subList(1, command.indexOf("-cp")));
+                List<String> engineCommand = engineCommand(root, workload, runDir.resolve("out"), engine);
+                String options = String.join(" ", engineCommand.subList(1, engineCommand.indexOf("-cp")));
                 if (engine.heap() == null) {
                     jvmOptions = options;
                 }
+                engineOptions.put(engine.name(), options);
                 err.printf("bench: %s (%s)...%n", engine.name(), options);
-                runs.add(new Run(engine.name(), measure(python, root, runDir, command), runDir));
+                runs.add(new Run(engine.name(), measure(python, root, runDir, engineCommand), runDir));
             }
             for (String peer : PEERS) {
                 err.printf("bench: %s...%n", peer);
@@ -123,16 +127,15 @@ final class BenchCommand {
                 runs.add(new Run(peer, measure(python, root, runDir, peerCommand(python, root, peer, workload,
                         runDir.resolve("out"))), runDir));
             }
-            String report = report(workload, runs, machine(python, loadBefore)
-                    + "Engine JVM options (tools/jvm-options.sh): %s.%n".formatted(jvmOptions), commit(root));
-            out.print(report);
-            Path benchmarks = root.resolve("BENCHMARKS.md");
-            if (!Files.exists(benchmarks)) {
-                Files.writeString(benchmarks, INTRO);
-            }
-            Files.writeString(benchmarks, "\n" + report, StandardOpenOption.APPEND);
-            out.printf("%nappended to %s%n", benchmarks);
-            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders);
+            Machine machine = machine(python, loadBefore);
+            String commit = commit(root);
+            out.print(report(workload, runs, machine.sentence()
+                    + "Engine JVM options (tools/jvm-options.sh): %s.%n".formatted(jvmOptions), commit));
+            List<RunLog.Row> rows = rows(workload, runs, machine, engineOptions, LocalDate.now(), commit, command);
+            Path log = root.resolve(RunLog.FILE);
+            RunLog.append(log, rows);
+            out.printf("%nappended %d rows to %s%n", rows.size(), log);
+            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders, command);
             return runs.stream().allMatch(r -> r.measure().ok()) && pipelineOk ? Main.OK : Main.FAILED;
         } finally {
             if (given == null) {
@@ -141,57 +144,30 @@ final class BenchCommand {
         }
     }
 
-    /** The emulated pipeline on a generated store, priced (PipelineBench); true when it drained without dead letters. */
-    private boolean pipeline(Path root, Path dir, int orders) throws IOException {
+    /**
+     * The emulated pipeline on a generated store, priced (PipelineBench), its rows appended to the run log;
+     * true when it drained without dead letters.
+     */
+    private boolean pipeline(Path root, Path dir, int orders, String command) throws IOException {
         err.printf("bench: the pipeline on the emulator with %,d orders...%n", orders);
         Workload workload = prepare(dir, orders);
         String loadBefore = loadAverage();
         PipelineBench.Result result = PipelineBench.run(workload.store(), orders, err);
-        String report = PipelineBench.report(result, orders, commit(root), loadBefore, loadAverage());
-        out.print(report);
-        Files.writeString(root.resolve("BENCHMARKS.md"), "\n" + report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        String loadAfter = loadAverage();
+        String commit = commit(root);
+        out.print(PipelineBench.report(result, orders, commit, loadBefore, loadAfter));
+        List<RunLog.Row> rows = PipelineBench.rows(result, orders, LocalDate.now(), commit, command, host(), loadBefore,
+                loadAfter);
+        Path log = root.resolve(RunLog.FILE);
+        RunLog.append(log, rows);
+        out.printf("%nappended %d rows to %s%n", rows.size(), log);
         return result.ok();
     }
 
-    static final String INTRO = """
-            # Benchmarks
-
-            `./recon bench [--orders N] [--quick] [--dir DIR]` generates one store's exports
-            (`recon.sample.SampleGenerator`, store t1/s1 with N orders over 31 days: two overlapping GBK
-            Alipay ledgers, two order reports, a refund report; default N = 1,000,000, `--quick` 100,000),
-            then runs, each as a child process on the same data:
-
-            - the offline engine end to end (`recon.cli.Main reconcile`: the original files in, summary.json
-              and the CSV report of every day and the month out), with the JVM's default heap and again with
-              `-Xmx512m`; and once more writing every report file (the XLSX workbooks and HTML pages too). Each
-              run gets the JVM options `tools/jvm-options.sh` gives that `reconcile`, as `./recon` does (C1
-              alone below 256 MiB of exports), printed above the table;
-            - the same rules in pandas (`tools/bench/python/peer_pandas.py`) and in DuckDB (`tools/bench/python/peer_duckdb.py`):
-              settlement matching, MISSING_SETTLEMENT, AMOUNT_MISMATCH, DUPLICATE_SETTLEMENT,
-              SETTLEMENT_ON_CLOSED_ORDER, UNMATCHED_SETTLEMENT, REFUND_NOT_DEDUCTED, REFUND_AMOUNT_MISMATCH,
-              UNEXPLAINED_REFUND, FEE_MISMATCH and the day totals, vectorized, money in integer fen. They read
-              UTF-8 CSV copies of the same files, made before timing (the engine decodes GBK itself).
-
-            What is measured: wall time of the whole process (start-up included), CPU time (user + system),
-            and peak resident memory (the kernel's `ru_maxrss` of the child, from `wait4`), by
-            `tools/bench/python/measure.py`. Rows = data rows of the files as the engine counted them
-            (summary.json `files[].rows`, duplicates across overlapping exports included); rows/s divides
-            them by the wall time, rows per CPU-second by the CPU time (the work per core actually used).
-            Before its time counts, each peer's anomalies (the types above, with amounts) and day totals
-            are compared with the engine's: a peer that differs is VOID. A run that fails (or runs over an
-            hour) is shown as FAILED, never dropped. One run each, no warm-up beyond the files being in the
-            page cache; the machine may be shared with other work, so the load average before and after
-            the runs is recorded with each table.
-
-            Then (or alone, with `--pipeline`) it runs the serverless pipeline: one generated store of
-            `--pipeline-orders` orders (default 100,000, with `--quick` too) uploaded once to the pipeline on the
-            emulator, as a seller would (config.json and the five exports), the real functions run in-process until
-            every queue is drained. An SDK interceptor counts every request of the functions and of the uploads
-            per service and operation with the DynamoDB capacity units they consume; each handler invocation is
-            timed. The run is priced with one price table (`recon.bench.PriceList`: us-east-1 list prices, source
-            and date of each) into a cost per 100k orders by service. How each figure is obtained, and what is
-            left out, is said under each table.
-            """;
+    /** The command line as the user typed it, for the run log. */
+    static String command(List<String> args) {
+        return "./recon bench" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    }
 
     /** The generated store, and its UTF-8 copies for the peers. */
     record Workload(int orders, StoreSample store, Path config, Path utf8Dir, long bytes) {}
@@ -425,24 +401,36 @@ final class BenchCommand {
         return nodes;
     }
 
-    /** The Markdown section: what ran where, the table, and why a run is VOID or FAILED. */
-    static String report(Workload workload, List<Run> runs, String machine, String commit) throws IOException {
+    /**
+     * What the table says of one run.
+     *
+     * @param answers the answers cell, in Markdown (a failure or a difference in bold)
+     * @param vsEngine a peer's wall time ÷ the engine's (default heap), null for the engine's runs or when untimed
+     * @param note why the run FAILED or is VOID, empty otherwise
+     * @param details the first differences of a VOID peer
+     */
+    record Verdict(String answers, Double vsEngine, String note, List<String> details) {
+        String plainAnswers() {
+            return answers.replace("**", "");
+        }
+    }
+
+    /** Each run's answers against the engine's (the first run), its time against the engine's, what went wrong. */
+    static List<Verdict> verdicts(List<Run> runs) throws IOException {
         Run engine = runs.get(0);
         Path engineSummary = engine.out().resolve("summary.json");
         boolean engineOk = engine.measure().ok() && Files.exists(engineSummary);
         long rows = engineOk ? rows(engineSummary) : 0;
-        StringBuilder notes = new StringBuilder();
-        StringBuilder table = new StringBuilder("""
-                | run | answers | wall s | rows/s | CPU s | cores busy | rows per CPU-s | peak RSS MiB | engine faster by |
-                |---|---|---:|---:|---:|---:|---:|---:|---:|
-                """);
+        List<Verdict> verdicts = new ArrayList<>();
         for (Run run : runs) {
             Measure m = run.measure();
             String answers;
+            String note = "";
+            List<String> details = List.of();
             if (!m.ok()) {
                 String why = m.timedOut() ? "killed after %d s".formatted(RUN_TIMEOUT_SECONDS) : "exit " + m.exit();
                 answers = "**FAILED** (" + why + ")";
-                notes.append("- %s FAILED (%s): %s%n".formatted(run.name(), why, failure(run.dir().resolve("stderr.txt"))));
+                note = "FAILED (%s): %s".formatted(why, failure(run.dir().resolve("stderr.txt")));
             } else if (run == engine) {
                 answers = "reference";
             } else if (!engineOk) {
@@ -455,18 +443,46 @@ final class BenchCommand {
                 Comparison c = compare(engineSummary, run.out(), run.name());
                 answers = c.agrees() ? "agree (%d anomalies, %d days)".formatted(c.anomalies(), c.days()) : "**VOID**";
                 if (!c.agrees()) {
-                    notes.append("- %s is VOID: %d differences from the engine, first ones:%n".formatted(run.name(),
-                            c.differences().size()));
-                    c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> notes.append("  - ").append(d).append('\n'));
+                    note = "VOID: %d differences from the engine".formatted(c.differences().size());
+                    details = c.differences().stream().limit(DIFFERENCES_SHOWN).toList();
                 }
             }
             boolean timed = m.ok() && rows > 0;
+            Double vsEngine = run != engine && !run.name().startsWith("engine") && timed && engine.measure().ok()
+                    ? m.seconds() / engine.measure().seconds() : null;
+            verdicts.add(new Verdict(answers, vsEngine, note, details));
+        }
+        return verdicts;
+    }
+
+    /** The Markdown section: what ran where, the table, and why a run is VOID or FAILED. */
+    static String report(Workload workload, List<Run> runs, String machine, String commit) throws IOException {
+        Run engine = runs.get(0);
+        Path engineSummary = engine.out().resolve("summary.json");
+        boolean engineOk = engine.measure().ok() && Files.exists(engineSummary);
+        long rows = engineOk ? rows(engineSummary) : 0;
+        List<Verdict> verdicts = verdicts(runs);
+        StringBuilder notes = new StringBuilder();
+        StringBuilder table = new StringBuilder("""
+                | run | answers | wall s | rows/s | CPU s | cores busy | rows per CPU-s | peak RSS MiB | engine faster by |
+                |---|---|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Verdict verdict = verdicts.get(i);
+            Measure m = run.measure();
+            if (!verdict.note().isEmpty()) {
+                notes.append("- %s %s%s%n".formatted(run.name(), verdict.note().startsWith("VOID") ? "is " : "",
+                        verdict.details().isEmpty() ? verdict.note() : verdict.note() + ", first ones:"));
+                verdict.details().forEach(d -> notes.append("  - ").append(d).append('\n'));
+            }
+            boolean timed = m.ok() && rows > 0;
             String ratio = "—";
-            if (run != engine && !run.name().startsWith("engine") && timed && engine.measure().ok()) {
-                double r = m.seconds() / engine.measure().seconds();
+            if (verdict.vsEngine() != null) {
+                double r = verdict.vsEngine();
                 ratio = r >= 1 ? "%.1f×".formatted(r) : "%.2f× (peer faster)".formatted(r);
             }
-            table.append("| %s | %s | %.1f | %s | %.1f | %.2f | %s | %,d | %s |%n".formatted(run.name(), answers,
+            table.append("| %s | %s | %.1f | %s | %.1f | %.2f | %s | %,d | %s |%n".formatted(run.name(), verdict.answers(),
                     m.seconds(), timed ? "%,.0f".formatted(rows / m.seconds()) : "—", m.cpuSeconds(),
                     m.cpuSeconds() / m.seconds(), timed ? "%,.0f".formatted(rows / m.cpuSeconds()) : "—",
                     m.peakRssKb() / 1024, ratio));
@@ -478,8 +494,69 @@ final class BenchCommand {
         return head + data + machine + "\n" + table + (notes.isEmpty() ? "" : "\n" + notes);
     }
 
+    /**
+     * The run log's rows of the engine's and the peers' runs: one each, with what the table shows but for
+     * the figures it derives (rows/s, cores busy, rows per CPU-second: rows, wall and CPU time give them).
+     *
+     * @param jvmOptions each engine run's JVM options, by run name
+     */
+    static List<RunLog.Row> rows(Workload workload, List<Run> runs, Machine machine, Map<String, String> jvmOptions,
+            LocalDate date, String commit, String command) throws IOException {
+        Path engineSummary = runs.get(0).out().resolve("summary.json");
+        long rows = runs.get(0).measure().ok() && Files.exists(engineSummary) ? rows(engineSummary) : 0;
+        List<Verdict> verdicts = verdicts(runs);
+        List<RunLog.Row> result = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Verdict verdict = verdicts.get(i);
+            Measure m = run.measure();
+            boolean engine = run.name().startsWith("engine");
+            RunLog.Row row = RunLog.row(date, commit, command, engine ? RunLog.ENGINE : RunLog.PEER, run.name())
+                    .set(RunLog.Column.ORDERS, workload.orders())
+                    .set(RunLog.Column.FILES, workload.store().files().size())
+                    .set(RunLog.Column.INPUT_MB, workload.bytes() / 1e6, 1)
+                    .set(RunLog.Column.ROWS, rows == 0 ? "" : Long.toString(rows))
+                    .set(RunLog.Column.WALL_S, m.seconds(), 2)
+                    .set(RunLog.Column.CPU_S, m.cpuSeconds(), 2)
+                    .set(RunLog.Column.PEAK_RSS_MIB, m.peakRssKb() / 1024)
+                    .set(RunLog.Column.ANSWERS, verdict.plainAnswers())
+                    .set(RunLog.Column.LOAD_BEFORE, machine.loadBefore())
+                    .set(RunLog.Column.LOAD_AFTER, machine.loadAfter())
+                    .set(RunLog.Column.JVM_OPTIONS, engine ? jvmOptions.getOrDefault(run.name(), "") : "")
+                    .set(RunLog.Column.MACHINE, machine.description());
+            if (verdict.vsEngine() != null) {
+                row.set(RunLog.Column.VS_ENGINE, verdict.vsEngine(), 2);
+            }
+            row.note(verdict.details().isEmpty() ? verdict.note()
+                    : verdict.note() + ", first ones: " + String.join("; ", verdict.details()));
+            result.add(row);
+        }
+        return result;
+    }
+
+    /**
+     * The machine the runs shared and how busy it was around them.
+     *
+     * @param description cores, memory, CPU, JDK and the peers' versions
+     */
+    record Machine(String description, String loadBefore, String loadAfter) {
+        /** The line under a table's heading. */
+        String sentence() {
+            return "Machine: %s. Load average (1, 5, 15 min) before the runs %s, after %s.%n".formatted(description,
+                    loadBefore, loadAfter);
+        }
+    }
+
     /** Cores, memory, CPU, JDK, the peers' versions, and how busy the machine was around the runs. */
-    static String machine(Path python, String loadBefore) throws IOException, InterruptedException {
+    static Machine machine(Path python, String loadBefore) throws IOException, InterruptedException {
+        String versions = output(new ProcessBuilder(python.toString(), "-c",
+                "import sys, pandas, pyarrow, duckdb; print(f'Python {sys.version.split()[0]}, pandas {pandas.__version__},"
+                        + " pyarrow {pyarrow.__version__}, DuckDB {duckdb.__version__}')"), "python").strip();
+        return new Machine(host() + "; " + versions, loadBefore, loadAverage());
+    }
+
+    /** Cores, CPU, memory and this JDK: "2 cores (AMD EPYC), 23.5 GiB memory; JDK 25.0.3+9-LTS (OpenJDK 64-Bit Server VM)". */
+    static String host() {
         String memory = "?";
         String cpu = "?";
         try {
@@ -494,13 +571,8 @@ final class BenchCommand {
         } catch (IOException e) {
             // not Linux: leave the unknowns as "?"
         }
-        String versions = output(new ProcessBuilder(python.toString(), "-c",
-                "import sys, pandas, pyarrow, duckdb; print(f'Python {sys.version.split()[0]}, pandas {pandas.__version__},"
-                        + " pyarrow {pyarrow.__version__}, DuckDB {duckdb.__version__}')"), "python").strip();
-        return ("Machine: %d cores (%s), %s memory; JDK %s (%s); %s. "
-                + "Load average (1, 5, 15 min) before the runs %s, after %s.%n").formatted(
-                Runtime.getRuntime().availableProcessors(), cpu, memory, Runtime.version(),
-                System.getProperty("java.vm.name"), versions, loadBefore, loadAverage());
+        return "%d cores (%s), %s memory; JDK %s (%s)".formatted(Runtime.getRuntime().availableProcessors(), cpu, memory,
+                Runtime.version(), System.getProperty("java.vm.name"));
     }
 
     /** The first three numbers of /proc/loadavg: other work on the machine skews every time here. */
@@ -516,9 +588,9 @@ final class BenchCommand {
     static String commit(Path root) {
         try {
             String head = output(new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), "git").strip();
-            // BENCHMARKS.md itself changes as the bench appends to it
+            // the run log itself changes as the bench appends to it
             String changes = output(new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain",
-                    "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"), "git").strip();
+                    "--untracked-files=no", "--", ".", ":!" + RunLog.FILE), "git").strip();
             return changes.isEmpty() ? head : head + " (with uncommitted changes)";
         } catch (Exception e) {
             return "unknown";

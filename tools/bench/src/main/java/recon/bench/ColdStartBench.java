@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * delivers it; the store's other uploads are parsed here, in-process; match then gets the match
  * requests parse sent, report the report requests match sent. Times are medians over the runs. After
  * the timed event each child also runs the handler's SnapStart priming, so that a class the priming
- * needs and the minimized jar lacks fails the run.
+ * needs and the minimized jar lacks fails the run. Prints the table; run by {@code ./recon bench}, it also
+ * appends one row per function to the run log ({@link RunLog}).
  */
 final class ColdStartBench {
     static final int DEFAULT_RUNS = 5;
@@ -79,10 +81,18 @@ final class ColdStartBench {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Path log;
 
+    /** A bench that prints its table only. */
     ColdStartBench(PrintStream out, PrintStream err) {
+        this(out, err, null);
+    }
+
+    /** @param log the run log the rows are appended to; null: none */
+    ColdStartBench(PrintStream out, PrintStream err, Path log) {
         this.out = out;
         this.err = err;
+        this.log = log;
     }
 
     int run(List<String> argList) throws IOException, InterruptedException {
@@ -104,7 +114,14 @@ final class ColdStartBench {
             StoreSample store = sample(work.resolve("samples"));
             String loadBefore = BenchCommand.loadAverage();
             Map<String, List<Run>> results = measure(jars, probe, store, runs, work.resolve("bodies"));
-            out.print(report(jars, results, runs, loadBefore, BenchCommand.loadAverage()));
+            String loadAfter = BenchCommand.loadAverage();
+            out.print(report(jars, results, runs, loadBefore, loadAfter));
+            if (log != null) {
+                List<RunLog.Row> rows = rows(jars, results, runs, LocalDate.now(), BenchCommand.commit(root),
+                        BenchCommand.command(commandArgs(argList)), loadBefore, loadAfter);
+                RunLog.append(log, rows);
+                out.printf("%nappended %d rows to %s%n", rows.size(), log);
+            }
             return Main.OK;
         } finally {
             deleteTree(work);
@@ -292,6 +309,35 @@ final class ColdStartBench {
                     median(r, Run::cpu)));
         }
         return text.toString();
+    }
+
+    /** The run log's rows: one per function, its jar and the medians the table shows. */
+    static List<RunLog.Row> rows(Map<String, Path> jars, Map<String, List<Run>> results, int runs, LocalDate date,
+            String commit, String command, String loadBefore, String loadAfter) throws IOException {
+        List<RunLog.Row> rows = new ArrayList<>();
+        for (var entry : results.entrySet()) {
+            List<Run> r = entry.getValue();
+            rows.add(RunLog.row(date, commit, command, RunLog.COLD_START, entry.getKey())
+                    .set(RunLog.Column.JAR_MB, Files.size(jars.get(entry.getKey())) / 1e6, 1)
+                    .set(RunLog.Column.WALL_S, median(r, Run::spawnToHandled) / 1000.0, 3)
+                    .set(RunLog.Column.CPU_S, median(r, Run::cpu) / 1000.0, 3)
+                    .set(RunLog.Column.STARTUP_MS, median(r, Run::jvmStartToHandled))
+                    .set(RunLog.Column.INIT_MS, median(r, Run::init))
+                    .set(RunLog.Column.FIRST_EVENT_MS, median(r, Run::firstEvent))
+                    .set(RunLog.Column.LOAD_BEFORE, loadBefore)
+                    .set(RunLog.Column.LOAD_AFTER, loadAfter)
+                    .set(RunLog.Column.JVM_OPTIONS, String.join(" ", LAMBDA_JVM_FLAGS))
+                    .set(RunLog.Column.MACHINE, BenchCommand.host())
+                    .note("median of %d runs".formatted(runs)));
+        }
+        return rows;
+    }
+
+    /** The arguments of {@code ./recon bench} that ran this. */
+    private static List<String> commandArgs(List<String> argList) {
+        List<String> args = new ArrayList<>(List.of("--cold-start"));
+        args.addAll(argList);
+        return args;
     }
 
     private static void deleteTree(Path dir) throws IOException {

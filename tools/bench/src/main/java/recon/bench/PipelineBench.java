@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +147,7 @@ final class PipelineBench {
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
-    /** The Markdown section for BENCHMARKS.md: what ran, the requests, the functions, the cost. */
+    /** The Markdown section the console shows: what ran, the requests, the functions, the cost. */
     static String report(Result result, long orders, String commit, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append("## %s · pipeline cost · %,d orders · commit %s%n%n".formatted(LocalDate.now(), orders, commit));
@@ -176,6 +177,68 @@ final class PipelineBench {
         }
         md.append('\n').append(PriceList.markdown()).append('\n').append(NOTES);
         return md.toString();
+    }
+
+    /**
+     * The run log's rows of one pipeline run: the run (its time, whether it drained, the cost), then one row
+     * per priced line, per function and per service operation, as the tables show them.
+     */
+    static List<RunLog.Row> rows(Result result, long orders, LocalDate date, String commit, String command, String machine,
+            String loadBefore, String loadAfter) {
+        PipelineCost cost = result.cost();
+        List<RunLog.Row> rows = new ArrayList<>();
+        rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE, "total")
+                .set(RunLog.Column.ORDERS, orders)
+                .set(RunLog.Column.FILES, result.files())
+                .set(RunLog.Column.WALL_S, result.seconds(), 1)
+                .set(RunLog.Column.ANSWERS, "%s, %d dead letters".formatted(result.drained() ? "drained" : "NOT drained",
+                        result.deadLetters()))
+                .set(RunLog.Column.COST_USD, cost.total(), 6)
+                .set(RunLog.Column.COST_PER_100K_USD, cost.per100k(cost.total()), 6)
+                .set(RunLog.Column.LOAD_BEFORE, loadBefore)
+                .set(RunLog.Column.LOAD_AFTER, loadAfter)
+                .set(RunLog.Column.MACHINE, machine));
+        for (PipelineCost.Line line : cost.lines()) {
+            rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE_COST, line.price().service() + " " + line.price().item())
+                    .set(RunLog.Column.ORDERS, orders)
+                    .set(RunLog.Column.QUANTITY, quantity(line.quantity()))
+                    .set(RunLog.Column.COST_USD, line.cost(), 6)
+                    .set(RunLog.Column.COST_PER_100K_USD, cost.per100k(line.cost()), 6));
+        }
+        for (PipelineCost.Function f : result.functions()) {
+            rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE_FUNCTION, f.name())
+                    .set(RunLog.Column.ORDERS, orders)
+                    .set(RunLog.Column.WALL_S, f.handlerSeconds(), 2)
+                    .set(RunLog.Column.MEMORY_MB, f.memoryMb())
+                    .set(RunLog.Column.BATCH_SIZE, f.batchSize())
+                    .set(RunLog.Column.INVOCATIONS, f.invocations())
+                    .set(RunLog.Column.MESSAGES, f.messages())
+                    .set(RunLog.Column.GB_S, f.gigabyteSeconds(), 2));
+        }
+        for (RequestMeter.Usage u : result.requests()) {
+            RunLog.Row row = RunLog.row(date, commit, command, RunLog.PIPELINE_REQUESTS, u.service() + " " + u.operation())
+                    .set(RunLog.Column.ORDERS, orders)
+                    .set(RunLog.Column.QUANTITY, u.requests());
+            if (u.writeUnits() != 0) {
+                row.set(RunLog.Column.WRITE_UNITS, u.writeUnits(), 1);
+            }
+            if (u.readUnits() != 0) {
+                row.set(RunLog.Column.READ_UNITS, u.readUnits(), 1);
+            }
+            if (u.bytesPut() != 0) {
+                row.set(RunLog.Column.MB_PUT, u.bytesPut() / 1e6, 2);
+            }
+            if (u.bytesGot() != 0) {
+                row.set(RunLog.Column.MB_GOT, u.bytesGot() / 1e6, 2);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A priced quantity: a count as an integer, GB-seconds with two decimals. */
+    private static String quantity(BigDecimal quantity) {
+        return quantity.stripTrailingZeros().scale() <= 0 ? quantity.toBigInteger().toString() : RunLog.decimal(quantity, 2);
     }
 
     static final String NOTES = """
