@@ -148,8 +148,10 @@ public final class Property {
         boolean changed = true;
         while (changed && !shrinker.spent()) {
             changed = false;
-            for (int size = Integer.highestOneBit(Math.max(1, shrinker.best.choices.length)); size >= 1; size /= 2) {
-                // small chunks are tried at every position, large ones side by side
+            // chunks of 1 to 8 choices (what one value takes) at every position, larger ones (halves,
+            // quarters...) side by side
+            for (int size = Integer.highestOneBit(Math.max(1, shrinker.best.choices.length)); size >= 1;
+                    size = size > 8 ? Math.max(8, size / 2) : size - 1) {
                 int step = size > 8 ? size : 1;
                 int at = shrinker.best.choices.length - size;
                 while (at >= 0 && !shrinker.spent()) {
@@ -157,7 +159,8 @@ public final class Property {
                     long[] shorter = new long[cur.length - size];
                     System.arraycopy(cur, 0, shorter, 0, at);
                     System.arraycopy(cur, at + size, shorter, at, cur.length - at - size);
-                    if (shrinker.attempt(shorter)) {
+                    // a count drawn before the chunk may have to go down with it (n, then n items)
+                    if (shrinker.attempt(shorter) || at > 0 && shorter[at - 1] != 0 && shrinker.attempt(decremented(shorter, at - 1))) {
                         changed = true; // and again at the same place, which now holds what followed
                         at = Math.min(at, shrinker.best.choices.length - size);
                     } else {
@@ -205,6 +208,12 @@ public final class Property {
             }
         }
         return new Shrunk(shrinker.best.choices, shrinker.best.input, shrinker.best.failure, shrinker.runs, shrinker.spent());
+    }
+
+    private static long[] decremented(long[] choices, int at) {
+        long[] copy = choices.clone();
+        copy[at]--;
+        return copy;
     }
 
     /** The best failure so far, and the budget. */

@@ -37,6 +37,16 @@ class PropertyTest {
     }
 
     @Test
+    void shrinksACountedListToTheOneItemThatFails() {
+        // a count first, then that many items: the count has to go down as items go
+        Gen<List<Integer>> counted = c -> Gen.ints(0, 1000).list(Gen.ints(1, 5).generate(c)).generate(c);
+        AssertionError error = failureOf(() -> new Property("counted", 11, 200, null)
+                .forAll(counted, list -> assertThat(list).allMatch(n -> n <= 100)));
+
+        assertThat(error.getMessage()).contains("):\n    [101]\n");
+    }
+
+    @Test
     void shrinksNegativeNumbersTowardZeroAndTextTowardTheEmptyString() {
         AssertionError negative = failureOf(() -> new Property("under minus a hundred", 7, 200, null)
                 .forAll(Gen.ints(-1000, 1000).list(0, 50), list -> assertThat(list).allMatch(n -> n >= -100)));
