@@ -160,7 +160,8 @@ public final class Property {
                     System.arraycopy(cur, 0, shorter, 0, at);
                     System.arraycopy(cur, at + size, shorter, at, cur.length - at - size);
                     // a count drawn before the chunk may have to go down with it (n, then n items)
-                    if (shrinker.attempt(shorter) || at > 0 && shorter[at - 1] != 0 && shrinker.attempt(decremented(shorter, at - 1))) {
+                    if (shrinker.attempt(shorter, false)
+                            || at > 0 && shorter[at - 1] != 0 && shrinker.attempt(decremented(shorter, at - 1), true)) {
                         changed = true; // and again at the same place, which now holds what followed
                         at = Math.min(at, shrinker.best.choices.length - size);
                     } else {
@@ -242,8 +243,15 @@ public final class Property {
             return attempt(candidate);
         }
 
-        /** Whether the candidate gives a failing input of simpler choices: then it is the best. */
         boolean attempt(long[] candidate) {
+            return attempt(candidate, false);
+        }
+
+        /**
+         * Whether the candidate gives a failing input of simpler choices: then it is the best. A
+         * lowered count must also give fewer choices, else it would be taken down one at a time.
+         */
+        boolean attempt(long[] candidate, boolean fewer) {
             if (spent() || !tried.add(hash(candidate))) {
                 return false;
             }
@@ -256,7 +264,7 @@ public final class Property {
                 return false; // no input of the generator
             }
             long[] made = replay.made();
-            if (!simpler(made, best.choices)) {
+            if (fewer ? made.length >= best.choices.length : !simpler(made, best.choices)) {
                 return false;
             }
             Throwable failure = failure(check, input);

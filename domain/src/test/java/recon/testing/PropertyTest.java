@@ -47,6 +47,19 @@ class PropertyTest {
     }
 
     @Test
+    void shrinksANumberAfterLongTextsToItsBoundaryWithinTheBudget() {
+        // texts before the number and choices after it: many to delete, and a number that must not be
+        // lowered one at a time as the choices after it go
+        Gen<List<Object>> gen = c -> List.of(Gen.strings(0, 255).generate(c), Gen.strings(0, 255).generate(c),
+                Gen.longs().generate(c), Gen.longs().generate(c), Gen.booleans().generate(c));
+        AssertionError error = failureOf(() -> new Property("after texts", 4135362459L, 200, null)
+                .forAll(gen, in -> assertThat(Math.abs((long) in.get(2))).isLessThan(1L << 31)));
+
+        assertThat(error.getMessage()).contains("):\n    [\"\", \"\", 2147483648, 0, false]\n")
+                .doesNotContain("stopped by the budget");
+    }
+
+    @Test
     void shrinksNegativeNumbersTowardZeroAndTextTowardTheEmptyString() {
         AssertionError negative = failureOf(() -> new Property("under minus a hundred", 7, 200, null)
                 .forAll(Gen.ints(-1000, 1000).list(0, 50), list -> assertThat(list).allMatch(n -> n >= -100)));
