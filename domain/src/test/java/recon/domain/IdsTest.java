@@ -2,12 +2,9 @@ package recon.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 class IdsTest {
     @Test
@@ -28,22 +25,30 @@ class IdsTest {
         assertThat(Ids.number("12345678901234567890")).isEqualTo(Ids.TEXT);
     }
 
-    @Property(tries = 500)
-    void anyIdComesBackAsGiven(@ForAll("ids") String id) {
-        long number = Ids.number(id);
-        assertThat(Ids.id(number, Ids.text(id, number))).isEqualTo(id);
+    @Test
+    void anyIdComesBackAsGiven() {
+        Property.tries(500).forAll(ids(), id -> {
+            long number = Ids.number(id);
+            assertThat(Ids.id(number, Ids.text(id, number))).isEqualTo(id);
+        });
     }
 
-    @Property(tries = 500)
-    void idsCompareAsTheirTexts(@ForAll("ids") String a, @ForAll("ids") String b) {
-        long na = Ids.number(a);
-        long nb = Ids.number(b);
-        int compared = Ids.compare(na, Ids.text(a, na), nb, Ids.text(b, nb));
-        assertThat(Integer.signum(compared)).isEqualTo(Integer.signum(a.compareTo(b)));
+    @Test
+    void idsCompareAsTheirTexts() {
+        Property.tries(500).forAll(ids(), ids(), (a, b) -> {
+            long na = Ids.number(a);
+            long nb = Ids.number(b);
+            int compared = Ids.compare(na, Ids.text(a, na), nb, Ids.text(b, nb));
+            assertThat(Integer.signum(compared)).isEqualTo(Integer.signum(a.compareTo(b)));
+        });
     }
 
-    @Property(tries = 200)
-    void recordsGiveBackTheirIds(@ForAll("ids") String lineId, @ForAll("ids") String orderId) {
+    @Test
+    void recordsGiveBackTheirIds() {
+        Property.tries(200).forAll(ids(), ids(), IdsTest::givesBackItsIds);
+    }
+
+    private static void givesBackItsIds(String lineId, String orderId) {
         LedgerLine line = new LedgerLine(lineId, orderId, 1, 2, 0, 3, LineClass.SETTLEMENT, "交易付款");
         Order order = new Order(orderId, 100, OrderStatus.SUCCESS, 1, 2, 3, "", false, "");
         Refund refund = new Refund(lineId, orderId, 100, RefundStatus.SUCCESS, 1, 2, false);
@@ -63,11 +68,10 @@ class IdsTest {
     }
 
     /** Numbers of every length (some with leading zeros, some past a long) and other text. */
-    @Provide
-    Arbitrary<String> ids() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().greaterOrEqual(0).map(n -> Long.toString(n)),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(21),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(8));
+    private static Gen<String> ids() {
+        return Gen.oneOf(
+                Gen.longs(0, Long.MAX_VALUE).map(n -> Long.toString(n)),
+                Gen.strings(Gen.chars('0', '9'), 1, 21),
+                Gen.strings(1, 8));
     }
 }

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 class CsvShapeReaderTest {
     private static final int MAX = CsvShapeReader.MAX_ROW_CHARS;
@@ -34,27 +33,28 @@ class CsvShapeReaderTest {
         return "a".repeat(chars - 1) + "\n";
     }
 
-    @Property(tries = 40)
-    void passesRowOfExactlyTheLimitWhateverTheReads(@ForAll @IntRange(min = 1, max = 70_000) int chunk)
-            throws IOException {
+    @Test
+    void passesRowOfExactlyTheLimitWhateverTheReads() {
         // given: a row of the largest length allowed (its line break included), a quoted line break before it
         String text = "a,\"x\ny\"\r\n" + row(MAX) + "b\n";
 
         // when / then
-        assertThat(readAll(text, chunk)).isEqualTo(text);
+        Property.tries(40).forAll(Gen.ints(1, 70_000), chunk -> assertThat(readAll(text, chunk)).isEqualTo(text));
     }
 
-    @Property(tries = 40)
-    void refusesRowOneCharacterOverTheLimitOnItsLine(@ForAll @IntRange(min = 1, max = 70_000) int chunk) {
+    @Test
+    void refusesRowOneCharacterOverTheLimitOnItsLine() {
         // given: line 3 (after a quoted line break) one character too long
         String text = "a,\"x\ny\"\r\n" + row(MAX + 1) + "b\n";
 
-        // when
-        CsvShapeReader.BadShape refused = refusal(text, chunk);
+        Property.tries(40).forAll(Gen.ints(1, 70_000), chunk -> {
+            // when
+            CsvShapeReader.BadShape refused = refusal(text, chunk);
 
-        // then
-        assertThat(refused.line).isEqualTo(3);
-        assertThat(refused).hasMessage("一行超过 100000 个字符，不是正常的导出文件");
+            // then
+            assertThat(refused.line).isEqualTo(3);
+            assertThat(refused).hasMessage("一行超过 100000 个字符，不是正常的导出文件");
+        });
     }
 
     @Test
@@ -63,15 +63,16 @@ class CsvShapeReaderTest {
         assertThat(refusal("h\n\"" + "\n".repeat(MAX) + "\"\n", 8192).line).isEqualTo(2);
     }
 
-    @Property(tries = 20)
-    void refusesTheThousandAndFirstColumnNotTheThousandth(@ForAll @IntRange(min = 1, max = 5000) int chunk)
-            throws IOException {
+    @Test
+    void refusesTheThousandAndFirstColumnNotTheThousandth() {
         String thousand = "h\n\"#\"" + ",\"a,b\"\"\"".repeat(CsvShapeReader.MAX_COLUMNS - 1) + "\r\n";
-        assertThat(readAll(thousand, chunk)).isEqualTo(thousand);
+        Property.tries(20).forAll(Gen.ints(1, 5000), chunk -> {
+            assertThat(readAll(thousand, chunk)).isEqualTo(thousand);
 
-        CsvShapeReader.BadShape refused = refusal("h\n\n" + "x,".repeat(CsvShapeReader.MAX_COLUMNS) + "y\n", chunk);
-        assertThat(refused.line).isEqualTo(3);
-        assertThat(refused).hasMessage("一行超过 1000 列，不是正常的导出文件");
+            CsvShapeReader.BadShape refused = refusal("h\n\n" + "x,".repeat(CsvShapeReader.MAX_COLUMNS) + "y\n", chunk);
+            assertThat(refused.line).isEqualTo(3);
+            assertThat(refused).hasMessage("一行超过 1000 列，不是正常的导出文件");
+        });
     }
 
     @Test

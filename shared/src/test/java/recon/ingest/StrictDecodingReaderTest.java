@@ -12,14 +12,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 class StrictDecodingReaderTest {
     /** Reads everything, asking for {@code chunk} characters at a time. */
@@ -33,11 +28,12 @@ class StrictDecodingReaderTest {
         return text.toString();
     }
 
-    @Property(tries = 300)
-    void givesBackAnyTextAsEncoded(@ForAll("texts") String text, @ForAll boolean gbk,
-            @ForAll @IntRange(min = 2, max = 70_000) int chunk) throws IOException {
-        Charset charset = gbk ? Head.GB18030 : StandardCharsets.UTF_8;
-        assertThat(readAll(text.getBytes(charset), charset, chunk)).isEqualTo(text);
+    @Test
+    void givesBackAnyTextAsEncoded() {
+        Property.tries(300).forAll(texts(), Gen.booleans(), Gen.ints(2, 70_000), (text, gbk, chunk) -> {
+            Charset charset = gbk ? Head.GB18030 : StandardCharsets.UTF_8;
+            assertThat(readAll(text.getBytes(charset), charset, chunk)).isEqualTo(text);
+        });
     }
 
     @Test
@@ -54,9 +50,12 @@ class StrictDecodingReaderTest {
                 .satisfies(e -> assertThat(((StrictDecodingReader.UndecodableException) e).line).isEqualTo(3));
     }
 
-    @Property(tries = 300)
-    void readsAnyBytesAsTheCharsetsDecoderDoesOrRefusesOnItsLine(@ForAll("gbBytes") byte[] bytes,
-            @ForAll @IntRange(min = 2, max = 5000) int chunk) {
+    @Test
+    void readsAnyBytesAsTheCharsetsDecoderDoesOrRefusesOnItsLine() {
+        Property.tries(300).forAll(gbBytes(), Gen.ints(2, 5000), StrictDecodingReaderTest::readsAsTheDecoderDoes);
+    }
+
+    private static void readsAsTheDecoderDoes(byte[] bytes, int chunk) {
         // given: what the JDK's own decoder makes of the bytes, up to the first that are no text
         CharBuffer expected = CharBuffer.allocate(bytes.length * 2 + 2);
         CoderResult result = Head.GB18030.newDecoder()
@@ -79,15 +78,11 @@ class StrictDecodingReaderTest {
     }
 
     /** GB18030 text with stray bytes: lead bytes, four-byte digits, bytes never valid. */
-    @Provide
-    Arbitrary<byte[]> gbBytes() {
-        Arbitrary<byte[]> text = texts().map(t -> t.getBytes(Head.GB18030));
-        Arbitrary<byte[]> stray = Arbitraries.oneOf(
-                        Arbitraries.integers().between(0x80, 0xFF),
-                        Arbitraries.integers().between(0x30, 0x39),
-                        Arbitraries.of(0x0A, 0x2C, 0x7F, 0x40))
+    private static Gen<byte[]> gbBytes() {
+        Gen<byte[]> text = texts().map(t -> t.getBytes(Head.GB18030));
+        Gen<byte[]> stray = Gen.oneOf(Gen.ints(0x80, 0xFF), Gen.ints(0x30, 0x39), Gen.of(0x0A, 0x2C, 0x7F, 0x40))
                 .map(b -> new byte[] {b.byteValue()});
-        return Arbitraries.frequencyOf(Tuple.of(8, text), Tuple.of(1, stray)).list().ofMaxSize(20)
+        return Gen.frequency(8, text, 1, stray).list(0, 20)
                 .map(parts -> {
                     var all = new java.io.ByteArrayOutputStream();
                     parts.forEach(all::writeBytes);
@@ -95,14 +90,15 @@ class StrictDecodingReaderTest {
                 });
     }
 
-    /** Export-like text: ASCII, Chinese, and characters outside the BMP (four bytes in GB18030). */
-    @Provide
-    Arbitrary<String> texts() {
-        Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').withChars(',', '\n', '"')
-                .ofMaxLength(200);
-        Arbitrary<String> chinese = Arbitraries.strings().withCharRange('一', '龥').ofMaxLength(40);
-        Arbitrary<String> outsideBmp = Arbitraries.of("𠀀", "𠮷", "😀");
-        return Arbitraries.oneOf(ascii, chinese, outsideBmp).list().ofMaxSize(400)
+    /**
+     * Export-like text: ASCII (with line breaks, commas and quotes among it), Chinese, and characters
+     * outside the BMP (four bytes in GB18030).
+     */
+    private static Gen<String> texts() {
+        Gen<String> ascii = Gen.strings(Gen.frequency(95, Gen.chars(' ', '~'), 3, Gen.of(',', '\n', '"')), 0, 200);
+        Gen<String> chinese = Gen.strings(Gen.chars('一', '龥'), 0, 40);
+        Gen<String> outsideBmp = Gen.of("𠀀", "𠮷", "😀");
+        return Gen.oneOf(ascii, chinese, outsideBmp).list(0, 400)
                 .map(parts -> String.join("", parts));
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import recon.domain.Refund;
 import recon.domain.RefundStatus;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 class IdMapTest {
     private static IdMap<Refund> byRefundId() {
@@ -24,8 +21,12 @@ class IdMapTest {
         return a.refundFen() >= b.refundFen() ? a : b;
     }
 
-    @Property(tries = 300)
-    void holdsWhatAHashMapHolds(@ForAll("refunds") List<Refund> refunds, @ForAll("refundIdLists") List<String> lookups) {
+    @Test
+    void holdsWhatAHashMapHolds() {
+        Property.tries(300).forAll(refunds(), refundIds().list(0, 20), IdMapTest::holdsWhatAHashMapHolds);
+    }
+
+    private static void holdsWhatAHashMapHolds(List<Refund> refunds, List<String> lookups) {
         IdMap<Refund> map = byRefundId();
         Map<String, Refund> expected = new HashMap<>();
         for (Refund refund : refunds) {
@@ -43,8 +44,12 @@ class IdMapTest {
         }
     }
 
-    @Property(tries = 20)
-    void keepsManyConsecutiveIdsApart(@ForAll("counts") int count) {
+    @Test
+    void keepsManyConsecutiveIdsApart() {
+        Property.tries(20).forAll(Gen.ints(1, 5000), IdMapTest::keepsConsecutiveIdsApart);
+    }
+
+    private static void keepsConsecutiveIdsApart(int count) {
         IdMap<Refund> map = byRefundId();
         long first = 51234000000000L;
         for (int i = 0; i < count; i++) {
@@ -62,28 +67,16 @@ class IdMapTest {
         return new Refund(id, "3553498017448002771", fen, RefundStatus.SUCCESS, 1, 2, false);
     }
 
-    @Provide
-    Arbitrary<List<Refund>> refunds() {
-        return Combinators.combine(refundIds(), Arbitraries.longs().between(0, 1000))
-                .as(IdMapTest::refund)
-                .list().ofMaxSize(200);
+    private static Gen<List<Refund>> refunds() {
+        Gen<Long> fen = Gen.longs(0, 1000);
+        Gen<Refund> refunds = c -> refund(refundIds().generate(c), fen.generate(c));
+        return refunds.list(0, 200);
     }
 
     /** Few distinct ids, so that many repeat: numbers and other text. */
-    @Provide
-    Arbitrary<String> refundIds() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 60).map(n -> Long.toString(n)),
-                Arbitraries.of("R1", "R2", "007", "99999999999999999999"));
-    }
-
-    @Provide
-    Arbitrary<List<String>> refundIdLists() {
-        return refundIds().list().ofMaxSize(20);
-    }
-
-    @Provide
-    Arbitrary<Integer> counts() {
-        return Arbitraries.integers().between(1, 5000);
+    private static Gen<String> refundIds() {
+        return Gen.oneOf(
+                Gen.longs(0, 60).map(n -> Long.toString(n)),
+                Gen.of("R1", "R2", "007", "99999999999999999999"));
     }
 }

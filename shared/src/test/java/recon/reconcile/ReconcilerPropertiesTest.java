@@ -9,13 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -25,6 +19,8 @@ import recon.domain.Refund;
 import recon.domain.RefundStatus;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 class ReconcilerPropertiesTest {
     /** Short delays so that orders fall due inside the generated coverage. */
@@ -35,14 +31,16 @@ class ReconcilerPropertiesTest {
     /** One store's records as lists, in the order they were generated. */
     record Content(List<Order> orders, List<LedgerLine> lines, List<Refund> refunds, List<Integer> coveredDays) {}
 
-    @Property(tries = 200)
-    void sameRecordsInAnyOrderOrTwiceGiveTheSameReconciliation(@ForAll("stores") Content content, @ForAll Random random) {
-        Reconciliation once = new Reconciler(CONFIG).reconcile(records(content, 1, null));
+    @Test
+    void sameRecordsInAnyOrderOrTwiceGiveTheSameReconciliation() {
+        Property.tries(200).forAll(stores(), Gen.randoms(), (content, random) -> {
+            Reconciliation once = new Reconciler(CONFIG).reconcile(records(content, 1, null));
 
-        Reconciliation shuffledTwice = new Reconciler(CONFIG).reconcile(records(content, 2, random));
+            Reconciliation shuffledTwice = new Reconciler(CONFIG).reconcile(records(content, 2, random));
 
-        assertThat(shuffledTwice).isEqualTo(once);
-        assertThat(once.anomalies()).isSortedAccordingTo(Anomaly.ORDER);
+            assertThat(shuffledTwice).isEqualTo(once);
+            assertThat(once.anomalies()).isSortedAccordingTo(Anomaly.ORDER);
+        });
     }
 
     /** Every record added {@code times} times, the whole shuffled when a random is given. */
@@ -63,54 +61,52 @@ class ReconcilerPropertiesTest {
         return records;
     }
 
-    @Provide
-    Arbitrary<Content> stores() {
-        return Combinators.combine(
-                orders().list().ofMaxSize(8),
-                lines().list().ofMaxSize(25),
-                refunds().list().ofMaxSize(6),
-                Arbitraries.integers().between(0, 12).list().ofMaxSize(12))
-                .as(Content::new);
+    private static Gen<Content> stores() {
+        return c -> new Content(orders().list(0, 8).generate(c), lines().list(0, 25).generate(c),
+                refunds().list(0, 6).generate(c), Gen.ints(0, 12).list(0, 12).generate(c));
     }
 
     /** Mostly Tmall's numbers; some ids kept as text (see Ids), which the index groups apart. */
-    private static Arbitrary<String> orderIds() {
-        return Arbitraries.of("3553498017448001", "3553498017448002", "3553498017448003", "3553498017448004",
+    private static Gen<String> orderIds() {
+        return Gen.of("3553498017448001", "3553498017448002", "3553498017448003", "3553498017448004",
                 "0553498017448005", "T6");
     }
 
-    private static Arbitrary<Long> amounts() {
-        return Arbitraries.of(0L, 200L, 398L, 1_000L, 2_000L, 19_900L);
+    private static Gen<Long> amounts() {
+        return Gen.of(0L, 200L, 398L, 1_000L, 2_000L, 19_900L);
     }
 
     /** Times over twelve days, few enough that lines often share a second. */
-    private static Arbitrary<Long> times() {
-        return Combinators.combine(Arbitraries.integers().between(0, 11), Arbitraries.of(0, 36_000, 36_001, 86_399))
-                .as((day, second) -> Times.startOf(FIRST_DAY.plusDays(day)) + second);
+    private static Gen<Long> times() {
+        Gen<Integer> days = Gen.ints(0, 11);
+        Gen<Integer> seconds = Gen.of(0, 36_000, 36_001, 86_399);
+        return c -> Times.startOf(FIRST_DAY.plusDays(days.generate(c))) + seconds.generate(c);
     }
 
-    private static Arbitrary<Long> optionalTimes() {
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Times.NONE)), Tuple.of(4, times()));
+    private static Gen<Long> optionalTimes() {
+        return Gen.frequency(1, Gen.constant(Times.NONE), 4, times());
     }
 
-    private static Arbitrary<Order> orders() {
-        return Combinators.combine(orderIds(), amounts(), Arbitraries.of(OrderStatus.class), times(), optionalTimes(),
-                        optionalTimes(), Arbitraries.of("", "数码"))
-                .as((id, paid, status, created, paidAt, confirmed, category) ->
-                        new Order(id, paid, status, created, paidAt, confirmed, category, false, ""));
+    private static Gen<Order> orders() {
+        Gen<OrderStatus> statuses = Gen.of(OrderStatus.class);
+        Gen<String> categories = Gen.of("", "数码");
+        return c -> new Order(orderIds().generate(c), amounts().generate(c), statuses.generate(c), times().generate(c),
+                optionalTimes().generate(c), optionalTimes().generate(c), categories.generate(c), false, "");
     }
 
-    private static Arbitrary<LedgerLine> lines() {
-        return Combinators.combine(Arbitraries.integers().between(1, 30).map(n -> "L" + n),
-                        orderIds().injectNull(0.2), times(), amounts(), amounts(),
-                        Arbitraries.longs().between(0, 5_000), Arbitraries.of(LineClass.class))
-                .as((id, orderId, at, income, expense, balance, lineClass) ->
-                        new LedgerLine(id, orderId, at, income, expense, balance, lineClass, ""));
+    private static Gen<LedgerLine> lines() {
+        Gen<String> ids = Gen.ints(1, 30).map(n -> "L" + n);
+        Gen<String> orderIds = orderIds().orNull(20);
+        Gen<Long> balances = Gen.longs(0, 5_000);
+        Gen<LineClass> classes = Gen.of(LineClass.class);
+        return c -> new LedgerLine(ids.generate(c), orderIds.generate(c), times().generate(c), amounts().generate(c),
+                amounts().generate(c), balances.generate(c), classes.generate(c), "");
     }
 
-    private static Arbitrary<Refund> refunds() {
-        return Combinators.combine(Arbitraries.integers().between(1, 8).map(n -> "R" + n), orderIds(), amounts(),
-                        Arbitraries.of(RefundStatus.class), optionalTimes(), optionalTimes(), Arbitraries.of(true, false))
-                .as(Refund::new);
+    private static Gen<Refund> refunds() {
+        Gen<String> ids = Gen.ints(1, 8).map(n -> "R" + n);
+        Gen<RefundStatus> statuses = Gen.of(RefundStatus.class);
+        return c -> new Refund(ids.generate(c), orderIds().generate(c), amounts().generate(c), statuses.generate(c),
+                optionalTimes().generate(c), optionalTimes().generate(c), Gen.booleans().generate(c));
     }
 }

@@ -21,14 +21,9 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import recon.alert.AlertDispatch;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
@@ -46,6 +41,8 @@ import recon.sample.Manifest;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 import recon.testdata.InMemory;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 /**
  * Nothing lost, nothing doubled, whatever the arrival: the files of generated stores uploaded in any
@@ -64,17 +61,17 @@ class ArrivalOrderPropertiesTest {
 
     private static Path samples;
     private static Level pipelineLogLevel;
-    /** Stores by (seed, orders): jqwik asks again for the same ones while it shrinks. */
+    /** Stores by (seed, orders): shrinking asks again for the same ones. */
     private static final Map<String, Generated> generated = new HashMap<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void setUp() throws IOException {
         samples = Files.createTempDirectory("recon-arrivals");
         pipelineLogLevel = PIPELINE_LOG.getLevel();
         PIPELINE_LOG.setLevel(Level.WARNING);
     }
 
-    @AfterContainer
+    @AfterAll
     static void cleanUp() throws IOException {
         PIPELINE_LOG.setLevel(pipelineLogLevel);
         try (var walk = Files.walk(samples)) {
@@ -82,8 +79,12 @@ class ArrivalOrderPropertiesTest {
         }
     }
 
-    @Property(tries = 16)
-    void anyArrivalGivesTheOfflineResultsAndAlertsEveryAnomalyOnce(@ForAll("arrivals") Arrival arrival) {
+    @Test
+    void anyArrivalGivesTheOfflineResultsAndAlertsEveryAnomalyOnce() {
+        Property.tries(16).forAll(arrivals(), ArrivalOrderPropertiesTest::givesTheOfflineResultsAndAlertsEveryAnomalyOnce);
+    }
+
+    private static void givesTheOfflineResultsAndAlertsEveryAnomalyOnce(Arrival arrival) {
         // given the stores' config in the bucket
         Pipeline pipeline = new Pipeline();
         for (Generated.Store store : arrival.stores.stores) {
@@ -123,28 +124,24 @@ class ArrivalOrderPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Arrival> arrivals() {
-        Arbitrary<Generated> stores = Combinators.combine(
-                        Arbitraries.longs().between(1, 1_000_000),
-                        Arbitraries.integers().between(120, 300))
-                .as(ArrivalOrderPropertiesTest::generate);
-        return stores.flatMap(generated -> Combinators.combine(
-                        copies(generated).flatMap(Arbitraries::shuffle),
-                        Arbitraries.integers().between(1, 6).list().ofMinSize(1).ofMaxSize(8),
-                        Arbitraries.of(true, false).list().ofMinSize(1).ofMaxSize(8))
-                .as((uploads, batchSizes, matchAfter) -> new Arrival(generated, uploads, batchSizes, matchAfter)));
+    private static Gen<Arrival> arrivals() {
+        return c -> {
+            Generated generated = generate(Gen.longs(1, 1_000_000).generate(c), Gen.ints(120, 300).generate(c));
+            List<Copy> uploads = copies(generated).flatMap(Gen::shuffle).generate(c);
+            return new Arrival(generated, uploads, Gen.ints(1, 6).list(1, 8).generate(c),
+                    Gen.of(true, false).list(1, 8).generate(c));
+        };
     }
 
     /** Every file of every store (accepted or not) one to three times, each time under its own key or another one. */
-    private static Arbitrary<List<Copy>> copies(Generated generated) {
+    private static Gen<List<Copy>> copies(Generated generated) {
         List<Copy> files = new ArrayList<>();
         for (Generated.Store store : generated.stores) {
             for (String file : allFiles(store.sample)) {
                 files.add(new Copy(store, file, 0));
             }
         }
-        return Arbitraries.integers().between(0, 2).list().ofMinSize(1).ofMaxSize(3).list().ofSize(files.size())
+        return Gen.ints(0, 2).list(1, 3).list(files.size())
                 .map(folders -> {
                     List<Copy> copies = new ArrayList<>();
                     for (int i = 0; i < files.size(); i++) {

@@ -12,15 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.StoreConfig;
@@ -29,6 +23,8 @@ import recon.sample.Manifest;
 import recon.sample.PlantedAnomaly;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
+import recon.testing.Gen;
+import recon.testing.Property;
 
 /**
  * The result depends on what was received, never on the order files arrived in nor on a file
@@ -39,7 +35,7 @@ class ReconcileFilesPropertiesTest {
     private static StoreSample store;
     private static Reconciliation inFileOrder;
 
-    @BeforeContainer
+    @BeforeAll
     static void generateOneStore() throws IOException {
         samples = Files.createTempDirectory("recon-props");
         Manifest manifest = new SampleGenerator(new SampleGenerator.Options(400, 31, 11, SampleGenerator.Options.defaults().firstDay()))
@@ -48,7 +44,7 @@ class ReconcileFilesPropertiesTest {
         inFileOrder = reconcile(store, store.files());
     }
 
-    @AfterContainer
+    @AfterAll
     static void cleanUp() throws IOException {
         delete(samples);
     }
@@ -59,18 +55,19 @@ class ReconcileFilesPropertiesTest {
         }
     }
 
-    @Property(tries = 15)
-    void shufflingAndRepeatingFilesNeverChangesTheResult(@ForAll("arrivals") List<String> arrival) {
-        Reconciliation result = reconcile(store, arrival);
+    @Test
+    void shufflingAndRepeatingFilesNeverChangesTheResult() {
+        Property.tries(15).forAll(arrivals(), arrival -> {
+            Reconciliation result = reconcile(store, arrival);
 
-        assertThat(result.anomalies()).isEqualTo(inFileOrder.anomalies());
-        assertThat(result.days()).isEqualTo(inFileOrder.days());
+            assertThat(result.anomalies()).isEqualTo(inFileOrder.anomalies());
+            assertThat(result.days()).isEqualTo(inFileOrder.days());
+        });
     }
 
-    @Provide
-    Arbitrary<List<String>> arrivals() {
+    private static Gen<List<String>> arrivals() {
         // every file at least once, some twice or three times, in any order
-        return Arbitraries.integers().between(1, 3).list().ofSize(store.files().size())
+        return Gen.ints(1, 3).list(store.files().size())
                 .map(times -> {
                     List<String> files = new ArrayList<>();
                     for (int i = 0; i < times.size(); i++) {
@@ -80,14 +77,16 @@ class ReconcileFilesPropertiesTest {
                     }
                     return files;
                 })
-                .flatMap(files -> Arbitraries.shuffle(files));
+                .flatMap(Gen::shuffle);
     }
 
-    @Property(tries = 8)
-    void findsExactlyThePlantedAnomaliesForAnySeedAndSize(
-            @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-            @ForAll @IntRange(min = 0, max = 3000) int orders,
-            @ForAll @IntRange(min = 1, max = 31) int days) throws IOException {
+    @Test
+    void findsExactlyThePlantedAnomaliesForAnySeedAndSize() {
+        Property.tries(8).forAll(Gen.longs(1, 1_000_000), Gen.ints(0, 3000), Gen.ints(1, 31),
+                ReconcileFilesPropertiesTest::findsExactlyThePlantedAnomalies);
+    }
+
+    private static void findsExactlyThePlantedAnomalies(long seed, int orders, int days) throws IOException {
         Path dir = Files.createTempDirectory("recon-seed");
         try {
             Manifest manifest = new SampleGenerator(new SampleGenerator.Options(orders, days, seed, LocalDate.of(2026, 3, 1)))
