@@ -59,7 +59,8 @@ class CoreArchitectureTest {
     void theRulesReadNoFileAndNoFormat() {
         noClasses().that().resideInAnyPackage("recon.reconcile..", "recon.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.io..", "java.nio..", "de.siegmar..", "org.dhatim..", "com.fasterxml..")
+                        "java.io..", "java.nio.file..", "java.nio.channels..", "de.siegmar..", "org.dhatim..",
+                        "com.fasterxml..")
                 .check(CORE);
     }
 }

@@ -58,7 +58,7 @@ final class ReconcileCommand {
         }
 
         long started = System.nanoTime();
-        ReconcileFiles.Result result = ReconcileFiles.run(inputs, config, this::printFile);
+        ReconcileFiles.Result result = ReconcileFiles.run(tenant, store, inputs, config, this::printFile);
         long reconciled = System.nanoTime();
         ReportFiles.write(outDir, tenant, store, config, result.files(), result.records(), result.reconciliation(),
                 formats);

@@ -226,7 +226,8 @@ final class ReplayCommand {
             if (file.status() != FileEntry.Status.DONE) {
                 continue;
             }
-            List<DayRange> ranges = new ArrayList<>(file.coverage());
+            List<DayRange> ranges = new ArrayList<>();
+            file.coverage().forEach(c -> ranges.add(new DayRange(c.first(), c.last())));
             if (file.recordDays() != null) {
                 ranges.add(file.recordDays());
             }

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import recon.domain.FileKind;
+import recon.port.CoveredDays;
 import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.StoreDays;
@@ -172,6 +174,7 @@ class ReplayCommandTest {
 
     private static FileEntry entry(String name, FileEntry.Status status, List<DayRange> coverage, DayRange recordDays) {
         return new FileEntry(STORE, name, name + ".csv", STORE.prefix() + "inbox/" + name + ".csv", status, List.of(),
-                coverage, recordDays, Instant.parse("2026-11-06T00:00:00Z"));
+                coverage.stream().map(c -> new CoveredDays(FileKind.ALIPAY_LEDGER, c.first(), c.last())).toList(), recordDays,
+                Instant.parse("2026-11-06T00:00:00Z"));
     }
 }

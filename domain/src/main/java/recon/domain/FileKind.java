@@ -7,6 +7,7 @@ public enum FileKind {
     ALIPAY_LEDGER("支付宝账务明细"),
     TMALL_REFUNDS("天猫退款报表"),
     INVOICES("开票记录"),
+    RESOLUTIONS("异常处理结果"),
     UNKNOWN("无法识别");
 
     public final String label;

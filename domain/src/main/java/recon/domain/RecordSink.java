@@ -21,7 +21,10 @@ public interface RecordSink {
         public void refund(Refund refund) {}
 
         @Override
-        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+        public void resolution(Resolution resolution) {}
+
+        @Override
+        public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {}
     };
 
     void order(Order order);
@@ -30,6 +33,13 @@ public interface RecordSink {
 
     void refund(Refund refund);
 
-    /** The ledger file covers these days completely (from its 起始日期/终止日期, or the days of its lines). */
-    void ledgerCoverage(LocalDate firstDay, LocalDate lastDay);
+    /** One row of a resolutions file (or of a report workbook's 异常 sheet sent back). */
+    void resolution(Resolution resolution);
+
+    /**
+     * The file covers these days completely: a ledger from its 起始日期/终止日期 (else the days of its
+     * lines), an order or refund report the span of its records' days. Nothing that a file of this kind
+     * would hold is called missing on a day outside what such files cover.
+     */
+    void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay);
 }

@@ -1,6 +1,7 @@
 package recon.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param autoConfirmDays days after payment the platform confirms receipt when the buyer does not
  * @param refundRateHigh refunds / settlements of a day above this is REFUND_RATE_HIGH
  * @param feeRatioFactor fees / settlements above the contract's ratio times this is FEE_RATIO_HIGH
+ * @param autoResolve the rules that resolve small differences by themselves (合理误差), in their order
+ * @param digest a daily summary message per store, sent by the daily re-match
  */
 public record StoreConfig(
         BigDecimal commissionDefault,
@@ -22,13 +25,39 @@ public record StoreConfig(
         int graceDays,
         int autoConfirmDays,
         BigDecimal refundRateHigh,
-        BigDecimal feeRatioFactor) {
+        BigDecimal feeRatioFactor,
+        List<AutoResolve> autoResolve,
+        boolean digest) {
 
     public static final StoreConfig DEFAULT = new StoreConfig(
             new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
 
+    /**
+     * An autoResolve rule: anomalies of this type whose difference is at most {@code maxFen} either way
+     * are RESOLVED by the rule, with its note.
+     */
+    public record AutoResolve(AnomalyType type, long maxFen, String note) {
+        public AutoResolve {
+            if (type == null || maxFen < 0 || note == null || note.isBlank()) {
+                throw new IllegalArgumentException("an autoResolve rule needs a type, a maxYuan not below 0 and a note");
+            }
+        }
+
+        public boolean covers(Anomaly anomaly) {
+            return anomaly.type() == type && Math.abs(anomaly.differenceFen()) <= maxFen;
+        }
+    }
+
+    /** The contract and thresholds, with no autoResolve rule and no digest. */
+    public StoreConfig(BigDecimal commissionDefault, Map<String, BigDecimal> commissionByCategory, long toleranceFen,
+            int graceDays, int autoConfirmDays, BigDecimal refundRateHigh, BigDecimal feeRatioFactor) {
+        this(commissionDefault, commissionByCategory, toleranceFen, graceDays, autoConfirmDays, refundRateHigh,
+                feeRatioFactor, List.of(), false);
+    }
+
     public StoreConfig {
         commissionByCategory = Map.copyOf(commissionByCategory);
+        autoResolve = List.copyOf(autoResolve);
         requireRate("commission.default", commissionDefault);
         commissionByCategory.forEach((category, rate) -> requireRate("commission.byCategory." + category, rate));
         if (toleranceFen < 0) {

@@ -1,8 +1,8 @@
 package recon.alert;
 
 import java.util.List;
-import java.util.Objects;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.FileOutcome;
 import recon.port.Alert;
 import recon.port.AlertLog;
@@ -23,9 +23,9 @@ public final class AlertDispatch {
         this.log = log;
     }
 
-    /** The key of an anomaly: {type}#{day}#{orderId}#{lineId}. */
+    /** The key of an anomaly's alert: A#{id}. */
     public static String key(Anomaly a) {
-        return a.type() + "#" + a.day() + "#" + Objects.toString(a.orderId(), "") + "#" + Objects.toString(a.lineId(), "");
+        return "A#" + a.id();
     }
 
     /** The key of the rejection of an uploaded file's content: FILE#{fileId}. */
@@ -33,9 +33,15 @@ public final class AlertDispatch {
         return "FILE#" + fileId;
     }
 
-    /** Alerts the anomalies never alerted before, in one message; the ones it alerted. */
+    /**
+     * Alerts, in one message, the anomalies that are OPEN and were never alerted before; PENDING,
+     * DISPUTED, RESOLVED and FORCED ones never are. The ones it alerted.
+     */
     public List<Anomaly> newAnomalies(StoreRef store, List<Anomaly> anomalies) {
-        List<Anomaly> firstSeen = anomalies.stream().filter(a -> log.claim(store, key(a))).toList();
+        List<Anomaly> firstSeen = anomalies.stream()
+                .filter(a -> a.status() == AnomalyStatus.OPEN)
+                .filter(a -> log.claim(store, key(a)))
+                .toList();
         if (!firstSeen.isEmpty()) {
             send(AlertText.anomalies(store, firstSeen), store, firstSeen.stream().map(AlertDispatch::key).toList());
         }

@@ -24,4 +24,15 @@ final class DaySpan {
             sink.coverage(kind, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
         }
     }
+
+    /**
+     * From the first day of the month of the first record: a report exported for a month (or more)
+     * whose first record comes days into it still covers those days — refunds are few, a day
+     * without one is the rule, not a gap.
+     */
+    void sendFromMonthStartTo(RecordSink sink, FileKind kind) {
+        if (first <= last) {
+            sink.coverage(kind, LocalDate.ofEpochDay(first).withDayOfMonth(1), LocalDate.ofEpochDay(last));
+        }
+    }
 }

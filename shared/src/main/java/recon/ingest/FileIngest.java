@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 
@@ -31,6 +32,8 @@ public final class FileIngest {
 
     private static final String CORRUPT = "文件已损坏或不完整";
     static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
+    /** The sheet of a report workbook that carries the accountant's resolutions (docs/contracts.md, "Resolutions file"). */
+    public static final String RESOLUTIONS_SHEET = "异常";
     private static final String CORRUPT_ZIP = "ZIP 文件已损坏或不完整";
 
     public FileIngest() {}
@@ -92,7 +95,7 @@ public final class FileIngest {
     }
 
     private void readCsv(String name, Head head, InputStream rest, IngestListener listener) {
-        TableIngest table = new TableIngest(listener.start(name));
+        TableIngest table = new TableIngest(name, listener.start(name));
         FileOutcome outcome;
         try {
             // not closed here: a ZIP member's stream belongs to the ZIP, the source to read()
@@ -106,7 +109,7 @@ public final class FileIngest {
     }
 
     private void readXlsx(String name, InputStream in, IngestListener listener) {
-        TableIngest table = new TableIngest(listener.start(name));
+        TableIngest table = new TableIngest(name, listener.start(name));
         FileOutcome outcome;
         Path copy = null;
         try {
@@ -128,11 +131,19 @@ public final class FileIngest {
 
     private static long readWorkbook(Path file, TableIngest table) {
         try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false)));
-                Stream<Row> rows = xlsxReader(() -> workbook.getFirstSheet().openStream())) {
+                Stream<Row> rows = xlsxReader(() -> sheetToRead(workbook).openStream())) {
             return table.read(new XlsxTable(rows.iterator(), workbook.isDate1904()));
         } catch (IOException | ExcelReaderException | UncheckedIOException e) {
             throw new Rejection(0, CORRUPT_XLSX);
         }
+    }
+
+    /**
+     * The first sheet, as exports have one; but a report workbook sent back is read from its 异常
+     * sheet (its resolutions), never as the orders or ledger lines its other sheets list.
+     */
+    private static Sheet sheetToRead(ReadableWorkbook workbook) {
+        return workbook.findSheet(RESOLUTIONS_SHEET).orElseGet(workbook::getFirstSheet);
     }
 
     /** A step of the XLSX reader that may throw IOException. */

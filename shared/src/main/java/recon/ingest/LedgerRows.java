@@ -213,7 +213,7 @@ final class LedgerRows extends RowParser {
         incomeLines.check();
         if (windowFirst != null) {
             if (!windowFirst.isAfter(windowLast)) {
-                sink.ledgerCoverage(windowFirst, windowLast);
+                sink.coverage(FileKind.ALIPAY_LEDGER, windowFirst, windowLast);
             }
             return;
         }
@@ -222,7 +222,7 @@ final class LedgerRows extends RowParser {
         long previous = Long.MIN_VALUE;
         for (long day : lineDays) {
             if (runStart != null && day != previous + 1) {
-                sink.ledgerCoverage(LocalDate.ofEpochDay(runStart), LocalDate.ofEpochDay(previous));
+                sink.coverage(FileKind.ALIPAY_LEDGER, LocalDate.ofEpochDay(runStart), LocalDate.ofEpochDay(previous));
                 runStart = null;
             }
             if (runStart == null) {
@@ -231,7 +231,7 @@ final class LedgerRows extends RowParser {
             previous = day;
         }
         if (runStart != null) {
-            sink.ledgerCoverage(LocalDate.ofEpochDay(runStart), LocalDate.ofEpochDay(previous));
+            sink.coverage(FileKind.ALIPAY_LEDGER, LocalDate.ofEpochDay(runStart), LocalDate.ofEpochDay(previous));
         }
     }
 

@@ -36,6 +36,7 @@ final class OrderRows extends RowParser {
     private final int category;
     private final int invoiceTitle;
     private final int buyerNick;
+    private final DaySpan span = new DaySpan();
 
     OrderRows(String[] header, RecordSink sink) {
         this.sink = sink;
@@ -60,7 +61,7 @@ final class OrderRows extends RowParser {
             throw reject(STATUS.label() + " " + quoted(statusText) + " 无法识别");
         }
         String nick = text(buyerNick);
-        sink.order(new Order(
+        Order order = new Order(
                 id,
                 paidFen,
                 orderStatus,
@@ -69,7 +70,15 @@ final class OrderRows extends RowParser {
                 time(confirmedAt, CONFIRMED_AT, false),
                 categories.of(keptText(category, CATEGORY)),
                 !text(invoiceTitle).isEmpty(),
-                nick.isEmpty() ? "" : Cells.buyerHash(sha256, nick)));
+                nick.isEmpty() ? "" : Cells.buyerHash(sha256, nick));
+        span.add(order.dayTime());
+        sink.order(order);
+    }
+
+    /** The report covers the days from its first order's to its last's: an order of a day between would be in it. */
+    @Override
+    void finish() {
+        span.sendTo(sink, FileKind.TMALL_ORDERS);
     }
 
     static OrderStatus status(String label) {

@@ -26,6 +26,7 @@ final class RefundRows extends RowParser {
     private final int appliedAt;
     private final int completedAt;
     private final int stage;
+    private final DaySpan span = new DaySpan();
 
     RefundRows(String[] header, RecordSink sink) {
         this.sink = sink;
@@ -40,14 +41,22 @@ final class RefundRows extends RowParser {
 
     @Override
     protected void parse() {
-        sink.refund(new Refund(
+        Refund refund = new Refund(
                 id(refundId, REFUND_ID),
                 orderId(orderId, ORDER_ID),
                 amount(refundAmount, REFUND_AMOUNT, true),
                 status(requiredText(status, STATUS)),
                 time(appliedAt, APPLIED_AT, false),
                 time(completedAt, COMPLETED_AT, false),
-                text(stage).contains("售后")));
+                text(stage).contains("售后"));
+        span.add(refund.dayTime());
+        sink.refund(refund);
+    }
+
+    /** The report covers the days from the start of its first refund's month to its last refund's day. */
+    @Override
+    void finish() {
+        span.sendFromMonthStartTo(sink, FileKind.TMALL_REFUNDS);
     }
 
     /** Only 退款成功 moves money; every status still in progress is pending. */

@@ -15,12 +15,14 @@ final class TableIngest {
 
     /** In this order: a more specific header is tried before one it could be mistaken for. */
     private static final List<Layout> LAYOUTS =
-            List.of(LedgerRows.LAYOUT, RefundRows.LAYOUT, ItemRows.LAYOUT, OrderRows.LAYOUT);
+            List.of(ResolutionRows.LAYOUT, LedgerRows.LAYOUT, RefundRows.LAYOUT, ItemRows.LAYOUT, OrderRows.LAYOUT);
 
+    private final String fileName;
     private final RecordSink sink;
     private FileKind kind = FileKind.UNKNOWN;
 
-    TableIngest(RecordSink sink) {
+    TableIngest(String fileName, RecordSink sink) {
+        this.fileName = fileName;
         this.sink = sink;
     }
 
@@ -114,6 +116,7 @@ final class TableIngest {
             case TMALL_REFUNDS -> new RefundRows(header, sink);
             case TMALL_ITEMS -> new ItemRows(header);
             case TMALL_ORDERS -> new OrderRows(header, sink);
+            case RESOLUTIONS -> new ResolutionRows(header, fileName, sink);
             default -> throw new IllegalStateException("no parser for " + layout.kind());
         };
     }

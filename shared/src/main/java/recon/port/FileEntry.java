@@ -11,7 +11,7 @@ import recon.usecase.ParseUpload;
  *
  * @param fileId {@link ParseUpload#fileId}: the key and ETag, hashed
  * @param outcomes the file's outcome, or one per member of a ZIP
- * @param coverage the days the accepted ledger files cover completely
+ * @param coverage the days the accepted files cover completely, by kind
  * @param recordDays the first and last day the accepted records were stored under, or null when none
  */
 public record FileEntry(
@@ -21,7 +21,7 @@ public record FileEntry(
         String key,
         Status status,
         List<FileOutcome> outcomes,
-        List<DayRange> coverage,
+        List<CoveredDays> coverage,
         DayRange recordDays,
         Instant processedAt) {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.Severity;
+import recon.domain.Waiting;
 
 /** Makes anomalies with their message: a short Chinese sentence with no personal data. */
 final class Anomalies {
@@ -26,14 +27,20 @@ final class Anomalies {
 
     private Anomalies() {}
 
-    /** An anomaly with its type's default severity, on the given epoch day. */
+    /** An OPEN anomaly with its type's default severity, on the given epoch day. */
     static Anomaly of(AnomalyType type, long day, String orderId, String lineId, long expectedFen, long actualFen) {
-        return of(type, type.severity, day, orderId, lineId, expectedFen, actualFen);
+        return of(type, type.severity, day, orderId, lineId, null, expectedFen, actualFen, null);
     }
 
-    static Anomaly of(AnomalyType type, Severity severity, long day, String orderId, String lineId,
-            long expectedFen, long actualFen) {
-        return new Anomaly(type, severity, LocalDate.ofEpochDay(day), orderId, lineId, expectedFen, actualFen,
-                MESSAGES.get(type));
+    /** An anomaly that is PENDING while {@code waitingFor} is not null: an export could still explain it. */
+    static Anomaly of(AnomalyType type, long day, String orderId, String lineId, long expectedFen, long actualFen,
+            Waiting waitingFor) {
+        return of(type, type.severity, day, orderId, lineId, null, expectedFen, actualFen, waitingFor);
+    }
+
+    static Anomaly of(AnomalyType type, Severity severity, long day, String orderId, String lineId, String refundId,
+            long expectedFen, long actualFen, Waiting waitingFor) {
+        return new Anomaly(type, severity, LocalDate.ofEpochDay(day), orderId, lineId, refundId, expectedFen, actualFen,
+                MESSAGES.get(type), waitingFor);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
+import recon.domain.Waiting;
 
 /**
  * 账户余额: each line's balance must be the previous line's balance plus the line's net, inside a
@@ -20,10 +21,12 @@ import recon.domain.LedgerLine;
  */
 final class BalanceRules {
     private final long toleranceFen;
+    private final Coverage ledger;
     private final List<Anomaly> found;
 
-    BalanceRules(long toleranceFen, List<Anomaly> found) {
+    BalanceRules(long toleranceFen, Coverage ledger, List<Anomaly> found) {
         this.toleranceFen = toleranceFen;
+        this.ledger = ledger;
         this.found = found;
     }
 
@@ -122,11 +125,16 @@ final class BalanceRules {
         }
     }
 
-    /** BALANCE_GAP: the day opens on another balance than the previous day with lines closed on. */
-    void checkGap(long day, long previousClosing, List<LedgerLine> chained) {
+    /**
+     * BALANCE_GAP: the day opens on another balance than the previous day with lines closed on; PENDING
+     * while the ledgers do not cover the days between, whose lines would bridge the two.
+     */
+    void checkGap(long day, long previousDay, long previousClosing, List<LedgerLine> chained) {
         long opening = opening(chained);
         if (Math.abs(opening - previousClosing) > toleranceFen) {
-            found.add(Anomalies.of(BALANCE_GAP, day, null, chained.getFirst().lineId(), previousClosing, opening));
+            Waiting waiting = day - previousDay > 1 ? ledger.waitingFor(previousDay + 1, day - 1) : null;
+            found.add(Anomalies.of(BALANCE_GAP, day, null, chained.getFirst().lineId(), previousClosing, opening,
+                    waiting));
         }
     }
 

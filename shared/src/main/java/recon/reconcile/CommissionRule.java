@@ -9,6 +9,7 @@ import recon.domain.Order;
 import recon.domain.Severity;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
+import recon.domain.Waiting;
 
 /**
  * 天猫佣金: the COMMISSION lines of a settled order must come to the settlement (less a duplicate
@@ -35,9 +36,9 @@ final class CommissionRule {
         }
         long firstSettlementDay = Times.epochDay(ledger.firstSettlementAt());
         List<LedgerLine> commissions = ledger.commissions();
-        if (commissions.isEmpty() && !coverage.coversAll(firstSettlementDay, firstSettlementDay + 1)) {
-            return; // the fee may be in an export not received yet
-        }
+        // a commission line may be on a day the ledgers do not cover yet, from payment to the day after
+        // the first settlement known: the anomaly waits for it
+        Waiting waiting = coverage.waitingFor(SettlementRules.paidDay(order, firstSettlementDay), firstSettlementDay + 1);
         long expectedFee = Rates.apply(ledger.settledFen() - duplicateFen, config.commissionRate(order.category()));
         long charged = 0;
         for (LedgerLine line : commissions) {
@@ -50,7 +51,7 @@ final class CommissionRule {
         Severity severity = charged > expectedFee ? Severity.HIGH : Severity.MEDIUM;
         LedgerLine last = commissions.isEmpty() ? null : commissions.getLast();
         long day = last == null ? firstSettlementDay : Times.epochDay(last.occurredAt());
-        found.add(Anomalies.of(FEE_MISMATCH, severity, day, order.orderId(), last == null ? null : last.lineId(),
-                expectedFee, charged));
+        found.add(Anomalies.of(FEE_MISMATCH, severity, day, order.orderId(), last == null ? null : last.lineId(), null,
+                expectedFee, charged, waiting));
     }
 }

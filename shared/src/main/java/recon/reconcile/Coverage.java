@@ -3,15 +3,22 @@ package recon.reconcile;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.SortedSet;
+import recon.domain.FileKind;
+import recon.domain.Waiting;
 
-/** The days the received ledger files cover completely: nothing is called missing outside them. */
+/**
+ * The days the received files of one kind cover completely: nothing such a file would hold is called
+ * missing outside them — the anomaly waits (PENDING) for the export that covers its days instead.
+ */
 final class Coverage {
+    private final FileKind kind;
     /** Covered epoch days, ascending. */
     private final long[] days;
     /** For each covered day, the last day of the unbroken run of covered days it belongs to. */
     private final long[] runEnds;
 
-    Coverage(SortedSet<LocalDate> coveredDays) {
+    Coverage(FileKind kind, SortedSet<LocalDate> coveredDays) {
+        this.kind = kind;
         days = coveredDays.stream().mapToLong(LocalDate::toEpochDay).toArray();
         runEnds = new long[days.length];
         for (int i = days.length - 1; i >= 0; i--) {
@@ -24,5 +31,30 @@ final class Coverage {
     boolean coversAll(long first, long last) {
         int i = Arrays.binarySearch(days, first);
         return i >= 0 && runEnds[i] >= last;
+    }
+
+    /** Some day after this one (an epoch day) is covered: a hole before it is a missing export, not the future. */
+    boolean coversAnyDayAfter(long day) {
+        return days.length > 0 && days[days.length - 1] > day;
+    }
+
+    /** The uncovered part of first … last (epoch days) as what an anomaly waits for; null when all is covered. */
+    Waiting waitingFor(long first, long last) {
+        if (coversAll(first, last)) {
+            return null;
+        }
+        long from = first;
+        while (covers(from)) {
+            from++;
+        }
+        long to = last;
+        while (covers(to)) {
+            to--;
+        }
+        return new Waiting(kind, LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(to));
+    }
+
+    private boolean covers(long day) {
+        return Arrays.binarySearch(days, day) >= 0;
     }
 }

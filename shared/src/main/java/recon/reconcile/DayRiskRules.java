@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.StoreConfig;
+import recon.domain.Waiting;
 
 /** Risk warnings on the totals of one store-day. */
 final class DayRiskRules {
     private final StoreConfig config;
+    private final Coverage orderReports;
     private final List<Anomaly> found;
 
-    DayRiskRules(StoreConfig config, List<Anomaly> found) {
+    DayRiskRules(StoreConfig config, Coverage orderReports, List<Anomaly> found) {
         this.config = config;
+        this.orderReports = orderReports;
         this.found = found;
     }
 
@@ -40,13 +43,18 @@ final class DayRiskRules {
     /**
      * FEE_RATIO_HIGH: commission and other fees above settlements × the contract rate × feeRatioFactor,
      * the contract rate being the mean of the orders' rates weighted by their settlement (the store
-     * default when no settlement of the day has a known order).
+     * default when no settlement of the day has a known order). PENDING while some settlement's order
+     * is unknown and the order reports do not cover the days it could have been paid on: its category's
+     * rate could raise the threshold.
      */
     private void checkFeeRatio(DayBook.Day day) {
         long fees = day.commissionAmount + day.otherFeeAmount;
         long threshold = feeThreshold(day);
         if (fees > threshold) {
-            found.add(Anomalies.of(FEE_RATIO_HIGH, day.day, null, null, threshold, fees));
+            long knownIncome = day.knownSettledByRate.values().stream().mapToLong(Long::longValue).sum();
+            Waiting waiting = knownIncome < day.settledAmount
+                    ? orderReports.waitingFor(day.day - SettlementRules.ORDER_LOOKBACK_DAYS, day.day) : null;
+            found.add(Anomalies.of(FEE_RATIO_HIGH, day.day, null, null, threshold, fees, waiting));
         }
     }
 

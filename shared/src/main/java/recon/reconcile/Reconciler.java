@@ -21,17 +21,29 @@ public final class Reconciler {
         this.config = config;
     }
 
+    /**
+     * The store's reconciliation with its books closed: what the rules found, each anomaly with its id
+     * and the status the data, the store's autoResolve rules and the resolutions received give it.
+     */
+    public Reconciliation closeBooks(String tenant, String store, StoreRecords records) {
+        Reconciliation found = reconcile(records);
+        return new Reconciliation(found.days(),
+                BookClosing.close(tenant, store, found.anomalies(), records.resolutions(), config.autoResolve()));
+    }
+
+    /** What the rules find: every anomaly OPEN, or PENDING while an export could still explain it. */
     public Reconciliation reconcile(StoreRecords records) {
         StoreIndex index = new StoreIndex(records);
         List<Anomaly> found = new ArrayList<>();
         DayBook days = new DayBook();
 
-        SettlementRules settlements = new SettlementRules(config, index.coverage, found);
-        RefundRules refunds = new RefundRules(config, index.coverage, found);
+        SettlementRules settlements = new SettlementRules(config, index.ledgerCoverage, index.orderCoverage,
+                index.refundCoverage, found);
+        RefundRules refunds = new RefundRules(config, index.ledgerCoverage, index.refundCoverage, found);
         checkOrders(index, settlements, refunds, days, found);
         checkLines(index, settlements, refunds, days);
         checkBalances(index, days, found);
-        DayRiskRules risks = new DayRiskRules(config, found);
+        DayRiskRules risks = new DayRiskRules(config, index.orderCoverage, found);
         days.days().forEach(risks::check);
 
         found.sort(Anomaly.ORDER);
@@ -45,7 +57,7 @@ public final class Reconciler {
      */
     private void checkOrders(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days,
             List<Anomaly> found) {
-        CommissionRule commission = new CommissionRule(config, index.coverage, found);
+        CommissionRule commission = new CommissionRule(config, index.ledgerCoverage, found);
         index.forEachOrderId((order, ledger) -> {
             for (LedgerLine line : ledger.settlements()) {
                 settlements.checkLine(line, order);
@@ -58,9 +70,8 @@ public final class Reconciler {
                 if (order.status() == OrderStatus.SUCCESS) {
                     SettlementRules.Outcome outcome = settlements.check(order, ledger);
                     days.successfulOrder(order, ledger, outcome);
+                    // an order not final yet only means an older order report: a newer one could close it
                     commission.check(order, ledger, outcome.duplicateFen());
-                } else if (order.status() != OrderStatus.CLOSED) {
-                    commission.check(order, ledger, 0);
                 }
             }
             refunds.check(ledger);
@@ -86,9 +97,10 @@ public final class Reconciler {
 
     /** Opening and closing balance of every day with lines, checked inside the day and against the day before. */
     private void checkBalances(StoreIndex index, DayBook days, List<Anomaly> found) {
-        BalanceRules balances = new BalanceRules(config.toleranceFen(), found);
+        BalanceRules balances = new BalanceRules(config.toleranceFen(), index.ledgerCoverage, found);
         List<LedgerLine> lines = index.lines;
         Long previousClosing = null;
+        long previousDay = 0;
         int from = 0;
         while (from < lines.size()) {
             long day = Times.epochDay(lines.get(from).occurredAt());
@@ -99,9 +111,10 @@ public final class Reconciler {
             List<LedgerLine> chained = BalanceRules.chained(lines.subList(from, to));
             balances.checkDay(day, chained);
             if (previousClosing != null) {
-                balances.checkGap(day, previousClosing, chained);
+                balances.checkGap(day, previousDay, previousClosing, chained);
             }
             previousClosing = BalanceRules.closing(chained);
+            previousDay = day;
             days.balances(day, BalanceRules.opening(chained), previousClosing);
             from = to;
         }

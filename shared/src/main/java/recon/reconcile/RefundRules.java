@@ -10,6 +10,7 @@ import recon.domain.LedgerLine;
 import recon.domain.Refund;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
+import recon.domain.Waiting;
 
 /**
  * After-sale (售后) successful refunds against the REFUND lines (交易退款) of the same order: each
@@ -17,19 +18,22 @@ import recon.domain.Times;
  */
 final class RefundRules {
     private final StoreConfig config;
-    private final Coverage coverage;
+    private final Coverage ledger;
+    private final Coverage refundReports;
     private final List<Anomaly> found;
 
-    RefundRules(StoreConfig config, Coverage coverage, List<Anomaly> found) {
+    RefundRules(StoreConfig config, Coverage ledger, Coverage refundReports, List<Anomaly> found) {
         this.config = config;
-        this.coverage = coverage;
+        this.ledger = ledger;
+        this.refundReports = refundReports;
         this.found = found;
     }
 
     /**
      * Pairs refunds and lines of one order: equal amounts first, then the rest one to one in
-     * sorted order (REFUND_AMOUNT_MISMATCH). A refund left over is REFUND_NOT_DEDUCTED once the
-     * ledger covers its day and the next; a line left over is UNEXPLAINED_REFUND.
+     * sorted order (REFUND_AMOUNT_MISMATCH). A refund left over is REFUND_NOT_DEDUCTED where the ledger
+     * covers its day and the next (PENDING where a later ledger shows them missing); a line left over is
+     * UNEXPLAINED_REFUND.
      */
     void check(OrderLedger ledger) {
         List<LedgerLine> lines = ledger.refundLines();
@@ -65,9 +69,15 @@ final class RefundRules {
         }
     }
 
-    /** A REFUND line no successful refund explains (also every REFUND line without an order id). */
+    /**
+     * A REFUND line no successful refund explains (also every REFUND line without an order id): PENDING
+     * while the refund reports do not cover its day and the day before, where the refund would have
+     * completed; a line without an order id no refund report can explain.
+     */
     void unexplained(LedgerLine line) {
-        found.add(Anomalies.of(UNEXPLAINED_REFUND, day(line), line.orderId(), line.lineId(), 0, amount(line)));
+        long day = day(line);
+        Waiting waiting = line.hasOrderId() ? refundReports.waitingFor(day - 1, day) : null;
+        found.add(Anomalies.of(UNEXPLAINED_REFUND, day, line.orderId(), line.lineId(), 0, amount(line), waiting));
     }
 
     private void checkNotDeducted(Refund refund) {
@@ -75,8 +85,10 @@ final class RefundRules {
             return; // a refund without any time has no day to be missed on
         }
         long day = Times.epochDay(refund.dayTime());
-        if (coverage.coversAll(day, day + 1)) {
-            found.add(Anomalies.of(REFUND_NOT_DEDUCTED, day, refund.orderId(), null, refund.refundFen(), 0));
+        // as a missing settlement: PENDING where a later ledger shows an export missing, nothing yet before any
+        if (ledger.coversAll(day, day + 1) || ledger.coversAnyDayAfter(day + 1)) {
+            found.add(Anomalies.of(REFUND_NOT_DEDUCTED, REFUND_NOT_DEDUCTED.severity, day, refund.orderId(), null,
+                    refund.refundId(), refund.refundFen(), 0, ledger.waitingFor(day, day + 1)));
         }
     }
 

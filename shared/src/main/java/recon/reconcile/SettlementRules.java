@@ -15,9 +15,16 @@ import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
+import recon.domain.Waiting;
 
 /** 交易成功 orders against their settlement lines, and settlement lines against their orders. */
 final class SettlementRules {
+    /**
+     * A settlement line's order was paid at most this many days before it (payment, shipment, 10 days
+     * to the automatic 确认收货, extensions): a line without its order is PENDING until the order reports
+     * cover that span.
+     */
+    static final int ORDER_LOOKBACK_DAYS = 45;
     /**
      * What the settlement check found for one 交易成功 order.
      *
@@ -28,19 +35,25 @@ final class SettlementRules {
     record Outcome(long expectedFen, long duplicateFen, boolean matched) {}
 
     private final StoreConfig config;
-    private final Coverage coverage;
+    private final Coverage ledgerDays;
+    private final Coverage orderReports;
+    private final Coverage refundReports;
     private final List<Anomaly> found;
 
-    SettlementRules(StoreConfig config, Coverage coverage, List<Anomaly> found) {
+    SettlementRules(StoreConfig config, Coverage ledger, Coverage orderReports, Coverage refundReports,
+            List<Anomaly> found) {
         this.config = config;
-        this.coverage = coverage;
+        this.ledgerDays = ledger;
+        this.orderReports = orderReports;
+        this.refundReports = refundReports;
         this.found = found;
     }
 
     /**
      * A 交易成功 order must receive its paid amount minus the refunds made before settlement (售中):
      * no settlement line by the due date plus grace is MISSING_SETTLEMENT; a wrong total is
-     * DUPLICATE_SETTLEMENT when the excess is a repeated credit, else AMOUNT_MISMATCH.
+     * DUPLICATE_SETTLEMENT when the excess is a repeated credit, else AMOUNT_MISMATCH — PENDING when it
+     * is short and the refund reports do not cover the days from payment to settlement.
      */
     Outcome check(Order order, OrderLedger ledger) {
         long expected = order.paidFen() - ledger.preSettlementRefundFen();
@@ -60,28 +73,47 @@ final class SettlementRules {
             return new Outcome(expected, duplicate.incomeFen(), false);
         }
         LedgerLine last = lines.getLast();
-        found.add(Anomalies.of(AMOUNT_MISMATCH, day(last), order.orderId(), last.lineId(), expected, actual));
+        // less than expected could be another settlement line on a day the ledgers do not cover yet, or a
+        // 售中 refund the refund reports received so far do not hold
+        Waiting waiting = null;
+        if (actual < expected) {
+            long settledOn = day(lines.getFirst());
+            long paidOn = paidDay(order, settledOn);
+            waiting = ledgerDays.waitingFor(paidOn, day(last));
+            if (waiting == null) {
+                waiting = refundReports.waitingFor(paidOn, settledOn);
+            }
+        }
+        found.add(Anomalies.of(AMOUNT_MISMATCH, day(last), order.orderId(), last.lineId(), expected, actual, waiting));
         return new Outcome(expected, 0, false);
     }
 
     /**
-     * Only called missing where the ledger covers the whole span from the due date (确认收货, else
-     * payment — else creation — plus the auto-confirm days) to the due date plus grace.
+     * Called missing where the ledger covers every day the settlement could have come on: from 确认收货
+     * to it plus grace, or, where the report gives no 确认收货时间, from payment (else creation) to
+     * payment plus the auto-confirm days plus grace — the buyer may have confirmed on any day before.
+     * PENDING where the ledgers do not cover that span but cover a later day (an export is missing);
+     * not yet an anomaly where the span ends after every ledger received (the order is an open item).
      */
     private void checkMissing(Order order, long expected) {
         if (expected <= 0) {
             return;
         }
         long due;
+        long from;
         if (Times.isPresent(order.confirmedAt())) {
             due = Times.epochDay(order.confirmedAt());
+            from = due;
         } else if (Times.isPresent(order.dayTime())) {
-            due = Times.epochDay(order.dayTime()) + config.autoConfirmDays();
+            from = Times.epochDay(order.dayTime());
+            due = from + config.autoConfirmDays();
         } else {
             return; // an order without any time has no due date
         }
-        if (coverage.coversAll(due, due + config.graceDays())) {
-            found.add(Anomalies.of(MISSING_SETTLEMENT, due, order.orderId(), null, expected, 0));
+        long end = due + config.graceDays();
+        if (ledgerDays.coversAll(from, end) || ledgerDays.coversAnyDayAfter(end)) {
+            found.add(Anomalies.of(MISSING_SETTLEMENT, due, order.orderId(), null, expected, 0,
+                    ledgerDays.waitingFor(from, end)));
         }
     }
 
@@ -108,20 +140,29 @@ final class SettlementRules {
     }
 
     /**
-     * Every settlement line, whatever its order's status: no known order is UNMATCHED_SETTLEMENT
-     * (usually an order report not uploaded yet); a 交易关闭 order is SETTLEMENT_ON_CLOSED_ORDER.
+     * Every settlement line, whatever its order's status: no known order is UNMATCHED_SETTLEMENT, PENDING
+     * while the order reports do not cover the days its order could have been paid on (usually an
+     * order report not uploaded yet); a 交易关闭 order is SETTLEMENT_ON_CLOSED_ORDER.
      * Orders not final yet only mean the order report is older than the ledger.
      *
      * @param order the line's order, or null when unknown
      */
     void checkLine(LedgerLine line, Order order) {
         if (order == null) {
-            found.add(Anomalies.of(UNMATCHED_SETTLEMENT, day(line), line.orderId(), line.lineId(), 0,
-                    line.incomeFen()));
+            long day = day(line);
+            // a line without an order id has no order that a report could bring
+            Waiting waiting = line.hasOrderId() ? orderReports.waitingFor(day - ORDER_LOOKBACK_DAYS, day) : null;
+            found.add(Anomalies.of(UNMATCHED_SETTLEMENT, day, line.orderId(), line.lineId(), 0, line.incomeFen(),
+                    waiting));
         } else if (order.status() == OrderStatus.CLOSED) {
             found.add(Anomalies.of(SETTLEMENT_ON_CLOSED_ORDER, day(line), line.orderId(), line.lineId(), 0,
                     line.incomeFen()));
         }
+    }
+
+    /** The epoch day the order was paid on (else created), never after the given day. */
+    static long paidDay(Order order, long notAfter) {
+        return Times.isPresent(order.dayTime()) ? Math.min(Times.epochDay(order.dayTime()), notAfter) : notAfter;
     }
 
     private static long day(LedgerLine line) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import recon.domain.FileKind;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -36,7 +37,10 @@ final class StoreIndex {
     private static final int RADIX = 1 << RADIX_BITS;
 
     final List<LedgerLine> lines;
-    final Coverage coverage;
+    /** What the received ledgers, order reports and refund reports cover. */
+    final Coverage ledgerCoverage;
+    final Coverage orderCoverage;
+    final Coverage refundCoverage;
     private final Order[] orders;
     /** SETTLEMENT, REFUND and COMMISSION lines with an order id, by order id, then as in {@link #lines}. */
     private final LedgerLine[] orderLines;
@@ -55,7 +59,9 @@ final class StoreIndex {
                 .toArray(LedgerLine[]::new));
         this.orders = sortedOrders.join();
         this.successfulRefunds = sortedRefunds.join();
-        this.coverage = new Coverage(records.coveredDays());
+        this.ledgerCoverage = new Coverage(FileKind.ALIPAY_LEDGER, records.coveredDays(FileKind.ALIPAY_LEDGER));
+        this.orderCoverage = new Coverage(FileKind.TMALL_ORDERS, records.coveredDays(FileKind.TMALL_ORDERS));
+        this.refundCoverage = new Coverage(FileKind.TMALL_REFUNDS, records.coveredDays(FileKind.TMALL_REFUNDS));
     }
 
     private static Order[] byOrderId(Collection<Order> orders) {

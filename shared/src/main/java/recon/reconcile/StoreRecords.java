@@ -5,19 +5,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
+import recon.domain.FileKind;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 
 /**
  * All records received so far for one store, merged by their natural keys: an order by 订单编号 (most
- * advanced status wins), a ledger line by 账务流水号, a refund by 退款编号. Merging is commutative
- * and idempotent, so neither the order files arrive in nor a file given twice changes the content.
+ * advanced status wins), a ledger line by 账务流水号, a refund by 退款编号, a resolution by its whole
+ * content; and the days each kind of export covers. Merging is commutative and idempotent, so neither
+ * the order files arrive in nor a file given twice changes the content.
  */
 public final class StoreRecords {
     /**
@@ -47,7 +54,8 @@ public final class StoreRecords {
     private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
     private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
     private final IdMap<Refund> refunds = new IdMap<>(Refund::refundNumber, Refund::refundId);
-    private final NavigableSet<LocalDate> coveredDays = new TreeSet<>();
+    private final Map<FileKind, NavigableSet<LocalDate>> coveredDays = new EnumMap<>(FileKind.class);
+    private final Set<Resolution> resolutions = new LinkedHashSet<>();
 
     /** As the texts compare ("" for none), without making them when both are the same number. */
     private static int compareOrderIds(LedgerLine a, LedgerLine b) {
@@ -69,9 +77,19 @@ public final class StoreRecords {
         refunds.merge(refund, Refund::latest);
     }
 
-    public void cover(LocalDate firstDay, LocalDate lastDay) {
-        for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
-            coveredDays.add(d);
+    public void add(Resolution resolution) {
+        synchronized (resolutions) {
+            resolutions.add(resolution);
+        }
+    }
+
+    /** Files of this kind cover these days. */
+    public void cover(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+        synchronized (coveredDays) {
+            NavigableSet<LocalDate> days = coveredDays.computeIfAbsent(kind, k -> new TreeSet<>());
+            for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
+                days.add(d);
+            }
         }
     }
 
@@ -96,9 +114,16 @@ public final class StoreRecords {
         return Collections.unmodifiableCollection(refunds.values());
     }
 
-    /** The days the received ledger files cover completely: nothing is called missing outside them. */
-    public NavigableSet<LocalDate> coveredDays() {
-        return Collections.unmodifiableNavigableSet(coveredDays);
+    /** The days the received files of this kind cover: nothing they would hold is called missing outside them. */
+    public NavigableSet<LocalDate> coveredDays(FileKind kind) {
+        return Collections.unmodifiableNavigableSet(coveredDays.getOrDefault(kind, new TreeSet<>()));
+    }
+
+    /** Every resolution received (the audit trail), sorted so that the output never depends on arrival. */
+    public List<Resolution> resolutions() {
+        List<Resolution> sorted = new ArrayList<>(resolutions);
+        sorted.sort(Comparator.comparing(Resolution::anomalyId).thenComparing(Resolution.LATEST_LAST));
+        return sorted;
     }
 
     /** A sink that adds records straight in: for records already known to be accepted (stored ones). */
@@ -120,8 +145,13 @@ public final class StoreRecords {
             }
 
             @Override
-            public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-                cover(firstDay, lastDay);
+            public void resolution(Resolution resolution) {
+                add(resolution);
+            }
+
+            @Override
+            public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+                cover(kind, firstDay, lastDay);
             }
         };
     }
@@ -136,7 +166,8 @@ public final class StoreRecords {
         private List<Order> batchOrders = new ArrayList<>();
         private List<LedgerLine> batchLines = new ArrayList<>();
         private List<Refund> batchRefunds = new ArrayList<>();
-        private List<LocalDate[]> batchCoverage = new ArrayList<>();
+        private List<Resolution> batchResolutions = new ArrayList<>();
+        private List<Runnable> batchCoverage = new ArrayList<>();
 
         @Override
         public void order(Order order) {
@@ -154,8 +185,18 @@ public final class StoreRecords {
         }
 
         @Override
-        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-            batchCoverage.add(new LocalDate[] {firstDay, lastDay});
+        public void resolution(Resolution resolution) {
+            batchResolutions.add(resolution);
+        }
+
+        @Override
+        public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+            batchCoverage.add(() -> cover(kind, firstDay, lastDay));
+        }
+
+        /** The rows of a resolutions file read into this batch, which are checked before they join the store. */
+        public List<Resolution> resolutions() {
+            return List.copyOf(batchResolutions);
         }
 
         /**
@@ -167,8 +208,9 @@ public final class StoreRecords {
         public void commit() {
             synchronized (lines) {
                 batchLines.forEach(StoreRecords.this::add);
-                batchCoverage.forEach(range -> cover(range[0], range[1]));
             }
+            batchCoverage.forEach(Runnable::run);
+            batchResolutions.forEach(StoreRecords.this::add);
             synchronized (orders) {
                 batchOrders.forEach(StoreRecords.this::add);
             }
@@ -177,6 +219,7 @@ public final class StoreRecords {
             }
             batchLines = null;
             batchCoverage = null;
+            batchResolutions = null;
             batchOrders = null;
             batchRefunds = null;
         }

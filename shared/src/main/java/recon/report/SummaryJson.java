@@ -9,10 +9,13 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
+import recon.domain.Resolution;
+import recon.domain.Times;
 
 /**
  * Writes {@code summary.json} in the shape of docs/contracts.md, field by field with a streaming
@@ -38,6 +41,7 @@ public final class SummaryJson {
             json.writeStartObject();
             json.writeStringField("tenant", tenant);
             json.writeStringField("store", store);
+            writeClosing(json, anomalies);
             json.writeArrayFieldStart("files");
             for (FileOutcome file : files) {
                 writeFile(json, file);
@@ -55,6 +59,27 @@ public final class SummaryJson {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /** statusCounts, closed and missingExports: where closing the books of these anomalies stands. */
+    private static void writeClosing(JsonGenerator json, Collection<Anomaly> anomalies) throws IOException {
+        StatusCounts counts = StatusCounts.of(anomalies);
+        json.writeObjectFieldStart("statusCounts");
+        for (AnomalyStatus status : AnomalyStatus.values()) {
+            json.writeNumberField(status.name(), counts.count(status));
+        }
+        json.writeEndObject();
+        json.writeBooleanField("closed", counts.closed());
+        json.writeArrayFieldStart("missingExports");
+        for (MissingExports.Missing missing : MissingExports.of(anomalies)) {
+            json.writeStartObject();
+            json.writeStringField("kind", missing.kind().name());
+            json.writeStringField("from", missing.from().toString());
+            json.writeStringField("to", missing.to().toString());
+            json.writeNumberField("pending", missing.pending());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeFile(JsonGenerator json, FileOutcome file) throws IOException {
@@ -91,6 +116,19 @@ public final class SummaryJson {
         json.writeEndObject();
     }
 
+    /** The word that set the status: its action as status (REOPENED for 重新打开), note, by, at, source. */
+    private static void writeResolution(JsonGenerator json, Resolution resolution) throws IOException {
+        json.writeObjectFieldStart("resolution");
+        json.writeStringField("status", resolution.action().name());
+        json.writeStringField("note", resolution.note());
+        json.writeStringField("by", resolution.by());
+        if (Times.isPresent(resolution.at())) {
+            json.writeStringField("at", Times.iso(resolution.at()));
+        }
+        json.writeStringField("source", resolution.source());
+        json.writeEndObject();
+    }
+
     private static void writeOptionalAmount(JsonGenerator json, String field, Long fen) throws IOException {
         if (fen == null) {
             json.writeNullField(field);
@@ -101,6 +139,9 @@ public final class SummaryJson {
 
     private static void writeAnomaly(JsonGenerator json, Anomaly anomaly) throws IOException {
         json.writeStartObject();
+        if (anomaly.id() != null) {
+            json.writeStringField("id", anomaly.id());
+        }
         json.writeStringField("type", anomaly.type().name());
         json.writeStringField("severity", anomaly.severity().name());
         json.writeStringField("day", anomaly.day().toString());
@@ -110,9 +151,23 @@ public final class SummaryJson {
         if (anomaly.lineId() != null) {
             json.writeStringField("lineId", anomaly.lineId());
         }
+        if (anomaly.refundId() != null) {
+            json.writeStringField("refundId", anomaly.refundId());
+        }
         json.writeStringField("expected", Money.format(anomaly.expectedFen()));
         json.writeStringField("actual", Money.format(anomaly.actualFen()));
         json.writeStringField("message", anomaly.message());
+        json.writeStringField("status", anomaly.status().name());
+        if (anomaly.waitingFor() != null) {
+            json.writeObjectFieldStart("waitingFor");
+            json.writeStringField("kind", anomaly.waitingFor().kind().name());
+            json.writeStringField("from", anomaly.waitingFor().first().toString());
+            json.writeStringField("to", anomaly.waitingFor().last().toString());
+            json.writeEndObject();
+        }
+        if (anomaly.resolution() != null) {
+            writeResolution(json, anomaly.resolution());
+        }
         json.writeEndObject();
     }
 }

@@ -8,18 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
+import recon.domain.Resolution;
 import recon.domain.Severity;
+import recon.domain.Times;
+import recon.domain.Waiting;
 import recon.port.DayResult;
 import recon.port.StoreRef;
 import recon.report.SummaryJson;
@@ -60,15 +65,7 @@ public final class DayResultJson {
             StoreRef store = new StoreRef(text(root, "tenant"), text(root, "store"));
             List<Anomaly> anomalies = new ArrayList<>();
             for (Map<?, ?> a : objects(root, "anomalies")) {
-                anomalies.add(new Anomaly(
-                        AnomalyType.valueOf(text(a, "type")),
-                        Severity.valueOf(text(a, "severity")),
-                        LocalDate.parse(text(a, "day")),
-                        text(a, "orderId"),
-                        text(a, "lineId"),
-                        Money.parseYuan(text(a, "expected")),
-                        Money.parseYuan(text(a, "actual")),
-                        text(a, "message")));
+                anomalies.add(anomaly(a));
             }
             List<FileOutcome> files = new ArrayList<>();
             for (Map<?, ?> f : objects(root, "files")) {
@@ -80,6 +77,31 @@ public final class DayResultJson {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a stored day result", e);
         }
+    }
+
+    private static Anomaly anomaly(Map<?, ?> a) {
+        Map<?, ?> waiting = (Map<?, ?>) a.get("waitingFor");
+        Map<?, ?> word = (Map<?, ?>) a.get("resolution");
+        String id = text(a, "id");
+        // results saved before statuses existed hold OPEN anomalies without an id
+        String status = text(a, "status");
+        return new Anomaly(
+                AnomalyType.valueOf(text(a, "type")),
+                Severity.valueOf(text(a, "severity")),
+                LocalDate.parse(text(a, "day")),
+                text(a, "orderId"),
+                text(a, "lineId"),
+                text(a, "refundId"),
+                Money.parseYuan(text(a, "expected")),
+                Money.parseYuan(text(a, "actual")),
+                text(a, "message"),
+                waiting == null ? null : new Waiting(FileKind.valueOf(text(waiting, "kind")),
+                        LocalDate.parse(text(waiting, "from")), LocalDate.parse(text(waiting, "to"))),
+                id,
+                status == null ? AnomalyStatus.OPEN : AnomalyStatus.valueOf(status),
+                word == null ? null : new Resolution(id, Resolution.Action.valueOf(text(word, "status")), text(word, "note"),
+                        text(word, "by"), word.containsKey("at") ? OffsetDateTime.parse(text(word, "at")).toEpochSecond() : Times.NONE,
+                        "", text(word, "source"), "", 0));
     }
 
     private static DayFigures figures(Map<?, ?> d) {

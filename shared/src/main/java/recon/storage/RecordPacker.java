@@ -8,10 +8,12 @@ import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.domain.Times;
 import recon.port.RecordChunk;
 
@@ -67,8 +69,13 @@ public final class RecordPacker implements RecordSink {
     }
 
     @Override
-    public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
+    public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
         // coverage goes to the file manifest, not into the record chunks
+    }
+
+    @Override
+    public void resolution(Resolution resolution) {
+        // resolutions go to the resolution store (the audit trail), not into the record chunks
     }
 
     /** Sends every chunk still open, day by day. */

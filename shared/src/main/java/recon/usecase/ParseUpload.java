@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import recon.alert.AlertDispatch;
 import recon.domain.FileKind;
@@ -24,16 +25,20 @@ import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.domain.Times;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
 import recon.port.Blobs;
+import recon.port.CoveredDays;
 import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.FileManifest;
 import recon.port.MatchRequests;
 import recon.port.RecordChunk;
 import recon.port.RecordStore;
+import recon.port.ResolutionStore;
+import recon.port.ResultStore;
 import recon.port.StoreDays;
 import recon.port.StoreFiles;
 import recon.port.StoreRef;
@@ -67,16 +72,24 @@ public final class ParseUpload {
     private final Blobs blobs;
     private final FileManifest manifest;
     private final RecordStore records;
+    private final ResolutionStore resolutions;
+    private final ResultStore results;
     private final StoreRegistry stores;
     private final MatchRequests matches;
     private final AlertDispatch alerts;
     private final Clock clock;
     private final FileIngest ingest = new FileIngest();
 
-    public ParseUpload(StoreFiles files, StoreRegistry stores, MatchRequests matches, AlertDispatch alerts, Clock clock) {
+    /**
+     * @param results consulted for the anomaly ids a resolutions file names: it may name only the store's
+     */
+    public ParseUpload(StoreFiles files, ResultStore results, StoreRegistry stores, MatchRequests matches,
+            AlertDispatch alerts, Clock clock) {
         this.blobs = files.blobs();
         this.manifest = files.manifest();
         this.records = files.records();
+        this.resolutions = files.resolutions();
+        this.results = results;
         this.stores = stores;
         this.matches = matches;
         this.alerts = alerts;
@@ -191,6 +204,7 @@ public final class ParseUpload {
         Validation validation = new Validation();
         ingest.read(key.fileName(), opener, validation);
         validation.keepableFileList(key.fileName());
+        validation.refuseForeignResolutions(store, results);
 
         NavigableSet<LocalDate> days = new TreeSet<>();
         DayRange recordDays = null;
@@ -201,9 +215,10 @@ public final class ParseUpload {
             if (!packer.days().isEmpty()) {
                 recordDays = new DayRange(packer.days().first(), packer.days().last());
             }
-            for (DayRange covered : validation.coverage) {
+            for (CoveredDays covered : validation.coverage) {
                 covered.first().datesUntil(covered.last().plusDays(1)).forEach(days::add);
             }
+            validation.resolutions.forEach((file, rows) -> resolutions.save(store, fileId + "#" + file, rows));
         }
         for (FileOutcome outcome : validation.outcomes) {
             if (!outcome.accepted()) {
@@ -231,12 +246,14 @@ public final class ParseUpload {
 
             @Override
             public RecordSink start(String fileName) {
-                return validation.outcomes.get(file).accepted() ? packer : RecordSink.DISCARD;
+                // a resolutions file's rows were kept by pass 1: they go to the resolution store, not the packs
+                FileOutcome outcome = validation.outcomes.get(file);
+                return outcome.accepted() && outcome.kind() != FileKind.RESOLUTIONS ? packer : RecordSink.DISCARD;
             }
 
             @Override
             public void finish(FileOutcome outcome) {
-                if (!outcome.equals(validation.outcomes.get(file++))) {
+                if (!outcome.equals(validation.read.get(file++))) {
                     throw new IllegalStateException("the second reading of " + outcome.name() + " differs from the first");
                 }
             }
@@ -270,7 +287,7 @@ public final class ParseUpload {
         if (file.recordDays() != null) {
             file.recordDays().first().datesUntil(file.recordDays().last().plusDays(1)).forEach(days::add);
         }
-        for (DayRange covered : file.coverage()) {
+        for (CoveredDays covered : file.coverage()) {
             covered.first().datesUntil(covered.last().plusDays(1)).forEach(days::add);
         }
         return days;
@@ -311,8 +328,8 @@ public final class ParseUpload {
     }
 
     /**
-     * Pass 1: every file's outcome, and for the accepted ones their ledger coverage and first record
-     * day; records are only looked at, never kept.
+     * Pass 1: every file's outcome, and for the accepted ones their coverage, their first record day and
+     * the rows of the resolutions files; the records of exports are only looked at, never kept.
      */
     private static final class Validation implements IngestListener, RecordSink {
         /**
@@ -326,10 +343,15 @@ public final class ParseUpload {
                 + " 个字符，全部合计最多 " + (MAX_FILE_LIST_BYTES >> 10) + " KB），无法登记；请改短文件名或分成几个压缩包上传";
 
 
+        /** The outcomes as read, and as they stand after the upload's own checks. */
+        final List<FileOutcome> read = new ArrayList<>();
         final List<FileOutcome> outcomes = new ArrayList<>();
-        final List<DayRange> coverage = new ArrayList<>();
+        final List<CoveredDays> coverage = new ArrayList<>();
+        /** The rows of each accepted resolutions file, by its position in the upload. */
+        final Map<Integer, List<Resolution>> resolutions = new TreeMap<>();
         LocalDate firstDay;
-        private final List<DayRange> fileCoverage = new ArrayList<>();
+        private final List<CoveredDays> fileCoverage = new ArrayList<>();
+        private final List<Resolution> fileResolutions = new ArrayList<>();
         private LocalDate fileFirstDay;
 
         boolean anyAccepted() {
@@ -349,22 +371,48 @@ public final class ParseUpload {
             if (nameTooLong || bytes > MAX_FILE_LIST_BYTES) {
                 outcomes.clear();
                 coverage.clear();
+                resolutions.clear();
                 firstDay = null;
                 outcomes.add(FileOutcome.rejected(uploadName, FileKind.UNKNOWN, 0, FILE_LIST_TOO_LONG));
+            }
+        }
+
+        /**
+         * Rejects a resolutions file, with the line, that names another store's anomaly or an id the store
+         * never had (docs/contracts.md, "Resolutions file"): its rows are kept for nobody.
+         */
+        void refuseForeignResolutions(StoreRef store, ResultStore results) {
+            for (var file : List.copyOf(resolutions.entrySet())) {
+                Map<String, LocalDate> known = results.anomalyDays(store,
+                        file.getValue().stream().map(Resolution::anomalyId).distinct().toList());
+                for (Resolution row : file.getValue()) {
+                    String refusal = row.refusal(store.toString(), known.containsKey(row.anomalyId()));
+                    if (refusal != null) {
+                        FileOutcome accepted = outcomes.get(file.getKey());
+                        outcomes.set(file.getKey(), FileOutcome.rejected(accepted.name(), accepted.kind(), row.line(), refusal));
+                        resolutions.remove(file.getKey());
+                        break;
+                    }
+                }
             }
         }
 
         @Override
         public RecordSink start(String fileName) {
             fileCoverage.clear();
+            fileResolutions.clear();
             fileFirstDay = null;
             return this;
         }
 
         @Override
         public void finish(FileOutcome outcome) {
+            read.add(outcome);
             outcomes.add(outcome);
             if (outcome.accepted()) {
+                if (!fileResolutions.isEmpty()) {
+                    resolutions.put(outcomes.size() - 1, List.copyOf(fileResolutions));
+                }
                 coverage.addAll(fileCoverage);
                 if (fileFirstDay != null && (firstDay == null || fileFirstDay.isBefore(firstDay))) {
                     firstDay = fileFirstDay;
@@ -388,9 +436,14 @@ public final class ParseUpload {
         }
 
         @Override
-        public void ledgerCoverage(LocalDate first, LocalDate last) {
+        public void resolution(Resolution resolution) {
+            fileResolutions.add(resolution);
+        }
+
+        @Override
+        public void coverage(FileKind kind, LocalDate first, LocalDate last) {
             if (!last.isBefore(first)) {
-                fileCoverage.add(new DayRange(first, last));
+                fileCoverage.add(new CoveredDays(kind, first, last));
             }
         }
 

@@ -16,6 +16,7 @@ import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.FileManifest;
 import recon.port.RecordStore;
+import recon.port.ResolutionStore;
 import recon.port.StoreFiles;
 import recon.port.StoreRef;
 import recon.reconcile.Reconciler;
@@ -42,11 +43,13 @@ public final class ReconcileStore {
     private final Blobs blobs;
     private final FileManifest manifest;
     private final RecordStore records;
+    private final ResolutionStore resolutions;
 
     public ReconcileStore(StoreFiles files) {
         this.blobs = files.blobs();
         this.manifest = files.manifest();
         this.records = files.records();
+        this.resolutions = files.resolutions();
     }
 
     /**
@@ -64,13 +67,17 @@ public final class ReconcileStore {
                 .toList();
         StoreRecords merged = load(store, done,
                 new DayRange(days.first().minusDays(LOAD_MARGIN_DAYS), days.last().plusDays(LOAD_MARGIN_DAYS)));
-        return new Reconciled(config, files, merged, new Reconciler(config).reconcile(merged));
+        return new Reconciled(config, files, merged, new Reconciler(config).closeBooks(store.tenant(), store.store(), merged));
     }
 
-    /** The store's records of the days in range that some processed file has records for, and all coverage. */
+    /**
+     * The store's records of the days in range that some processed file has records for, all coverage
+     * and every resolution.
+     */
     private StoreRecords load(StoreRef store, List<FileEntry> files, DayRange range) {
         StoreRecords merged = new StoreRecords();
-        files.forEach(f -> f.coverage().forEach(c -> merged.cover(c.first(), c.last())));
+        files.forEach(f -> f.coverage().forEach(c -> merged.cover(c.kind(), c.first(), c.last())));
+        resolutions.all(store).forEach(merged::add);
         List<LocalDate> days = range.first().datesUntil(range.last().plusDays(1))
                 .filter(day -> files.stream().anyMatch(f -> f.holdsRecordsOf(day)))
                 .toList();

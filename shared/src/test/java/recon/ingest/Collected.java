@@ -5,11 +5,13 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 
 /** Everything {@link FileIngest} told its listener, for assertions. */
 final class Collected implements IngestListener, RecordSink {
@@ -20,7 +22,10 @@ final class Collected implements IngestListener, RecordSink {
     final List<Order> orders = new ArrayList<>();
     final List<LedgerLine> lines = new ArrayList<>();
     final List<Refund> refunds = new ArrayList<>();
+    /** What the ledgers covered; {@link #reportSpans} holds what the order and refund reports did. */
     final List<Coverage> coverage = new ArrayList<>();
+    final List<String> reportSpans = new ArrayList<>();
+    final List<Resolution> resolutions = new ArrayList<>();
 
     static Collected ingest(String name, byte[] bytes) {
         Collected collected = new Collected();
@@ -67,7 +72,16 @@ final class Collected implements IngestListener, RecordSink {
     }
 
     @Override
-    public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-        coverage.add(new Coverage(firstDay, lastDay));
+    public void resolution(Resolution resolution) {
+        resolutions.add(resolution);
+    }
+
+    @Override
+    public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+        if (kind == FileKind.ALIPAY_LEDGER) {
+            coverage.add(new Coverage(firstDay, lastDay));
+        } else {
+            reportSpans.add(kind + " " + firstDay + ".." + lastDay);
+        }
     }
 }

@@ -27,6 +27,7 @@ import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.sample.SampleGenerator;
 import recon.testing.Choices;
 import recon.testing.Gen;
@@ -89,7 +90,10 @@ class IngestFuzzTest {
                 }
 
                 @Override
-                public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+                public void resolution(Resolution resolution) {}
+
+                @Override
+                public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {}
             };
         }
 

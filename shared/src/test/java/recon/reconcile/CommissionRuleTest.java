@@ -5,6 +5,7 @@ import static recon.domain.AnomalyType.FEE_MISMATCH;
 import static recon.domain.Severity.HIGH;
 import static recon.domain.Severity.MEDIUM;
 import static recon.reconcile.Found.assertFound;
+import static recon.reconcile.Found.assertStatus;
 import static recon.reconcile.Found.reconcile;
 import static recon.testdata.Lines.commission;
 import static recon.testdata.Lines.settlement;
@@ -15,8 +16,11 @@ import static recon.testdata.TestTimes.day;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import recon.domain.AnomalyStatus;
+import recon.domain.FileKind;
 import recon.domain.OrderStatus;
 import recon.domain.StoreConfig;
+import recon.domain.Waiting;
 import recon.testdata.Ledger;
 
 /** Default contract rate 2 %: a 199.00 settlement owes 3.98, give or take max(0.01, 2 % of 3.98 = 0.08). */
@@ -87,7 +91,11 @@ class CommissionRuleTest {
         var store = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())
                 .covering("2026-11-01", "2026-11-05");
 
-        assertFound(reconcile(store), FEE_MISMATCH).isEmpty();
+        Reconciliation result = reconcile(store);
+
+        assertFound(result, FEE_MISMATCH).containsExactly(tuple(MEDIUM, day("2026-11-05"), ORDER, null, 398L, 0L));
+        assertStatus(result, FEE_MISMATCH).containsExactly(
+                tuple(AnomalyStatus.PENDING, new Waiting(FileKind.ALIPAY_LEDGER, day("2026-11-06"), day("2026-11-06"))));
     }
 
     @Test
@@ -102,17 +110,21 @@ class CommissionRuleTest {
     }
 
     @Test
-    void checksCommissionOfOrdersNotFinalYetButNotOfClosedOrders() {
+    void checksCommissionOnlyOfOrdersThatSucceeded() {
         var ledger = Ledger.openingAt("1000.00").add(
                 settlement("A1").amount("100.00").at("2026-11-05 12:00:00"),
                 commission("A1").amount("9.00").at("2026-11-05 12:00:01"),
                 settlement("B2").amount("100.00").at("2026-11-05 13:00:00"),
-                commission("B2").amount("9.00").at("2026-11-05 13:00:01"));
+                commission("B2").amount("9.00").at("2026-11-05 13:00:01"),
+                settlement("C3").amount("100.00").at("2026-11-05 14:00:00"),
+                commission("C3").amount("9.00").at("2026-11-05 14:00:01"));
+        // A1's report is older than the ledger: a newer one could say 交易关闭, which has no commission to check
         var store = aStore()
                 .orders(anOrder("A1").status(OrderStatus.SHIPPED).build(),
-                        anOrder("B2").status(OrderStatus.CLOSED).build())
+                        anOrder("B2").status(OrderStatus.CLOSED).build(),
+                        anOrder("C3").status(OrderStatus.SUCCESS).build())
                 .lines(ledger.lines());
 
-        assertFound(reconcile(store), FEE_MISMATCH).containsExactly(tuple(HIGH, day("2026-11-05"), "A1", "L0002", 200L, 900L));
+        assertFound(reconcile(store), FEE_MISMATCH).containsExactly(tuple(HIGH, day("2026-11-05"), "C3", "L0006", 200L, 900L));
     }
 }

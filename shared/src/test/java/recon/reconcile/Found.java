@@ -23,6 +23,16 @@ final class Found {
      * The anomalies of that type as (severity, day, orderId, lineId, expectedFen, actualFen),
      * e.g. {@code assertFound(result, MISSING_SETTLEMENT).containsExactly(tuple(HIGH, day("2026-11-21"), "o1", null, 19900L, 0L))}.
      */
+    /**
+     * The anomalies of that type as (status, what they wait for), e.g.
+     * {@code assertStatus(result, UNMATCHED_SETTLEMENT).containsExactly(tuple(PENDING, new Waiting(TMALL_ORDERS, …)))}.
+     */
+    static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertStatus(Reconciliation result, AnomalyType type) {
+        return assertThat(result.anomalies())
+                .filteredOn(anomaly -> anomaly.type() == type)
+                .extracting(Anomaly::status, Anomaly::waitingFor);
+    }
+
     static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertFound(Reconciliation result, AnomalyType type) {
         return assertThat(result.anomalies())
                 .filteredOn(anomaly -> anomaly.type() == type)

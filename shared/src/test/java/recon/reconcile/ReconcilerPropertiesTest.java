@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -52,7 +53,7 @@ class ReconcilerPropertiesTest {
             content.lines().forEach(line -> additions.add(() -> records.add(line)));
             content.refunds().forEach(refund -> additions.add(() -> records.add(refund)));
             content.coveredDays().forEach(day -> additions.add(
-                    () -> records.cover(FIRST_DAY.plusDays(day), FIRST_DAY.plusDays(day))));
+                    () -> records.cover(FileKind.ALIPAY_LEDGER, FIRST_DAY.plusDays(day), FIRST_DAY.plusDays(day))));
         }
         if (random != null) {
             Collections.shuffle(additions, random);

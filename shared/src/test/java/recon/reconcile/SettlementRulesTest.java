@@ -2,6 +2,8 @@ package recon.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static recon.domain.AnomalyStatus.OPEN;
+import static recon.domain.AnomalyStatus.PENDING;
 import static recon.domain.AnomalyType.AMOUNT_MISMATCH;
 import static recon.domain.AnomalyType.DUPLICATE_SETTLEMENT;
 import static recon.domain.AnomalyType.MISSING_SETTLEMENT;
@@ -11,6 +13,7 @@ import static recon.domain.Severity.HIGH;
 import static recon.domain.Severity.LOW;
 import static recon.domain.Severity.MEDIUM;
 import static recon.reconcile.Found.assertFound;
+import static recon.reconcile.Found.assertStatus;
 import static recon.reconcile.Found.reconcile;
 import static recon.testdata.Lines.settlement;
 import static recon.testdata.Orders.anOrder;
@@ -21,7 +24,9 @@ import static recon.testdata.TestTimes.day;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
+import recon.domain.FileKind;
 import recon.domain.OrderStatus;
+import recon.domain.Waiting;
 import recon.testdata.Ledger;
 
 class SettlementRulesTest {
@@ -53,13 +58,45 @@ class SettlementRulesTest {
     }
 
     @Test
-    void doesNotRaiseMissingSettlementWhenCoverageHasAHoleInTheSpan() {
+    void missingSettlementWaitsForTheLedgerOfAHoleInTheSpan() {
         var store = aStore()
                 .orders(anOrder(ORDER).paid("199.00").at("2026-11-02 10:00:00").confirmedAt("2026-11-05 12:00:00").build())
                 .covering("2026-11-01", "2026-11-05")
                 .covering("2026-11-07", "2026-11-30");
 
+        Reconciliation result = reconcile(store);
+
+        assertFound(result, MISSING_SETTLEMENT).containsExactly(tuple(HIGH, day("2026-11-05"), ORDER, null, 19900L, 0L));
+        assertStatus(result, MISSING_SETTLEMENT).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.ALIPAY_LEDGER, day("2026-11-06"), day("2026-11-06"))));
+    }
+
+    @Test
+    void anOrderDueAfterEveryLedgerIsAnOpenItemNotAnAnomaly() {
+        var store = aStore()
+                .orders(anOrder(ORDER).paid("199.00").at("2026-11-25 10:00:00").build())
+                .covering("2026-11-01", "2026-11-30");
+
         assertFound(reconcile(store), MISSING_SETTLEMENT).isEmpty();
+    }
+
+    @Test
+    void aSettlementWithoutItsOrderWaitsForTheOrderReportsOfTheDaysItCouldHaveBeenPaidOn() {
+        var ledger = Ledger.openingAt("0.00").add(settlement(ORDER).amount("199.00").at("2026-11-20 12:00:00"));
+        var store = aStore().lines(ledger.lines()).covering("2026-11-01", "2026-11-30")
+                .ordersCovering("2026-11-01", "2026-11-30");
+
+        assertStatus(reconcile(store), UNMATCHED_SETTLEMENT).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.TMALL_ORDERS, day("2026-10-06"), day("2026-10-31"))));
+    }
+
+    @Test
+    void aSettlementWithoutItsOrderIsOpenOnceTheOrderReportsCoverThoseDays() {
+        var ledger = Ledger.openingAt("0.00").add(settlement(ORDER).amount("199.00").at("2026-11-20 12:00:00"));
+        var store = aStore().lines(ledger.lines()).covering("2026-11-01", "2026-11-30")
+                .ordersCovering("2026-10-06", "2026-11-20");
+
+        assertStatus(reconcile(store), UNMATCHED_SETTLEMENT).containsExactly(tuple(OPEN, null));
     }
 
     @Test

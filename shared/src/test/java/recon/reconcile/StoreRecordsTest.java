@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -58,14 +59,14 @@ class StoreRecordsTest {
         StoreRecords records = new StoreRecords();
         StoreRecords.Batch batch = records.newBatch();
         batch.order(order(OrderStatus.SUCCESS, 5000));
-        batch.ledgerCoverage(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3));
+        batch.coverage(FileKind.ALIPAY_LEDGER, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3));
         assertThat(records.orders()).isEmpty();
-        assertThat(records.coveredDays()).isEmpty();
+        assertThat(records.coveredDays(FileKind.ALIPAY_LEDGER)).isEmpty();
 
         batch.commit();
 
         assertThat(records.orders()).hasSize(1);
-        assertThat(records.coveredDays()).containsExactly(
+        assertThat(records.coveredDays(FileKind.ALIPAY_LEDGER)).containsExactly(
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
     }
 
@@ -79,7 +80,7 @@ class StoreRecordsTest {
         StoreRecords.Batch ledger = records.newBatch();
         ledger.ledgerLine(second);
         ledger.ledgerLine(first);
-        ledger.ledgerCoverage(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
+        ledger.coverage(FileKind.ALIPAY_LEDGER, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
         StoreRecords.Batch orders = records.newBatch();
         orders.order(order(OrderStatus.SUCCESS, 5000));
         orders.order(order(OrderStatus.SHIPPED, Times.NONE));
@@ -91,6 +92,6 @@ class StoreRecordsTest {
         // then every record is in, the lines in the order they were added
         assertThat(records.ledgerLines()).containsExactly(second, first);
         assertThat(records.order("3553498017448001").status()).isEqualTo(OrderStatus.SUCCESS);
-        assertThat(records.coveredDays()).containsExactly(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
+        assertThat(records.coveredDays(FileKind.ALIPAY_LEDGER)).containsExactly(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3));
     }
 }

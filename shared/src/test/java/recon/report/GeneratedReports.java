@@ -42,7 +42,7 @@ final class GeneratedReports {
         List<ReconcileFiles.Input> inputs = store.files().stream()
                 .map(name -> new ReconcileFiles.Input(name, () -> Files.newInputStream(store.dir().resolve(name))))
                 .toList();
-        result = ReconcileFiles.run(inputs, config, outcome -> {});
+        result = ReconcileFiles.run(store.tenant(), store.store(), inputs, config, outcome -> {});
         dir = root.resolve("out");
         ReportFiles.write(dir, store.tenant(), store.store(), config, result.files(), result.records(),
                 result.reconciliation(), EnumSet.allOf(ReportFiles.Format.class));

@@ -53,7 +53,7 @@ class HostileTextTest {
         add(records, "L2", SCRIPT_ORDER_ID, LineClass.SETTLEMENT, 5_000, 0, 114_000, "-2+3");
         add(records, "L3", null, LineClass.OTHER, 0, 1_000, 113_000, "\tcmd");
         add(records, "L4", null, LineClass.OTHER, 0, 1_000, 112_000, "\r=1+1");
-        records.cover(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        records.cover(FileKind.ALIPAY_LEDGER, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
         Reconciliation result = new Reconciler(StoreConfig.DEFAULT).reconcile(records);
         List<FileOutcome> files = List.of(FileOutcome.rejected(SCRIPT_FILE, FileKind.UNKNOWN, 1, "=1+1 <b>坏</b>"));
         report = new ReportSource("t1", "s1", files, records, result, StoreConfig.DEFAULT)

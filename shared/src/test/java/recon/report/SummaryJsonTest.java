@@ -15,7 +15,10 @@ import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Resolution;
 import recon.domain.Severity;
+import recon.domain.Times;
+import recon.domain.Waiting;
 
 class SummaryJsonTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
@@ -25,7 +28,7 @@ class SummaryJsonTest {
         DayFigures day = new DayFigures(DAY, 40, 35, 412000, 12000, 8240, 2100, 300000, 10000L, 101660L, 33, 5,
                 Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, Severity.HIGH, DAY, "3553498017448001",
-                "20261102000123", 19900, 18900, "结算金额与应收不符");
+                "20261102000123", 19900, 18900, "结算金额与应收不符").withId("0123456789abcdef");
         List<FileOutcome> files = List.of(
                 FileOutcome.accepted("orders.csv", FileKind.TMALL_ORDERS, 1200),
                 FileOutcome.rejected("bad.csv", FileKind.UNKNOWN, 1, "无法识别的文件表头"));
@@ -45,9 +48,56 @@ class SummaryJsonTest {
                 + "\"commissionAmount\":\"82.40\",\"otherFeeAmount\":\"21.00\",\"transferAmount\":\"3000.00\","
                 + "\"openingBalance\":\"100.00\",\"closingBalance\":\"1016.60\",\"matchedOrders\":33,\"openItems\":5,"
                 + "\"anomalies\":{\"AMOUNT_MISMATCH\":1}}");
-        assertThat(json.at("/anomalies/0").toString()).isEqualTo("{\"type\":\"AMOUNT_MISMATCH\",\"severity\":\"HIGH\","
-                + "\"day\":\"2026-11-02\",\"orderId\":\"3553498017448001\",\"lineId\":\"20261102000123\","
-                + "\"expected\":\"199.00\",\"actual\":\"189.00\",\"message\":\"结算金额与应收不符\"}");
+        assertThat(json.at("/anomalies/0").toString()).isEqualTo("{\"id\":\"0123456789abcdef\",\"type\":\"AMOUNT_MISMATCH\","
+                + "\"severity\":\"HIGH\",\"day\":\"2026-11-02\",\"orderId\":\"3553498017448001\",\"lineId\":\"20261102000123\","
+                + "\"expected\":\"199.00\",\"actual\":\"189.00\",\"message\":\"结算金额与应收不符\",\"status\":\"OPEN\"}");
+        assertThat(json.get("statusCounts").toString())
+                .isEqualTo("{\"PENDING\":0,\"OPEN\":1,\"DISPUTED\":0,\"RESOLVED\":0,\"FORCED\":0}");
+        assertThat(json.get("closed").asBoolean()).isFalse();
+        assertThat(json.get("missingExports").isEmpty()).isTrue();
+    }
+
+    @Test
+    void tellsWhatIsPendingOnWhichExportAndWhoResolvedWhat() throws IOException {
+        Anomaly unmatched = new Anomaly(AnomalyType.UNMATCHED_SETTLEMENT, Severity.LOW, DAY, "3553498017448001",
+                "20261102000123", null, 0, 19900, "结算款找不到对应订单",
+                new Waiting(FileKind.TMALL_ORDERS, LocalDate.of(2026, 9, 18), LocalDate.of(2026, 10, 31))).withId("aaaaaaaaaaaaaaaa");
+        Anomaly earlier = new Anomaly(AnomalyType.UNMATCHED_SETTLEMENT, Severity.LOW, DAY, "3553498017448002",
+                "20261102000124", null, 0, 5000, "结算款找不到对应订单",
+                new Waiting(FileKind.TMALL_ORDERS, LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 30))).withId("bbbbbbbbbbbbbbbb");
+        Anomaly resolved = new Anomaly(AnomalyType.AMOUNT_MISMATCH, Severity.HIGH, DAY, "3553498017448003",
+                "20261102000125", 19900, 19898, "结算金额与应收不符").withId("cccccccccccccccc")
+                .settledBy(new Resolution("cccccccccccccccc", Resolution.Action.RESOLVED, "平台已补款", "王会计",
+                        Times.of(java.time.LocalDateTime.of(2026, 11, 20, 10, 2)), "", "处理结果.csv", "0000000000000000", 2));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SummaryJson.write(out, "t1", "s1", List.of(), List.of(), List.of(unmatched, earlier, resolved));
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+
+        assertThat(json.get("statusCounts").toString())
+                .isEqualTo("{\"PENDING\":2,\"OPEN\":0,\"DISPUTED\":0,\"RESOLVED\":1,\"FORCED\":0}");
+        assertThat(json.get("closed").asBoolean()).isFalse();
+        assertThat(json.get("missingExports").toString()).isEqualTo(
+                "[{\"kind\":\"TMALL_ORDERS\",\"from\":\"2026-09-10\",\"to\":\"2026-10-31\",\"pending\":2}]");
+        assertThat(json.at("/anomalies/0/waitingFor").toString())
+                .isEqualTo("{\"kind\":\"TMALL_ORDERS\",\"from\":\"2026-09-18\",\"to\":\"2026-10-31\"}");
+        assertThat(json.at("/anomalies/2/status").asText()).isEqualTo("RESOLVED");
+        assertThat(json.at("/anomalies/2/resolution").toString()).isEqualTo("{\"status\":\"RESOLVED\",\"note\":\"平台已补款\","
+                + "\"by\":\"王会计\",\"at\":\"2026-11-20T10:02:00+08:00\",\"source\":\"处理结果.csv\"}");
+    }
+
+    @Test
+    void aPeriodWithNothingPendingOpenOrDisputedIsClosed() throws IOException {
+        Anomaly forced = new Anomaly(AnomalyType.FEE_MISMATCH, Severity.HIGH, DAY, "3553498017448003", null, 398, 400,
+                "佣金与合同费率不符").withId("dddddddddddddddd").settledBy(new Resolution("dddddddddddddddd",
+                Resolution.Action.FORCED, "2 分差额不追", "王会计", Times.NONE, "", "处理结果.csv", "0000000000000000", 3));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SummaryJson.write(out, "t1", "s1", List.of(), List.of(), List.of(forced));
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+
+        assertThat(json.get("closed").asBoolean()).isTrue();
+        assertThat(json.at("/anomalies/0/resolution").has("at")).isFalse();
     }
 
     @Test

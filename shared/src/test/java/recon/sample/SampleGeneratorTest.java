@@ -37,6 +37,7 @@ import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
 
@@ -334,8 +335,15 @@ class SampleGeneratorTest {
         public void refund(Refund refund) {}
 
         @Override
-        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-            firstDay.datesUntil(lastDay.plusDays(1)).forEach(coveredDays::add);
+        public void resolution(Resolution resolution) {
+            throw new AssertionError("the generator writes no resolutions file");
+        }
+
+        @Override
+        public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+            if (kind == FileKind.ALIPAY_LEDGER) {
+                firstDay.datesUntil(lastDay.plusDays(1)).forEach(coveredDays::add);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -14,8 +15,9 @@ import recon.domain.OrderStatus;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
 import recon.domain.RefundStatus;
+import recon.domain.Resolution;
 import recon.domain.Times;
-import recon.port.DayRange;
+import recon.port.CoveredDays;
 import recon.port.RecordChunk;
 import recon.testing.Gen;
 import recon.testing.Property;
@@ -219,8 +221,13 @@ class RecordCodecTest {
         }
 
         @Override
-        public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {
-            records.add(new DayRange(firstDay, lastDay));
+        public void resolution(Resolution resolution) {
+            records.add(resolution);
+        }
+
+        @Override
+        public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
+            records.add(new CoveredDays(kind, firstDay, lastDay));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import recon.domain.Resolution;
 import recon.port.AlertLog;
 import recon.port.Blobs;
 import recon.port.DayResult;
@@ -23,6 +24,7 @@ import recon.port.FileEntry;
 import recon.port.FileManifest;
 import recon.port.RecordChunk;
 import recon.port.RecordStore;
+import recon.port.ResolutionStore;
 import recon.port.ResultStore;
 import recon.port.StoreRef;
 import recon.port.StoreRegistry;
@@ -116,6 +118,8 @@ public final class InMemory {
 
     public static final class MemoryResults implements ResultStore {
         public final Map<StoreRef, Map<LocalDate, DayResult>> results = new HashMap<>();
+        /** Every anomaly id a saved result held, with its day, as the table remembers them. */
+        public final Map<StoreRef, Map<String, LocalDate>> anomalyDays = new HashMap<>();
         public int saves;
 
         @Override
@@ -129,6 +133,16 @@ public final class InMemory {
         public void save(DayResult result) {
             saves++;
             results.computeIfAbsent(result.store(), s -> new TreeMap<>()).put(result.day(), result);
+            result.anomalies().forEach(a ->
+                    anomalyDays.computeIfAbsent(result.store(), s -> new HashMap<>()).put(a.id(), a.day()));
+        }
+
+        @Override
+        public Map<String, LocalDate> anomalyDays(StoreRef store, Collection<String> ids) {
+            Map<String, LocalDate> known = new HashMap<>();
+            Map<String, LocalDate> days = anomalyDays.getOrDefault(store, Map.of());
+            ids.stream().filter(days::containsKey).forEach(id -> known.put(id, days.get(id)));
+            return known;
         }
     }
 
@@ -143,6 +157,23 @@ public final class InMemory {
         @Override
         public void release(StoreRef store, String key) {
             seen.remove(store + "#" + key);
+        }
+    }
+
+    public static final class MemoryResolutions implements ResolutionStore {
+        /** The rows by store and file id. */
+        public final Map<StoreRef, Map<String, List<Resolution>>> byFile = new HashMap<>();
+
+        @Override
+        public void save(StoreRef store, String fileId, List<Resolution> resolutions) {
+            byFile.computeIfAbsent(store, s -> new TreeMap<>()).put(fileId, List.copyOf(resolutions));
+        }
+
+        @Override
+        public List<Resolution> all(StoreRef store) {
+            List<Resolution> all = new ArrayList<>();
+            byFile.getOrDefault(store, Map.of()).values().forEach(all::addAll);
+            return all;
         }
     }
 

@@ -1,9 +1,11 @@
 package recon.testdata;
 
 import java.util.List;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.reconcile.StoreRecords;
 
 /**
@@ -47,7 +49,26 @@ public final class Stores {
 
         /** The ledger covers these days, inclusive ({@code "2026-11-01"}). */
         public Builder covering(String firstDay, String lastDay) {
-            records.cover(TestTimes.day(firstDay), TestTimes.day(lastDay));
+            records.cover(FileKind.ALIPAY_LEDGER, TestTimes.day(firstDay), TestTimes.day(lastDay));
+            return this;
+        }
+
+        /** The order reports cover these days, inclusive. */
+        public Builder ordersCovering(String firstDay, String lastDay) {
+            records.cover(FileKind.TMALL_ORDERS, TestTimes.day(firstDay), TestTimes.day(lastDay));
+            return this;
+        }
+
+        /** The refund reports cover these days, inclusive. */
+        public Builder refundsCovering(String firstDay, String lastDay) {
+            records.cover(FileKind.TMALL_REFUNDS, TestTimes.day(firstDay), TestTimes.day(lastDay));
+            return this;
+        }
+
+        public Builder resolutions(Resolution... resolutions) {
+            for (Resolution resolution : resolutions) {
+                records.add(resolution);
+            }
             return this;
         }
 

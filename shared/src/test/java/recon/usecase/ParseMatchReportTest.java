@@ -488,7 +488,7 @@ class ParseMatchReportTest {
         List<ReconcileFiles.Input> inputs = files.stream()
                 .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f))))
                 .toList();
-        return ReconcileFiles.run(inputs, config(sample), outcome -> {});
+        return ReconcileFiles.run(sample.tenant(), sample.store(), inputs, config(sample), outcome -> {});
     }
 
     private static StoreConfig config(StoreSample sample) throws IOException {

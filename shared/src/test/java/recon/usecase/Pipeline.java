@@ -25,6 +25,7 @@ final class Pipeline {
     final InMemory.MemoryResults results = new InMemory.MemoryResults();
     final InMemory.MemoryAlertLog alertLog = new InMemory.MemoryAlertLog();
     final InMemory.MemoryRegistry registry = new InMemory.MemoryRegistry();
+    final InMemory.MemoryResolutions resolutions = new InMemory.MemoryResolutions();
     final Deque<StoreDays> matchQueue = new ArrayDeque<>();
     final Deque<StoreDays> reportQueue = new ArrayDeque<>();
     final List<StoreDays> matchRequests = new ArrayList<>();
@@ -35,13 +36,13 @@ final class Pipeline {
     int reportRequestsToFail;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC);
 
-    final StoreFiles files = new StoreFiles(blobs, manifest, records);
+    final StoreFiles files = new StoreFiles(blobs, manifest, records, resolutions);
     final AlertDispatch alerting = new AlertDispatch(this::publish, alertLog);
     final MatchRequests toMatch = requests -> requests.forEach(r -> {
         matchQueue.add(r);
         matchRequests.add(r);
     });
-    final ParseUpload parse = new ParseUpload(files, registry, toMatch, alerting, clock);
+    final ParseUpload parse = new ParseUpload(files, results, registry, toMatch, alerting, clock);
     final MatchStores match = new MatchStores(files, results,
             r -> {
                 if (reportRequestsToFail > 0) {

@@ -126,6 +126,6 @@ class ReconcileFilesPropertiesTest {
         List<ReconcileFiles.Input> inputs = fileNames.stream()
                 .map(name -> new ReconcileFiles.Input(name, () -> Files.newInputStream(sample.dir().resolve(name))))
                 .toList();
-        return ReconcileFiles.run(inputs, config(sample), outcome -> {}).reconciliation();
+        return ReconcileFiles.run(sample.tenant(), sample.store(), inputs, config(sample), outcome -> {}).reconciliation();
     }
 }

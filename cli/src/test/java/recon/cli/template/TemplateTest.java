@@ -206,13 +206,14 @@ class TemplateTest {
 
     /**
      * The DynamoDB calls each function's adapters make (functions/aws DynamoTable: get, query, put and
-     * its conditional claim, batch write, delete): the emulator grants everything, so only this keeps a
-     * missing permission from failing first on AWS. Parse and match give back alert claims (delete);
-     * match also deletes the parts of a replaced day result; report only reads.
+     * its conditional claim, batch write, batch get, delete): the emulator grants everything, so only this
+     * keeps a missing permission from failing first on AWS. Parse and match give back alert claims
+     * (delete); parse looks up the anomaly ids a resolutions file names (batch get); match also deletes
+     * the parts of a replaced day result; report only reads.
      */
     private static final Map<String, Set<String>> DYNAMODB_CALLS_BY_FUNCTION = Map.of(
             "ParseFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem",
-                    "dynamodb:DeleteItem"),
+                    "dynamodb:DeleteItem", "dynamodb:BatchGetItem"),
             "MatchFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:BatchWriteItem",
                     "dynamodb:DeleteItem"),
             "ReportFunction", Set.of("dynamodb:Query"));

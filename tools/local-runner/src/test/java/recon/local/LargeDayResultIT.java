@@ -71,7 +71,7 @@ class LargeDayResultIT {
         pipeline.drain();
 
         // then the stored result is the offline one, every anomaly of it, its text well over 1 MB
-        ReconcileFiles.Result offline = ReconcileFiles.run(
+        ReconcileFiles.Result offline = ReconcileFiles.run(STORE.tenant(), STORE.store(),
                 List.of(new ReconcileFiles.Input("账务明细.csv", () -> new ByteArrayInputStream(ledger))), StoreConfig.DEFAULT, f -> {});
         DayFigures figures = offline.reconciliation().days().stream().filter(d -> d.day().equals(DAY)).findFirst().orElseThrow();
         List<Anomaly> anomalies = offline.reconciliation().anomalies().stream().filter(a -> a.day().equals(DAY)).toList();

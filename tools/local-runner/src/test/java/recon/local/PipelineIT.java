@@ -229,7 +229,7 @@ class PipelineIT {
 
     private static ReconcileFiles.Result offline(List<String> files) throws IOException {
         try (InputStream config = Files.newInputStream(sample.dir().resolve("config.json"))) {
-            return ReconcileFiles.run(files.stream()
+            return ReconcileFiles.run(sample.tenant(), sample.store(), files.stream()
                     .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(sample.dir().resolve(f)))).toList(),
                     StoreConfigJson.read(config), outcome -> {});
         }

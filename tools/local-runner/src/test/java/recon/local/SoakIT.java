@@ -61,6 +61,7 @@ import recon.reconcile.Reconciliation;
 import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 import recon.storage.DayResultJson;
+import recon.testdata.InMemory;
 import recon.usecase.ParseUpload;
 import recon.usecase.ReconcileFiles;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -352,7 +353,7 @@ class SoakIT {
                 .map(f -> new ReconcileFiles.Input(f, () -> Files.newInputStream(store.file(f))))
                 .toList();
         try (InputStream config = Files.newInputStream(store.file("config.json"))) {
-            return ReconcileFiles.run(inputs, StoreConfigJson.read(config), outcome -> {}).reconciliation();
+            return ReconcileFiles.run(store.ref().tenant(), store.ref().store(), inputs, StoreConfigJson.read(config), outcome -> {}).reconciliation();
         }
     }
 
@@ -460,8 +461,8 @@ class SoakIT {
                 @Override
                 public void release(StoreRef s, String claimKey) {}
             };
-            ParseUpload parse = new ParseUpload(new StoreFiles(blobs, manifest, records), registry, requests -> {},
-                    new AlertDispatch(alert -> {}, claims), Clock.systemUTC());
+            ParseUpload parse = new ParseUpload(new StoreFiles(blobs, manifest, records, new InMemory.MemoryResolutions()),
+                    new InMemory.MemoryResults(), registry, requests -> {}, new AlertDispatch(alert -> {}, claims), Clock.systemUTC());
             assertThat(parse.parseAll(List.of(new ParseUpload.Upload(key, "clean")))).as("clean parse of %s", key).isEmpty();
             return chunks;
         }

@@ -30,9 +30,9 @@ public final class Adapters {
         this.clock = clock;
     }
 
-    /** The bucket, the file manifest and the record store. */
+    /** The bucket, the file manifest, the record store and the resolution store. */
     public StoreFiles storeFiles() {
-        return new StoreFiles(blobs(), fileManifest(), recordStore());
+        return new StoreFiles(blobs(), fileManifest(), recordStore(), new DynamoResolutionStore(table()));
     }
 
     /** The alerts topic with the log of what was alerted. */

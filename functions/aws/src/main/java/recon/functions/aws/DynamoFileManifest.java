@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.port.CoveredDays;
 import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.FileManifest;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * File manifest items ({@link TableKeys#file}): name, key, status, outcomes (list of maps),
- * coverage (list of {first, last}), minDay/maxDay when the file has records, processedAt.
+ * coverage (list of {kind, first, last}), minDay/maxDay when the file has records, processedAt.
  */
 final class DynamoFileManifest implements FileManifest {
     private final DynamoTable table;
@@ -49,7 +50,8 @@ final class DynamoFileManifest implements FileManifest {
         attributes.put("status", s(entry.status().name()));
         attributes.put("outcomes", AttributeValue.fromL(entry.outcomes().stream().map(DynamoFileManifest::outcome).toList()));
         attributes.put("coverage", AttributeValue.fromL(entry.coverage().stream()
-                .map(c -> AttributeValue.fromM(Map.of("first", s(c.first().toString()), "last", s(c.last().toString()))))
+                .map(c -> AttributeValue.fromM(Map.of("kind", s(c.kind().name()),
+                        "first", s(c.first().toString()), "last", s(c.last().toString()))))
                 .toList()));
         if (entry.recordDays() != null) {
             attributes.put("minDay", s(entry.recordDays().first().toString()));
@@ -80,9 +82,12 @@ final class DynamoFileManifest implements FileManifest {
                     Long.parseLong(m.get("rows").n()), Integer.parseInt(m.get("line").n()),
                     m.containsKey("error") ? m.get("error").s() : null));
         }
-        List<DayRange> coverage = new ArrayList<>();
+        List<CoveredDays> coverage = new ArrayList<>();
         for (AttributeValue value : item.getOrDefault("coverage", AttributeValue.fromL(List.of())).l()) {
-            coverage.add(new DayRange(LocalDate.parse(value.m().get("first").s()), LocalDate.parse(value.m().get("last").s())));
+            Map<String, AttributeValue> m = value.m();
+            // entries written before order and refund reports had coverage are a ledger's
+            FileKind kind = m.containsKey("kind") ? FileKind.valueOf(m.get("kind").s()) : FileKind.ALIPAY_LEDGER;
+            coverage.add(new CoveredDays(kind, LocalDate.parse(m.get("first").s()), LocalDate.parse(m.get("last").s())));
         }
         DayRange recordDays = item.containsKey("minDay")
                 ? new DayRange(LocalDate.parse(item.get("minDay").s()), LocalDate.parse(item.get("maxDay").s()))

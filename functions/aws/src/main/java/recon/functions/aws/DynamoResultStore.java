@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -99,7 +102,24 @@ final class DynamoResultStore implements ResultStore {
     }
 
     @Override
+    public Map<String, LocalDate> anomalyDays(StoreRef store, Collection<String> ids) {
+        Map<String, LocalDate> days = new HashMap<>();
+        table.getAll(TableKeys.store(store), ids.stream().distinct().map(TableKeys::anomaly).toList(), item ->
+                days.put(item.get("sk").s().substring(TableKeys.ANOMALY.length()), LocalDate.parse(item.get("day").s())));
+        return days;
+    }
+
+    /**
+     * Writes the result (below) after its anomalies' ids: one small item each, put again unchanged when
+     * the day changes, so that an id any result held stays known.
+     */
+    @Override
     public void save(DayResult result) {
+        table.putAll(result.anomalies().stream()
+                .map(a -> table.item(TableKeys.store(result.store()),
+                        TableKeys.anomaly(Objects.requireNonNull(a.id(), "a saved anomaly has its id")),
+                        Map.of("day", s(a.day().toString()))))
+                .toList());
         String pk = TableKeys.day(result.store(), result.day());
         String hash = DayResultJson.hash(result);
         List<byte[]> parts = split(gzip(DayResultJson.json(result)), PART_BYTES);

@@ -10,8 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -19,11 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The one table (docs/architecture.md, "DynamoDB: one table"): key pk + sk, TTL attribute expiresAt. The calls every
- * adapter needs — put, conditional put, get, paginated query, batch write with retries — and
+ * adapter needs — put, conditional put, get, batch get, paginated query, batch write with retries — and
  * nothing about what the items mean.
  */
 final class DynamoTable {
     static final int BATCH_SIZE = 25;
+    static final int GET_BATCH_SIZE = 100;
     static final int MAX_ATTEMPTS = 8;
     private static final long BASE_DELAY_MS = 50;
     private static final long MAX_DELAY_MS = 5_000;
@@ -101,6 +104,32 @@ final class DynamoTable {
     Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         var response = dynamo.getItem(b -> b.tableName(tableName).key(Map.of("pk", s(pk), "sk", s(sk))).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /**
+     * The items of these sort keys in one partition that exist, 100 keys a call, with the keys
+     * DynamoDB left unprocessed asked again (back-off as for writes).
+     */
+    void getAll(String pk, List<String> sortKeys, Consumer<Map<String, AttributeValue>> each) {
+        for (int from = 0; from < sortKeys.size(); from += GET_BATCH_SIZE) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String sk : sortKeys.subList(from, Math.min(sortKeys.size(), from + GET_BATCH_SIZE))) {
+                keys.add(Map.of("pk", s(pk), "sk", s(sk)));
+            }
+            Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_ATTEMPTS + " attempts");
+                }
+                if (attempt > 0) {
+                    pause(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(tableName, List.of()).forEach(each);
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
     }
 
     /** Every item of the partition whose sort key starts with the prefix (null: every item), page after page. */

@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
+import recon.domain.Resolution;
 import recon.ingest.FileIngest;
 import recon.ingest.IngestListener;
 import recon.port.StoreDays;
@@ -54,7 +56,10 @@ public final class ParsePriming {
                             }
 
                             @Override
-                            public void ledgerCoverage(LocalDate firstDay, LocalDate lastDay) {}
+                            public void resolution(Resolution resolution) {}
+
+                            @Override
+                            public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {}
                         };
                     }
 

@@ -15,6 +15,8 @@ import recon.port.StoreRef;
  * what                 pk                      sk
  * file manifest entry  {t}#{s}                 FILE#{fileId}
  * alert claim          {t}#{s}                 ALERTED#{key}  (ALERTED#SHA256#{hex} when too long)
+ * resolutions          {t}#{s}                 RESOLVED#{fileId}#{member}#{part:05d}
+ * anomaly ever seen    {t}#{s}                 ANOMALY#{id}
  * record chunk         {t}#{s}#{yyyy-MM-dd}    R#{fileId}#{part:05d}
  * day result, head     {t}#{s}#{yyyy-MM-dd}    RESULT
  * day result, part n   {t}#{s}#{yyyy-MM-dd}    RESULT#{hash}#{n:05d}
@@ -25,6 +27,8 @@ final class TableKeys {
     static final String FILE = "FILE#";
     static final String ALERTED = "ALERTED#";
     static final String RECORDS = "R#";
+    static final String RESOLVED = "RESOLVED#";
+    static final String ANOMALY = "ANOMALY#";
     static final String RESULT = "RESULT";
     static final String STORES = "STORES";
     /** DynamoDB's limit on a sort key, in UTF-8 bytes. */
@@ -44,6 +48,15 @@ final class TableKeys {
 
     static String file(String fileId) {
         return FILE + fileId;
+    }
+
+    /** One part of the resolutions of one file (its id and member, {@code {fileId}#{n}}). */
+    static String resolutions(String fileId, int part) {
+        return "%s%s#%05d".formatted(RESOLVED, fileId, part);
+    }
+
+    static String anomaly(String id) {
+        return ANOMALY + id;
     }
 
     static String recordChunk(String fileId, int part) {

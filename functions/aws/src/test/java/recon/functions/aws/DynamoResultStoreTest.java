@@ -24,6 +24,8 @@ import recon.port.StoreRef;
 import recon.storage.DayResultJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -65,8 +67,24 @@ class DynamoResultStoreTest {
 
         results.save(result);
 
-        assertThat(dynamo.items.keySet()).containsExactly("t1#s1#2026-11-02|RESULT");
+        assertThat(dayItems()).containsExactly("t1#s1#2026-11-02|RESULT");
         assertThat(results.result(STORE, DAY)).contains(result);
+    }
+
+    @Test
+    void anAnomalyIdOfAnySavedResultStaysKnownWithItsDay() {
+        DayResult first = result(3, 1);
+        results.save(first);
+        results.save(result(0, 2));
+        String id = first.anomalies().get(1).id();
+
+        assertThat(results.anomalyDays(STORE, List.of(id, "0000000000000000"))).isEqualTo(Map.of(id, DAY));
+        assertThat(results.anomalyDays(new StoreRef("t1", "s2"), List.of(id))).isEmpty();
+    }
+
+    /** The items of the day's partition: the result's, not the anomaly ids' of the store's. */
+    private List<String> dayItems() {
+        return dynamo.items.keySet().stream().filter(key -> key.startsWith("t1#s1#2026-11-02|")).toList();
     }
 
     @Test
@@ -91,7 +109,7 @@ class DynamoResultStoreTest {
         DayResult smaller = result(5, 4);
         results.save(smaller);
 
-        assertThat(dynamo.items.keySet()).containsExactly("t1#s1#2026-11-02|RESULT");
+        assertThat(dayItems()).containsExactly("t1#s1#2026-11-02|RESULT");
         assertThat(results.result(STORE, DAY)).contains(smaller);
     }
 
@@ -172,7 +190,8 @@ class DynamoResultStoreTest {
             String orderId = String.format("%019d", random.nextLong(Long.MAX_VALUE));
             long fen = random.nextInt(1_000_000);
             list.add(new Anomaly(AnomalyType.UNMATCHED_SETTLEMENT, AnomalyType.UNMATCHED_SETTLEMENT.severity, DAY,
-                    null, lineId, 0, fen, "备注中的订单号 " + orderId + " 找不到"));
+                    null, lineId, 0, fen, "备注中的订单号 " + orderId + " 找不到")
+                    .withId(String.format("%016x", random.nextLong())));
         }
         DayFigures figures = new DayFigures(DAY, 0, anomalies, 123_45L * anomalies, 0, 0, 0, 0, null, null, 0, anomalies,
                 anomalies == 0 ? Map.of() : Map.of(AnomalyType.UNMATCHED_SETTLEMENT, anomalies));
@@ -247,6 +266,19 @@ class DynamoResultStoreTest {
         @Override
         public BatchWriteItemResponse batchWriteItem(Consumer<BatchWriteItemRequest.Builder> request) {
             return batchWriteItem(BatchWriteItemRequest.builder().applyMutation(request).build());
+        }
+
+        @Override
+        public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+            Map<String, List<Map<String, AttributeValue>>> found = new java.util.HashMap<>();
+            request.requestItems().forEach((table, keys) -> found.put(table, keys.keys().stream()
+                    .map(key -> items.get(key(key))).filter(java.util.Objects::nonNull).toList()));
+            return BatchGetItemResponse.builder().responses(found).build();
+        }
+
+        @Override
+        public BatchGetItemResponse batchGetItem(Consumer<BatchGetItemRequest.Builder> request) {
+            return batchGetItem(BatchGetItemRequest.builder().applyMutation(request).build());
         }
 
         @Override

@@ -57,7 +57,7 @@ class MatchHandlerTest {
                 manifest.save(entry);
             }
         };
-        StoreFiles files = new StoreFiles(blobs, counting, new InMemory.MemoryRecords());
+        StoreFiles files = new StoreFiles(blobs, counting, new InMemory.MemoryRecords(), new InMemory.MemoryResolutions());
         AlertDispatch alerting = new AlertDispatch(alerts::add, new InMemory.MemoryAlertLog());
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC);
         handler = new MatchHandler(new MatchStores(files, new InMemory.MemoryResults(), request -> {}, alerting),

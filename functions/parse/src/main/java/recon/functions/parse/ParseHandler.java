@@ -35,7 +35,7 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
     }
 
     private ParseHandler(Adapters adapters, String bucket) {
-        this(new ParseUpload(adapters.storeFiles(), adapters.storeRegistry(), adapters.matchRequests(),
+        this(new ParseUpload(adapters.storeFiles(), adapters.resultStore(), adapters.storeRegistry(), adapters.matchRequests(),
                 adapters.alertDispatch(), Clock.systemUTC()), bucket);
     }
 

@@ -32,7 +32,8 @@ class ParseHandlerTest {
     private final InMemory.MemoryManifest manifest = new InMemory.MemoryManifest();
     private final List<StoreDays> matchRequests = new ArrayList<>();
     private final ParseHandler handler = new ParseHandler(new ParseUpload(
-            new StoreFiles(blobs, manifest, new InMemory.MemoryRecords()), new InMemory.MemoryRegistry(),
+            new StoreFiles(blobs, manifest, new InMemory.MemoryRecords(), new InMemory.MemoryResolutions()),
+            new InMemory.MemoryResults(), new InMemory.MemoryRegistry(),
             matchRequests::addAll, new AlertDispatch(alert -> {}, new InMemory.MemoryAlertLog()),
             Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC)), BUCKET);
 

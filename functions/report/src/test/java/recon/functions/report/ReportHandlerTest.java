@@ -19,7 +19,7 @@ class ReportHandlerTest {
 
     private final InMemory.MemoryBlobs blobs = new InMemory.MemoryBlobs();
     private final ReportHandler handler = new ReportHandler(new WriteReports(
-            new StoreFiles(blobs, new InMemory.MemoryManifest(), new InMemory.MemoryRecords())));
+            new StoreFiles(blobs, new InMemory.MemoryManifest(), new InMemory.MemoryRecords(), new InMemory.MemoryResolutions())));
 
     private static String request(StoreRef store, String day) {
         return "{\"tenant\":\"" + store.tenant() + "\",\"store\":\"" + store.store() + "\",\"days\":[\"" + day + "\"]}";
