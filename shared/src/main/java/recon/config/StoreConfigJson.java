@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import recon.domain.AnomalyType;
 import recon.domain.Money;
+import recon.domain.Resolution;
 import recon.domain.StoreConfig;
 
 /**
@@ -26,7 +30,9 @@ public final class StoreConfigJson {
             .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private static final Set<String> KEYS = Set.of(
-            "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor");
+            "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor",
+            "autoResolve", "digest");
+    private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
 
     private StoreConfigJson() {}
@@ -56,15 +62,7 @@ public final class StoreConfigJson {
                 }
             }
         }
-        long toleranceFen = d.toleranceFen();
-        if (top.containsKey("toleranceYuan")) {
-            BigDecimal yuan = decimal(top, "toleranceYuan", "toleranceYuan", null);
-            try {
-                toleranceFen = Money.parseYuan(yuan.toPlainString());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException("toleranceYuan: must be an amount in yuan with at most two decimals");
-            }
-        }
+        long toleranceFen = top.containsKey("toleranceYuan") ? yuan(top, "toleranceYuan", "toleranceYuan") : d.toleranceFen();
         try {
             return new StoreConfig(
                     commissionDefault,
@@ -73,10 +71,66 @@ public final class StoreConfigJson {
                     whole(top, "graceDays", d.graceDays()),
                     whole(top, "autoConfirmDays", d.autoConfirmDays()),
                     decimal(top, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
-                    decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()));
+                    decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()),
+                    autoResolve(top),
+                    flag(top, "digest", d.digest()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }
+    }
+
+    /** An amount in yuan, as a decimal string or number, into fen. */
+    private static long yuan(Map<?, ?> parent, String field, String key) {
+        BigDecimal yuan = decimal(parent, field, key, null);
+        try {
+            return Money.parseYuan(yuan.toPlainString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key + ": must be an amount in yuan with at most two decimals");
+        }
+    }
+
+    /** {@code "autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"}]}, in their order. */
+    private static List<StoreConfig.AutoResolve> autoResolve(Map<?, ?> top) {
+        if (!top.containsKey("autoResolve")) {
+            return List.of();
+        }
+        if (!(top.get("autoResolve") instanceof List<?> list)) {
+            throw new InvalidConfigException("autoResolve: must be a list of rules");
+        }
+        List<StoreConfig.AutoResolve> rules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "autoResolve[" + i + "]";
+            Map<?, ?> rule = requireObject(key, list.get(i), AUTO_RESOLVE_KEYS);
+            AnomalyType type;
+            try {
+                type = AnomalyType.valueOf(String.valueOf(rule.get("type")));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(key + ".type: must be an anomaly code such as \"AMOUNT_MISMATCH\", got "
+                        + asJson(rule.get("type")));
+            }
+            if (!rule.containsKey("maxYuan")) {
+                throw new InvalidConfigException(key + ".maxYuan: is required");
+            }
+            long maxFen = yuan(rule, "maxYuan", key + ".maxYuan");
+            if (!(rule.get("note") instanceof String note) || note.isBlank()) {
+                throw new InvalidConfigException(key + ".note: must say why such differences are accepted, e.g. \"合理误差\"");
+            }
+            if (note.codePointCount(0, note.length()) > Resolution.MAX_NOTE) {
+                throw new InvalidConfigException(key + ".note: at most " + Resolution.MAX_NOTE + " characters");
+            }
+            rules.add(new StoreConfig.AutoResolve(type, maxFen, note));
+        }
+        return rules;
+    }
+
+    private static boolean flag(Map<?, ?> parent, String key, boolean fallback) {
+        if (!parent.containsKey(key)) {
+            return fallback;
+        }
+        if (parent.get(key) instanceof Boolean value) {
+            return value;
+        }
+        throw new InvalidConfigException(key + ": must be true or false, got " + asJson(parent.get(key)));
     }
 
     private static Map<?, ?> requireObject(String key, Object value, Set<String> allowed) {

@@ -11,6 +11,7 @@ import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Period;
+import recon.domain.Resolution;
 
 /**
  * What the report of one store and period needs, whoever writes it (the offline command, the report
@@ -24,6 +25,8 @@ import recon.domain.Period;
  * @param lines the period's ledger lines in (occurredAt, lineId) order
  * @param orderOfLine the order of a ledger line, or null when no order report holds it
  * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id
+ * @param trail the resolutions of the period's anomalies, and those of anomalies no longer found that
+ *     were made on the period's days, latest last
  */
 public record PeriodReport(
         String tenant,
@@ -41,4 +44,5 @@ public record PeriodReport(
         List<OpenItem> openItems,
         List<LedgerLine> lines,
         Function<LedgerLine, Order> orderOfLine,
-        Map<String, AnomalyType> lineAnomalies) {}
+        Map<String, AnomalyType> lineAnomalies,
+        List<Resolution> trail) {}

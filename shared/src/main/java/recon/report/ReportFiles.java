@@ -105,7 +105,7 @@ public final class ReportFiles {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(format.fileName)))) {
                     switch (format) {
                         case JSON -> SummaryJson.write(out, tenant, store, files, days, anomalies);
-                        case CSV -> AnomalyCsv.write(out, anomalies);
+                        case CSV -> AnomalyCsv.write(out, tenant + "/" + store, anomalies);
                         default -> throw new IllegalArgumentException(format + " needs the whole report");
                     }
                 }
@@ -151,7 +151,7 @@ public final class ReportFiles {
                 switch (format) {
                     case JSON -> SummaryJson.write(out, report.tenant(), report.store(), report.files(), report.days(),
                             report.anomalies());
-                    case CSV -> AnomalyCsv.write(out, report.anomalies());
+                    case CSV -> AnomalyCsv.write(out, report.tenant() + "/" + report.store(), report.anomalies());
                     case XLSX -> ReportWorkbook.write(out, report);
                     case HTML -> ReportPage.write(out, report);
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
@@ -86,6 +87,7 @@ public final class ReportPage {
                 .append(Html.escape(report.tenant())).append(" / ").append(Html.escape(report.store()))
                 .append(" · ").append(Html.escape(report.period().label())).append("</p>\n");
         headline(html, report);
+        closing(html, report);
         balance(html, report);
         chart(html, report);
         anomalyTypes(html, report);
@@ -113,6 +115,35 @@ public final class ReportPage {
         countCard(html, "未结算订单", "openItems", t.openItems(), false);
         countCard(html, "异常", "anomalies", t.anomalyCount(), t.anomalyCount() > 0);
         html.append("</section>\n");
+    }
+
+    /**
+     * Where closing the books stands: 已对平 or not, the counts by status, and the exports to upload for
+     * what is PENDING.
+     */
+    private static void closing(StringBuilder html, PeriodReport report) {
+        StatusCounts counts = StatusCounts.of(report.anomalies());
+        html.append("<section id=\"closing\">\n<h2>核销</h2>\n<p class=\"").append(counts.closed() ? "ok" : "bad")
+                .append("\" data-field=\"closed\" data-value=\"").append(counts.closed()).append("\">")
+                .append(counts.closed() ? "已对平：本期没有待补数据、待处理或申诉中的异常。" : "未对平：还有异常需要补数据、处理或等待申诉结果。")
+                .append("</p>\n<table>\n<tr><th>状态</th><th class=\"num\">笔数</th></tr>\n");
+        for (AnomalyStatus status : AnomalyStatus.values()) {
+            html.append("<tr data-status=\"").append(status.name()).append("\"><td>").append(status.label)
+                    .append("</td><td class=\"num\">").append(counts.count(status)).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        List<MissingExports.Missing> missing = MissingExports.of(report.anomalies());
+        if (!missing.isEmpty()) {
+            html.append("<p>待补文件：上传这些导出文件后，待补数据的异常会自动确认或消失。</p>\n<ul class=\"missing\">\n");
+            for (MissingExports.Missing m : missing) {
+                html.append("<li data-kind=\"").append(m.kind().name()).append("\">").append(Html.escape(m.kind().label))
+                        .append(" ").append(m.from()).append(" 至 ").append(m.to()).append("（").append(m.pending())
+                        .append(" 笔异常等待）</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("<p class=\"sub\">在 report.xlsx 的“异常”表中填写处理结果、处理说明、处理人，再把这个文件上传回来，即可核销。</p>\n")
+                .append("</section>\n");
     }
 
     private static void moneyCard(StringBuilder html, String label, String field, Long fen) {
@@ -249,16 +280,20 @@ public final class ReportPage {
             return;
         }
         List<Anomaly> largest = new ArrayList<>(report.anomalies());
-        largest.sort(Comparator.comparingLong((Anomaly a) -> -Math.abs(a.differenceFen())).thenComparing(Anomaly.ORDER));
+        // what still needs someone first, then the largest differences
+        largest.sort(Comparator.comparing((Anomaly a) -> !a.status().isUnsettled())
+                .thenComparingLong(a -> -Math.abs(a.differenceFen())).thenComparing(Anomaly.ORDER));
         int shown = Math.min(LARGEST_SHOWN, largest.size());
-        html.append("<section id=\"largest\">\n<h2>差额最大的异常</h2>\n");
+        html.append("<section id=\"largest\">\n<h2>待处理与差额最大的异常</h2>\n");
         if (largest.size() > shown) {
             html.append("<p class=\"sub\">共 ").append(largest.size()).append(" 笔，列出差额最大的 ").append(shown)
                     .append(" 笔；全部见 report.xlsx。</p>\n");
         }
         for (Anomaly a : largest.subList(0, shown)) {
-            html.append("<div class=\"item anomaly\"><div class=\"head\"><span class=\"sev-").append(a.severity().name())
-                    .append("\">").append(Html.escape(a.type().label)).append("</span><span class=\"num\">")
+            html.append("<div class=\"item anomaly\" data-status=\"").append(a.status().name())
+                    .append("\"><div class=\"head\"><span class=\"sev-").append(a.severity().name())
+                    .append("\">").append(Html.escape(a.type().label)).append(" · ").append(a.status().label)
+                    .append("</span><span class=\"num\">")
                     .append(yuan(a.differenceFen())).append("</span></div><div class=\"meta\">").append(a.day());
             if (a.orderId() != null) {
                 html.append(" · <span class=\"id\">订单 ").append(Html.escape(a.orderId())).append("</span>");
@@ -267,7 +302,12 @@ public final class ReportPage {
                 html.append(" · <span class=\"id\">流水 ").append(Html.escape(a.lineId())).append("</span>");
             }
             html.append("</div><div class=\"meta\">应为 ").append(yuan(a.expectedFen())).append(" · 实际 ")
-                    .append(yuan(a.actualFen())).append(" · ").append(Html.escape(a.message())).append("</div></div>\n");
+                    .append(yuan(a.actualFen())).append(" · ").append(Html.escape(a.message())).append("</div>");
+            String settled = AnomalyList.resolutionText(a) + AnomalyList.waitingText(a);
+            if (!settled.isEmpty()) {
+                html.append("<div class=\"meta\">").append(Html.escape(settled)).append("</div>");
+            }
+            html.append("</div>\n");
         }
         html.append("</section>\n");
     }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
 import recon.domain.Period;
+import recon.domain.Resolution;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
 import recon.reconcile.Reconciliation;
@@ -44,6 +47,8 @@ public final class ReportSource {
     private final StoreConfig config;
     private final LedgerLine[] lines;
     private final OpenItems openItems;
+    /** The ids of every anomaly of the reconciliation: a resolution of another id is of an anomaly since explained. */
+    private final Set<String> anomalyIds = new HashSet<>();
 
     public ReportSource(String tenant, String store, List<FileOutcome> files, StoreRecords records,
             Reconciliation result, StoreConfig config) {
@@ -56,6 +61,7 @@ public final class ReportSource {
         this.lines = records.ledgerLines().toArray(LedgerLine[]::new);
         Arrays.sort(lines, LedgerLine.BY_TIME);
         this.openItems = new OpenItems(records, config);
+        result.anomalies().forEach(a -> anomalyIds.add(a.id()));
     }
 
     /** Every day with figures, then every month with figures. */
@@ -102,7 +108,18 @@ public final class ReportSource {
         Totals totals = Totals.of(days);
         return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
-                periodLines, records::order, lineAnomalies);
+                periodLines, records::order, lineAnomalies, trail(anomalies, period));
+    }
+
+    /** The resolutions of the period's anomalies, and of vanished anomalies made on its days. */
+    private List<Resolution> trail(List<Anomaly> anomalies, Period period) {
+        Set<String> inPeriod = new HashSet<>();
+        anomalies.forEach(a -> inPeriod.add(a.id()));
+        return records.resolutions().stream()
+                .filter(r -> inPeriod.contains(r.anomalyId())
+                        || (!anomalyIds.contains(r.anomalyId()) && Times.isPresent(r.at()) && period.contains(Times.day(r.at()))))
+                .sorted(Comparator.comparing(Resolution::anomalyId).thenComparing(Resolution.LATEST_LAST))
+                .toList();
     }
 
     /** The lines from the start of the period's first day to the start of the day after its last. */

@@ -4,27 +4,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
+import recon.domain.Resolution;
+import recon.domain.Times;
 import recon.report.TableSheet.Column;
 
 /**
  * Writes {@code report.xlsx}, the workbook an accountant opens: 汇总 (the period's figures, the
- * balance line, anomalies by type), 每日 (the figures of each day), 异常 (every anomaly), 结算明细 (every
- * ledger line with its class and order), 未结算订单 (open items) and 费用 (fees against the contract).
- * Amounts are numbers in yuan, ids are text; every sheet is streamed.
+ * balance line, where closing the books stands, the exports still missing, anomalies by type), 每日 (the
+ * figures of each day), 异常 (every anomaly, what is still to do first, with the columns to fill in: the
+ * workbook uploaded back is a resolutions file), 处理记录 (the audit trail), 结算明细 (every ledger line
+ * with its class and order), 未结算订单 (open items) and 费用 (fees against the contract). Amounts are
+ * numbers in yuan, ids are text; every sheet is streamed.
  */
 public final class ReportWorkbook {
     public static final String SUMMARY = "汇总";
     public static final String DAYS = "每日";
+    /** The sheet a resolutions file is read from when the workbook comes back (recon.ingest.FileIngest). */
     public static final String ANOMALIES = "异常";
+    public static final String TRAIL = "处理记录";
     public static final String LEDGER = "结算明细";
     public static final String OPEN_ITEMS = "未结算订单";
     public static final String FEES = "费用";
@@ -43,6 +52,7 @@ public final class ReportWorkbook {
         summary(workbook, report);
         days(workbook, report);
         anomalies(workbook, report);
+        trail(workbook, report);
         ledger(workbook, report);
         openItems(workbook, report);
         fees(workbook, report);
@@ -88,6 +98,22 @@ public final class ReportWorkbook {
         rows.money("实际期末余额", balance.closingFen(), "");
         rows.money("差额", balance.hasLines() ? balance.differenceFen() : null, "");
         rows.text("结论", balanceVerdict(report));
+        rows.skip();
+
+        StatusCounts counts = StatusCounts.of(report.anomalies());
+        rows.heading("核销状态", "笔数", "代码", "", "");
+        for (AnomalyStatus status : AnomalyStatus.values()) {
+            rows.status(status, counts.count(status));
+        }
+        rows.text("本期结论", counts.closed() ? "已对平：没有待补数据、待处理或申诉中的异常" : "未对平：还有待补数据、待处理或申诉中的异常");
+        rows.skip();
+
+        List<MissingExports.Missing> missing = MissingExports.of(report.anomalies());
+        rows.heading("待补文件", "待补数据异常", "类型", "起始日期", "终止日期");
+        if (missing.isEmpty()) {
+            rows.text("无", "");
+        }
+        missing.forEach(rows::missing);
         rows.skip();
 
         rows.heading("异常类型", "笔数", "代码", "严重程度", "差额合计（元）");
@@ -190,6 +216,22 @@ public final class ReportWorkbook {
         void skip() {
             row++;
         }
+
+        void status(AnomalyStatus status, int count) {
+            sheet.inlineString(row, 0, status.label);
+            sheet.value(row, 1, count);
+            sheet.inlineString(row, 2, status.name());
+            row++;
+        }
+
+        void missing(MissingExports.Missing m) {
+            sheet.inlineString(row, 0, "请上传" + m.kind().label);
+            sheet.value(row, 1, m.pending());
+            sheet.inlineString(row, 2, m.kind().name());
+            sheet.inlineString(row, 3, m.from().toString());
+            sheet.inlineString(row, 4, m.to().toString());
+            row++;
+        }
     }
 
     private static void days(Workbook workbook, PeriodReport report) throws IOException {
@@ -218,22 +260,63 @@ public final class ReportWorkbook {
         sheet.finish();
     }
 
+    /** The anomaly list ({@link AnomalyList}), its 处理结果 cells a drop-down of the four choices. */
     private static void anomalies(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, ANOMALIES,
-                new Column("日期", 12), new Column("异常类型", 18), new Column("代码", 26), new Column("严重程度", 9),
-                new Column("订单编号", 21), new Column("账务流水号", 24), new Column("应为（元）", 14),
-                new Column("实际（元）", 14), new Column("差额（元）", 14), new Column("说明", 40));
-        for (Anomaly a : report.anomalies()) {
-            sheet.day(0, a.day());
-            sheet.text(1, a.type().label);
-            sheet.text(2, a.type().name());
-            sheet.text(3, a.severity().name());
-            sheet.text(4, a.orderId());
-            sheet.text(5, a.lineId());
-            sheet.money(6, a.expectedFen());
-            sheet.money(7, a.actualFen());
-            sheet.money(8, a.differenceFen());
-            sheet.text(9, a.message());
+        double[] widths = {18, 12, 18, 26, 9, 10, 21, 24, 21, 14, 14, 14, 40, 30, 30, 14, 12, 30, 10, 18};
+        Column[] columns = new Column[widths.length];
+        for (int c = 0; c < widths.length; c++) {
+            columns[c] = new Column(AnomalyList.HEADER.get(c), widths[c]);
+        }
+        TableSheet sheet = new TableSheet(workbook, ANOMALIES, columns);
+        sheet.dropDown(AnomalyList.TO_FILL, AnomalyList.ACTIONS);
+        String store = report.tenant() + "/" + report.store();
+        for (Anomaly a : AnomalyList.toDoFirst(report.anomalies())) {
+            sheet.text(0, a.id());
+            sheet.day(1, a.day());
+            sheet.text(2, a.type().label);
+            sheet.text(3, a.type().name());
+            sheet.text(4, a.severity().name());
+            sheet.text(5, a.status().label);
+            sheet.text(6, a.orderId());
+            sheet.text(7, a.lineId());
+            sheet.text(8, a.refundId());
+            sheet.money(9, a.expectedFen());
+            sheet.money(10, a.actualFen());
+            sheet.money(11, a.differenceFen());
+            sheet.text(12, a.message());
+            sheet.text(13, AnomalyList.waitingText(a));
+            sheet.text(14, AnomalyList.resolutionText(a));
+            sheet.text(15, store);
+            sheet.endRow();
+        }
+        sheet.finish();
+    }
+
+    /**
+     * The audit trail of the period's anomalies: every resolution received for them (and those naming an
+     * anomaly the data has since explained, on the day they were made), which one counts, from which file.
+     */
+    private static void trail(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, TRAIL,
+                new Column("异常编号", 18), new Column("处理结果", 12), new Column("处理说明", 30), new Column("处理人", 10),
+                new Column("处理时间", 20), new Column("来源文件", 30), new Column("文件指纹", 18), new Column("行", 6),
+                new Column("异常当前状态", 14), new Column("是否生效", 10));
+        Map<String, Anomaly> byId = new HashMap<>();
+        report.anomalies().forEach(a -> byId.put(a.id(), a));
+        for (Resolution r : report.trail()) {
+            Anomaly anomaly = byId.get(r.anomalyId());
+            sheet.text(0, r.anomalyId());
+            sheet.text(1, r.action().label);
+            sheet.text(2, r.note());
+            sheet.text(3, r.by());
+            if (Times.isPresent(r.at())) {
+                sheet.time(4, r.at());
+            }
+            sheet.text(5, r.source());
+            sheet.text(6, r.sourceHash());
+            sheet.count(7, r.line());
+            sheet.text(8, anomaly == null ? "已由数据解释，不再是异常" : anomaly.status().label);
+            sheet.text(9, anomaly != null && r.equals(anomaly.resolution()) ? "生效" : "");
             sheet.endRow();
         }
         sheet.finish();

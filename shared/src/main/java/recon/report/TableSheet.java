@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -41,6 +42,9 @@ final class TableSheet {
     private final String[][] formats;
     /** The last row the auto-filter covers, when rows follow that are not part of the list. */
     private int listEnd = -1;
+    /** A column whose cells offer a drop-down of choices, and the choices; -1 for none. */
+    private int dropDownColumn = -1;
+    private List<String> dropDownChoices = List.of();
 
     TableSheet(Workbook workbook, String name, Column... columns) {
         this(workbook, name, Worksheet.MAX_ROWS, columns);
@@ -128,6 +132,12 @@ final class TableSheet {
         }
     }
 
+    /** Every cell of the column offers these choices (and only these) in a drop-down, in every part of the list. */
+    void dropDown(int column, List<String> choices) {
+        dropDownColumn = column;
+        dropDownChoices = List.copyOf(choices);
+    }
+
     /** The list ends here: the rows written after it (notes, a second small table) stay out of the filter. */
     void endList() {
         listEnd = row - 1;
@@ -137,6 +147,12 @@ final class TableSheet {
         applyFormats();
         int lastRow = listEnd >= 0 ? listEnd : row - 1;
         sheet.setAutoFilter(0, 0, Math.max(lastRow, 1), columns.length - 1);
+        if (dropDownColumn >= 0 && lastRow >= 1) {
+            sheet.range(1, dropDownColumn, lastRow, dropDownColumn)
+                    .validateWithListByFormula("\"" + String.join(",", dropDownChoices) + "\"")
+                    .allowBlank(true).showDropdown(true).showErrorMessage(true)
+                    .error("请从下拉列表中选择：" + String.join("、", dropDownChoices));
+        }
         sheet.finish();
     }
 

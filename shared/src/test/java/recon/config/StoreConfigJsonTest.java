@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import recon.domain.AnomalyType;
 import recon.domain.StoreConfig;
 import recon.testing.Gen;
 import recon.testing.Property;
@@ -55,7 +56,8 @@ class StoreConfigJsonTest {
         return c -> {
             String text = """
                     {"commission": {"default": "0.02", "byCategory": {"女装": "0.05"}}, "toleranceYuan": "0.01",
-                     "graceDays": 3, "autoConfirmDays": 20, "refundRateHigh": "0.30", "feeRatioFactor": "1.5"}""";
+                     "graceDays": 3, "autoConfirmDays": 20, "refundRateHigh": "0.30", "feeRatioFactor": "1.5",
+                     "autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"}], "digest": true}""";
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             List<String> damages = new ArrayList<>();
             for (int left = 1 + c.nextInt(4); left > 0 && bytes.length > 0; left--) {
@@ -116,6 +118,36 @@ class StoreConfigJsonTest {
         assertThat(config.autoConfirmDays()).isEqualTo(15);
         assertThat(config.refundRateHigh()).isEqualByComparingTo(new BigDecimal("0.25"));
         assertThat(config.feeRatioFactor()).isEqualByComparingTo(new BigDecimal("2"));
+    }
+
+    @Test
+    void readsTheAutoResolveRulesInTheirOrderAndTheDigest() throws IOException {
+        StoreConfig config = read("""
+                {"autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"},
+                                 {"type": "FEE_MISMATCH", "maxYuan": 1, "note": "佣金四舍五入"}], "digest": true}""");
+
+        assertThat(config.autoResolve()).containsExactly(
+                new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 50, "合理误差"),
+                new StoreConfig.AutoResolve(AnomalyType.FEE_MISMATCH, 100, "佣金四舍五入"));
+        assertThat(config.digest()).isTrue();
+        assertThat(StoreConfig.DEFAULT.autoResolve()).isEmpty();
+        assertThat(StoreConfig.DEFAULT.digest()).isFalse();
+    }
+
+    @Test
+    void aMalformedAutoResolveRuleIsAnErrorNamingItsPlace() {
+        assertThatThrownBy(() -> read("{\"autoResolve\": {}}")).hasMessageStartingWith("autoResolve: must be a list");
+        assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT\", \"maxYuan\": \"1\", \"note\": \"x\"}]}"))
+                .hasMessageStartingWith("autoResolve[0].type:");
+        assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"note\": \"x\"}]}"))
+                .hasMessageStartingWith("autoResolve[0].maxYuan: is required");
+        assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"0.001\", \"note\": \"x\"}]}"))
+                .hasMessageStartingWith("autoResolve[0].maxYuan:");
+        assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"\"}]}"))
+                .hasMessageStartingWith("autoResolve[0].note:");
+        assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"x\", \"by\": \"me\"}]}"))
+                .hasMessageStartingWith("autoResolve[0].by: unknown key");
+        assertThatThrownBy(() -> read("{\"digest\": \"yes\"}")).hasMessageStartingWith("digest: must be true or false");
     }
 
     @Test

@@ -28,7 +28,7 @@ import recon.domain.Times;
 /** The workbooks of a generated store, read back with Apache POI, an independent reader. */
 class ReportWorkbookTest {
     private static final List<String> SHEETS = List.of(
-            ReportWorkbook.SUMMARY, ReportWorkbook.DAYS, ReportWorkbook.ANOMALIES,
+            ReportWorkbook.SUMMARY, ReportWorkbook.DAYS, ReportWorkbook.ANOMALIES, ReportWorkbook.TRAIL,
             ReportWorkbook.LEDGER, ReportWorkbook.OPEN_ITEMS, ReportWorkbook.FEES);
     private static final List<String> COUNT_FIELDS = List.of("ordersPaid", "settledCount", "matchedOrders", "openItems");
     private static final List<String> MONEY_FIELDS = List.of("settledAmount", "refundAmount", "commissionAmount",
@@ -105,24 +105,33 @@ class ReportWorkbookTest {
         try (XSSFWorkbook workbook = open(day)) {
             Sheet sheet = workbook.getSheet(ReportWorkbook.ANOMALIES);
             assertThat(dataRows(sheet)).isEqualTo(anomalies.size());
-            for (int i = 0; i < anomalies.size(); i++) {
-                JsonNode json = anomalies.get(i);
-                Row row = sheet.getRow(i + 1);
-                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(json.get("type").asText());
-                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(json.get("severity").asText());
+            java.util.Map<String, Row> rowsById = new java.util.HashMap<>();
+            for (int r = 1; r <= anomalies.size(); r++) {
+                rowsById.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r));
+            }
+            for (JsonNode json : anomalies) {
+                Row row = rowsById.get(json.get("id").asText());
+                assertThat(row).as("the row of %s", json.get("id")).isNotNull();
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(json.get("type").asText());
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo(json.get("severity").asText());
+                assertThat(row.getCell(5).getStringCellValue())
+                        .isEqualTo(recon.domain.AnomalyStatus.valueOf(json.get("status").asText()).label);
                 if (json.has("orderId")) {
-                    assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.STRING);
-                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo(json.get("orderId").asText());
+                    assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(6).getStringCellValue()).isEqualTo(json.get("orderId").asText());
                 }
                 if (json.has("lineId")) {
-                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo(json.get("lineId").asText());
+                    assertThat(row.getCell(7).getStringCellValue()).isEqualTo(json.get("lineId").asText());
                 }
                 BigDecimal expected = new BigDecimal(json.get("expected").asText());
                 BigDecimal actual = new BigDecimal(json.get("actual").asText());
-                assertThat(money(row.getCell(6))).isEqualByComparingTo(expected);
-                assertThat(money(row.getCell(7))).isEqualByComparingTo(actual);
-                assertThat(money(row.getCell(8))).isEqualByComparingTo(actual.subtract(expected));
-                assertThat(row.getCell(9).getStringCellValue()).isEqualTo(json.get("message").asText());
+                assertThat(money(row.getCell(9))).isEqualByComparingTo(expected);
+                assertThat(money(row.getCell(10))).isEqualByComparingTo(actual);
+                assertThat(money(row.getCell(11))).isEqualByComparingTo(actual.subtract(expected));
+                assertThat(row.getCell(12).getStringCellValue()).isEqualTo(json.get("message").asText());
+                assertThat(row.getCell(15).getStringCellValue()).isEqualTo("t1/s1");
+                assertThat(row.getCell(16)).as("处理结果 left to fill").satisfiesAnyOf(
+                        cell -> assertThat(cell).isNull(), cell -> assertThat(cell.getStringCellValue()).isEmpty());
             }
         }
     }
