@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
 import recon.domain.StoreConfig;
+import recon.report.MissingExports;
 import recon.report.ReportFiles;
+import recon.report.StatusCounts;
 import recon.usecase.ReconcileFiles;
 
 /** {@code ./recon reconcile}: the offline job on a folder of exports, no cloud involved. */
@@ -175,6 +178,16 @@ final class ReconcileCommand {
         // the Chinese name last: its characters are twice as wide on a terminal and would break the columns
         byType.forEach((type, c) -> out.printf("  %-6s %-27s %,6d  %14s 元  %s%n",
                 type.severity, type, c[0], Money.format(c[1]), type.label));
+        StatusCounts counts = StatusCounts.of(anomalies);
+        out.printf("核销 status    待处理 OPEN %d · 申诉中 DISPUTED %d · 待补数据 PENDING %d · 已核销 RESOLVED %d · 强制核销 FORCED %d%n",
+                counts.count(AnomalyStatus.OPEN), counts.count(AnomalyStatus.DISPUTED), counts.count(AnomalyStatus.PENDING),
+                counts.count(AnomalyStatus.RESOLVED), counts.count(AnomalyStatus.FORCED));
+        out.println(counts.closed() ? "对平 closed    已对平: nothing is PENDING, OPEN or DISPUTED"
+                : "对平 closed    未对平: not yet, see the 异常 sheet of each report.xlsx");
+        for (MissingExports.Missing missing : MissingExports.of(anomalies)) {
+            out.printf("待补 missing   %s %s … %s: %d PENDING anomalies wait for it (%s)%n", missing.kind().label,
+                    missing.from(), missing.to(), missing.pending(), missing.kind());
+        }
         long rejected = result.files().stream().filter(f -> !f.accepted()).count();
         if (rejected > 0) {
             out.printf("拒收 rejected  %d 个文件 file(s), see above; the other files were reconciled%n", rejected);

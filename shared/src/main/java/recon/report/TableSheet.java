@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import recon.domain.Times;
@@ -151,6 +152,7 @@ final class TableSheet {
             sheet.range(1, dropDownColumn, lastRow, dropDownColumn)
                     .validateWithListByFormula("\"" + String.join(",", dropDownChoices) + "\"")
                     .allowBlank(true).showDropdown(true).showErrorMessage(true)
+                    .errorStyle(DataValidationErrorStyle.STOP).errorTitle(columns[dropDownColumn].header())
                     .error("请从下拉列表中选择：" + String.join("、", dropDownChoices));
         }
         sheet.finish();
