@@ -16,7 +16,6 @@ import java.util.Map;
  * @param refundRateHigh refunds / settlements of a day above this is REFUND_RATE_HIGH
  * @param feeRatioFactor fees / settlements above the contract's ratio times this is FEE_RATIO_HIGH
  * @param autoResolve the rules that resolve small differences by themselves (合理误差), in their order
- * @param digest a daily summary message per store, sent by the daily re-match
  */
 public record StoreConfig(
         BigDecimal commissionDefault,
@@ -26,8 +25,7 @@ public record StoreConfig(
         int autoConfirmDays,
         BigDecimal refundRateHigh,
         BigDecimal feeRatioFactor,
-        List<AutoResolve> autoResolve,
-        boolean digest) {
+        List<AutoResolve> autoResolve) {
 
     public static final StoreConfig DEFAULT = new StoreConfig(
             new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
@@ -48,11 +46,11 @@ public record StoreConfig(
         }
     }
 
-    /** The contract and thresholds, with no autoResolve rule and no digest. */
+    /** The contract and thresholds, with no autoResolve rule. */
     public StoreConfig(BigDecimal commissionDefault, Map<String, BigDecimal> commissionByCategory, long toleranceFen,
             int graceDays, int autoConfirmDays, BigDecimal refundRateHigh, BigDecimal feeRatioFactor) {
         this(commissionDefault, commissionByCategory, toleranceFen, graceDays, autoConfirmDays, refundRateHigh,
-                feeRatioFactor, List.of(), false);
+                feeRatioFactor, List.of());
     }
 
     public StoreConfig {

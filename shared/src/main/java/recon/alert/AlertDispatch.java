@@ -1,5 +1,6 @@
 package recon.alert;
 
+import java.time.YearMonth;
 import java.util.List;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
@@ -53,6 +54,14 @@ public final class AlertDispatch {
         String key = rejectionKey(fileId);
         if (log.claim(store, key)) {
             send(AlertText.rejectedFiles(store, rejected), store, List.of(key));
+        }
+    }
+
+    /** Says once that a month of the store closed (已对平): every difference explained or written off. */
+    public void monthClosed(StoreRef store, YearMonth month) {
+        String key = "CLOSED#" + month;
+        if (log.claim(store, key)) {
+            send(AlertText.monthClosed(store, month), store, List.of(key));
         }
     }
 

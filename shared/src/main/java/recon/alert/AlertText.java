@@ -1,5 +1,6 @@
 package recon.alert;
 
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
+import recon.domain.Period;
 import recon.domain.Severity;
 import recon.port.Alert;
 import recon.port.StoreRef;
@@ -86,6 +88,16 @@ public final class AlertText {
         String subject = "【文件被拒收】" + store + "：" + rejected.size() + " 个文件";
         String sms = "对账：" + store + " 有" + rejected.size() + "个文件被拒收，请查看错误详情并重新上传";
         return new Alert(store, cut(subject, SUBJECT_MAX), text.toString(), cut(sms, SMS_MAX), Severity.HIGH, 0);
+    }
+
+    /** The message that a month closed: every day covered, nothing PENDING, OPEN or DISPUTED. */
+    public static Alert monthClosed(StoreRef store, YearMonth month) {
+        String label = month.getYear() + "年" + month.getMonthValue() + "月";
+        String text = "店铺 " + store + " " + label + "已对平：每一天的账务明细都已收到，所有差异都已核销或强制核销。\n\n"
+                + "月度报告：" + store.reportPrefix(Period.month(month)) + "\n";
+        String subject = "【已对平】" + store + "：" + label;
+        String sms = "对账：" + store + " " + label + "已对平";
+        return new Alert(store, cut(subject, SUBJECT_MAX), text, cut(sms, SMS_MAX), Severity.LOW, 0);
     }
 
     /** The alert for a store config that cannot be used: the store is not matched until it is fixed. */

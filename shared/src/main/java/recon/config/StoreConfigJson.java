@@ -31,7 +31,7 @@ public final class StoreConfigJson {
             .build();
     private static final Set<String> KEYS = Set.of(
             "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor",
-            "autoResolve", "digest");
+            "autoResolve");
     private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
 
@@ -72,8 +72,7 @@ public final class StoreConfigJson {
                     whole(top, "autoConfirmDays", d.autoConfirmDays()),
                     decimal(top, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
                     decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()),
-                    autoResolve(top),
-                    flag(top, "digest", d.digest()));
+                    autoResolve(top));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }
@@ -121,16 +120,6 @@ public final class StoreConfigJson {
             rules.add(new StoreConfig.AutoResolve(type, maxFen, note));
         }
         return rules;
-    }
-
-    private static boolean flag(Map<?, ?> parent, String key, boolean fallback) {
-        if (!parent.containsKey(key)) {
-            return fallback;
-        }
-        if (parent.get(key) instanceof Boolean value) {
-            return value;
-        }
-        throw new InvalidConfigException(key + ": must be true or false, got " + asJson(parent.get(key)));
     }
 
     private static Map<?, ?> requireObject(String key, Object value, Set<String> allowed) {

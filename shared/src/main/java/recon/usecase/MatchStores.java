@@ -1,17 +1,20 @@
 package recon.usecase;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import recon.alert.AlertDispatch;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
+import recon.domain.FileKind;
 import recon.port.DayRange;
 import recon.port.DayResult;
 import recon.port.ReportRequests;
@@ -91,7 +94,31 @@ public final class MatchStores {
         }
         // the alert last: an alert points at the reports, and it is the step that must not repeat
         List<Anomaly> firstSeen = alerts.newAnomalies(store, keptAnomalies);
+        for (YearMonth month : closedMonths(reconciled, first, last)) {
+            alerts.monthClosed(store, month);
+        }
         LOG.log(System.Logger.Level.INFO, "matched {0} {1}..{2}: {3} days changed, {4} new anomalies",
                 store, first, last, changed.size(), firstSeen.size());
+    }
+
+    /**
+     * The months of the request that are closed (已对平): every day of the month covered by the ledgers
+     * received — a month still going on, or missing an export, is not done — and none of its anomalies
+     * PENDING, OPEN or DISPUTED.
+     */
+    static List<YearMonth> closedMonths(ReconcileStore.Reconciled reconciled, LocalDate first, LocalDate last) {
+        Set<LocalDate> covered = reconciled.records().coveredDays(FileKind.ALIPAY_LEDGER);
+        List<YearMonth> closed = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            YearMonth m = month;
+            boolean complete = m.atDay(1).datesUntil(m.atEndOfMonth().plusDays(1)).allMatch(covered::contains);
+            boolean settled = reconciled.reconciliation().anomalies().stream()
+                    .filter(a -> YearMonth.from(a.day()).equals(m))
+                    .noneMatch(a -> a.status().isUnsettled());
+            if (complete && settled) {
+                closed.add(m);
+            }
+        }
+        return closed;
     }
 }

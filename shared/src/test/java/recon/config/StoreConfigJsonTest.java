@@ -57,7 +57,7 @@ class StoreConfigJsonTest {
             String text = """
                     {"commission": {"default": "0.02", "byCategory": {"女装": "0.05"}}, "toleranceYuan": "0.01",
                      "graceDays": 3, "autoConfirmDays": 20, "refundRateHigh": "0.30", "feeRatioFactor": "1.5",
-                     "autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"}], "digest": true}""";
+                     "autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"}]}""";
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             List<String> damages = new ArrayList<>();
             for (int left = 1 + c.nextInt(4); left > 0 && bytes.length > 0; left--) {
@@ -121,17 +121,15 @@ class StoreConfigJsonTest {
     }
 
     @Test
-    void readsTheAutoResolveRulesInTheirOrderAndTheDigest() throws IOException {
+    void readsTheAutoResolveRulesInTheirOrder() throws IOException {
         StoreConfig config = read("""
                 {"autoResolve": [{"type": "AMOUNT_MISMATCH", "maxYuan": "0.50", "note": "合理误差"},
-                                 {"type": "FEE_MISMATCH", "maxYuan": 1, "note": "佣金四舍五入"}], "digest": true}""");
+                                 {"type": "FEE_MISMATCH", "maxYuan": 1, "note": "佣金四舍五入"}]}""");
 
         assertThat(config.autoResolve()).containsExactly(
                 new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 50, "合理误差"),
                 new StoreConfig.AutoResolve(AnomalyType.FEE_MISMATCH, 100, "佣金四舍五入"));
-        assertThat(config.digest()).isTrue();
         assertThat(StoreConfig.DEFAULT.autoResolve()).isEmpty();
-        assertThat(StoreConfig.DEFAULT.digest()).isFalse();
     }
 
     @Test
@@ -147,7 +145,7 @@ class StoreConfigJsonTest {
                 .hasMessageStartingWith("autoResolve[0].note:");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"x\", \"by\": \"me\"}]}"))
                 .hasMessageStartingWith("autoResolve[0].by: unknown key");
-        assertThatThrownBy(() -> read("{\"digest\": \"yes\"}")).hasMessageStartingWith("digest: must be true or false");
+        assertThatThrownBy(() -> read("{\"digest\": true}")).hasMessageStartingWith("digest: unknown key");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.StoreConfig;
@@ -456,6 +457,73 @@ class ParseMatchReportTest {
             }
         }
         return parts;
+    }
+
+    @Test
+    void aResolutionsFileUploadedBackSettlesWhatItNamesAndKeepsTheTrail() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        Anomaly open = storedAnomalies(pipeline, store).stream().filter(a -> a.status() == AnomalyStatus.OPEN)
+                .findFirst().orElseThrow();
+        int alerts = pipeline.alerts.size();
+
+        String csv = "异常编号,处理结果,处理说明,处理人\r\n" + open.id() + ",已核销,平台已补款,王会计\r\n";
+        pipeline.run(List.of(pipeline.put(store.prefix() + "inbox/核销/处理结果.csv", csv.getBytes(StandardCharsets.UTF_8))));
+
+        Anomaly settled = storedAnomalies(pipeline, store).stream().filter(a -> a.id().equals(open.id()))
+                .findFirst().orElseThrow();
+        assertThat(settled.status()).isEqualTo(AnomalyStatus.RESOLVED);
+        assertThat(settled.resolution().by()).isEqualTo("王会计");
+        assertThat(pipeline.resolutions.all(store)).singleElement().satisfies(r -> assertThat(r.source()).isEqualTo("处理结果.csv"));
+        String monthSummary = pipeline.text(store.reportPrefix(recon.domain.Period.month(java.time.YearMonth.from(open.day())))
+                + ReportFiles.SUMMARY_JSON);
+        assertThat(JSON.readTree(monthSummary).at("/statusCounts/RESOLVED").asInt()).isEqualTo(1);
+        assertThat(pipeline.alerts).as("a resolution alerts nothing").hasSize(alerts);
+    }
+
+    @Test
+    void aResolutionsFileNamingAnIdTheStoreNeverHadIsRejectedWithItsLine() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+
+        String csv = "异常编号,处理结果,处理说明\r\nffffffffffffffff,强制核销,不追\r\n";
+        pipeline.run(List.of(pipeline.put(store.prefix() + "inbox/处理结果.csv", csv.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(pipeline.text(store.rejectedPrefix() + "处理结果.csv.error.json"))
+                .contains("第 2 行：异常编号 ffffffffffffffff 不是本店铺的异常编号");
+        assertThat(pipeline.resolutions.all(store)).isEmpty();
+    }
+
+    @Test
+    void aMonthWhoseAnomaliesAreAllSettledClosesWithOneMessage() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        StoreRef store = new StoreRef(sample.tenant(), sample.store());
+        Pipeline pipeline = new Pipeline();
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        StringBuilder csv = new StringBuilder("异常编号,处理结果,处理说明,处理人\r\n");
+        storedAnomalies(pipeline, store).stream()
+                .filter(a -> java.time.YearMonth.from(a.day()).equals(java.time.YearMonth.of(2026, 11)))
+                .forEach(a -> csv.append(a.id()).append(",强制核销,月末核销,王会计\r\n"));
+
+        pipeline.run(List.of(pipeline.put(store.prefix() + "inbox/十一月核销.csv", csv.toString().getBytes(StandardCharsets.UTF_8))));
+        pipeline.rematch.request(7);
+        pipeline.drain();
+
+        assertThat(pipeline.alerts).filteredOn(a -> a.subject().startsWith("【已对平】")).singleElement()
+                .satisfies(a -> assertThat(a.subject()).isEqualTo("【已对平】" + store + "：2026年11月"));
+        assertThat(JSON.readTree(pipeline.text(store.reportPrefix(recon.domain.Period.month(java.time.YearMonth.of(2026, 11)))
+                + ReportFiles.SUMMARY_JSON)).get("closed").asBoolean()).isTrue();
+    }
+
+    /** Every anomaly of the store's stored day results. */
+    private static List<Anomaly> storedAnomalies(Pipeline pipeline, StoreRef store) {
+        List<Anomaly> all = new ArrayList<>();
+        pipeline.results.results.getOrDefault(store, Map.of()).values().forEach(r -> all.addAll(r.anomalies()));
+        return all;
     }
 
     private static List<String> allFiles(StoreSample sample) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
+import recon.domain.AnomalyStatus;
 import recon.domain.DayFigures;
 import recon.domain.Period;
 import recon.functions.aws.Adapters;
@@ -116,7 +117,8 @@ class PipelineIT {
         assertThat(offline.reconciliation().anomalies()).isNotEmpty();
         assertThat(anomalyAlerts(alerts)).singleElement().satisfies(alert -> assertThat(alert.attributes())
                 .containsEntry("tenantId", store.tenant()).containsEntry("storeId", store.store())
-                .containsEntry("anomalyCount", Integer.toString(offline.reconciliation().anomalies().size())));
+                .containsEntry("anomalyCount", Long.toString(offline.reconciliation().anomalies().stream()
+                        .filter(a -> a.status() == AnomalyStatus.OPEN).count())));
     }
 
     @Test
