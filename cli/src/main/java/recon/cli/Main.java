@@ -101,10 +101,10 @@ public final class Main {
             err.println("recon: " + e.getMessage());
             return FAILED;
         } catch (OutOfMemoryError e) {
-            // the store's records are unreachable once the command has unwound, so there is room to say so
-            err.printf("recon: 内存不足 out of memory: this needs more than the %,d MB the JVM may use here;"
-                    + " run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon %s …%n",
-                    Runtime.getRuntime().maxMemory() >> 20, name);
+            // the store's records are unreachable once the command has unwound, so there is room to say so;
+            // plain concatenation: a Formatter would load locale data into a heap that just ran out
+            err.println("recon: 内存不足 out of memory: this needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB the JVM may use here; run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon " + name + " …");
             return FAILED;
         }
     }
