@@ -18,6 +18,7 @@ import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.Refund;
 import recon.domain.RefundStatus;
+import recon.domain.Resolution;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
 import recon.testing.Gen;
@@ -29,8 +30,10 @@ class ReconcilerPropertiesTest {
             Map.of("数码", new BigDecimal("0.05")), 1, 1, 2, new BigDecimal("0.30"), new BigDecimal("1.5"));
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);
 
-    /** One store's records as lists, in the order they were generated. */
-    record Content(List<Order> orders, List<LedgerLine> lines, List<Refund> refunds, List<Integer> coveredDays) {}
+    private static final List<FileKind> COVERED_KINDS = List.of(FileKind.ALIPAY_LEDGER, FileKind.TMALL_ORDERS, FileKind.TMALL_REFUNDS);
+
+    /** One store's records as lists, in the order they were generated; a covered day of a kind by (kind, day). */
+    record Content(List<Order> orders, List<LedgerLine> lines, List<Refund> refunds, List<List<Integer>> coveredDays) {}
 
     @Test
     void sameRecordsInAnyOrderOrTwiceGiveTheSameReconciliation() {
@@ -44,6 +47,41 @@ class ReconcilerPropertiesTest {
         });
     }
 
+    @Test
+    void resolutionsInAnyOrderOrTwiceGiveTheSameStatusesAndNeverMoveAFigure() {
+        Property.tries(200).forAll(stores(), Gen.ints(0, 9999).list(0, 12), Gen.randoms(), (content, picks, random) -> {
+            StoreRecords plain = records(content, 1, null);
+            Reconciliation unresolved = new Reconciler(CONFIG).closeBooks("t1", "s1", plain);
+            List<Resolution> words = words(unresolved.anomalies(), picks);
+
+            StoreRecords once = records(content, 1, null);
+            words.forEach(once::add);
+            StoreRecords shuffledTwice = records(content, 2, random);
+            List<Resolution> twice = new ArrayList<>(words);
+            twice.addAll(words);
+            Collections.shuffle(twice, random);
+            twice.forEach(shuffledTwice::add);
+
+            Reconciliation resolved = new Reconciler(CONFIG).closeBooks("t1", "s1", once);
+            assertThat(new Reconciler(CONFIG).closeBooks("t1", "s1", shuffledTwice)).isEqualTo(resolved);
+            assertThat(resolved.days()).isEqualTo(unresolved.days());
+            assertThat(resolved.anomalies()).extracting(Anomaly::id).isEqualTo(unresolved.anomalies().stream().map(Anomaly::id).toList());
+        });
+    }
+
+    /** Words of people on the anomalies the picks name (or on an id no anomaly has), at few times so that some tie. */
+    private static List<Resolution> words(List<Anomaly> anomalies, List<Integer> picks) {
+        List<Resolution> words = new ArrayList<>();
+        Resolution.Action[] actions = Resolution.Action.values();
+        for (int pick : picks) {
+            String id = anomalies.isEmpty() || pick % 7 == 0 ? "ffffffffffffffff" : anomalies.get(pick % anomalies.size()).id();
+            long at = pick % 3 == 0 ? Times.NONE : Times.startOf(FIRST_DAY) + (pick % 4) * 3600L;
+            words.add(new Resolution(id, actions[pick % actions.length], "说明 " + (pick % 5), "会计" + (pick % 2), at, "",
+                    "处理结果.csv", "0000000000000000", 2 + pick % 3));
+        }
+        return words;
+    }
+
     /** Every record added {@code times} times, the whole shuffled when a random is given. */
     private static StoreRecords records(Content content, int times, Random random) {
         List<Runnable> additions = new ArrayList<>();
@@ -52,8 +90,8 @@ class ReconcilerPropertiesTest {
             content.orders().forEach(order -> additions.add(() -> records.add(order)));
             content.lines().forEach(line -> additions.add(() -> records.add(line)));
             content.refunds().forEach(refund -> additions.add(() -> records.add(refund)));
-            content.coveredDays().forEach(day -> additions.add(
-                    () -> records.cover(FileKind.ALIPAY_LEDGER, FIRST_DAY.plusDays(day), FIRST_DAY.plusDays(day))));
+            content.coveredDays().forEach(kindAndDay -> additions.add(() -> records.cover(COVERED_KINDS.get(kindAndDay.get(0)),
+                    FIRST_DAY.plusDays(kindAndDay.get(1)), FIRST_DAY.plusDays(kindAndDay.get(1)))));
         }
         if (random != null) {
             Collections.shuffle(additions, random);
@@ -64,7 +102,8 @@ class ReconcilerPropertiesTest {
 
     private static Gen<Content> stores() {
         return c -> new Content(orders().list(0, 8).generate(c), lines().list(0, 25).generate(c),
-                refunds().list(0, 6).generate(c), Gen.ints(0, 12).list(0, 12).generate(c));
+                refunds().list(0, 6).generate(c), Gen.ints(0, 2).flatMap(kind -> Gen.ints(0, 12).map(day -> List.of(kind, day)))
+                        .list(0, 24).generate(c));
     }
 
     /** Mostly Tmall's numbers; some ids kept as text (see Ids), which the index groups apart. */
