@@ -28,7 +28,7 @@ public final class Main {
                   exit 0: every file processed (reported or rejected with a reason), 1: otherwise
               ./recon replay --tenant T --store S [--day yyyy-MM-dd] [--local]
                   moves the dead letters back to their queues and has the store matched and reported
-                  again, on the stack the environment names (README.md, "Operations"); --local also
+                  again, on the stack the environment names (docs/operations.md, "Replay"); --local also
                   runs the functions here, against an emulator. exit 0: done, 1: something is left
               ./recon generate --out DIR [--orders N] [--days D] [--seed X]
                   write realistic sample exports for several stores, with DIR/manifest.json

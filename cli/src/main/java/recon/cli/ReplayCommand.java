@@ -145,7 +145,7 @@ final class ReplayCommand {
             throw new Args.UsageException("set the environment variable" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (local && missing.contains(ENDPOINT_URL)
                     ? " (--local runs the functions on this machine, against an emulator only)" : "")
-                    + "; see README.md, Operations");
+                    + "; see docs/operations.md, Replay");
         }
         return new Settings(environment);
     }
