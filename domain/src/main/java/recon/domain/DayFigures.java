@@ -1,6 +1,8 @@
 package recon.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Map;
  * @param ordersPaid orders whose 付款时间 falls on the day
  * @param settledCount SETTLEMENT lines of the day
  * @param settledAmount their income
+ * @param settledByChannel their income by the channel the money came in (channels with none left out):
+ *     adds up to settledAmount
  * @param refundAmount REFUND lines' expense minus income
  * @param commissionAmount COMMISSION lines' expense minus income
  * @param otherFeeAmount AFFILIATE_FEE, PAYMENT_FEE and POINTS lines' expense minus income
@@ -24,6 +28,7 @@ public record DayFigures(
         long ordersPaid,
         long settledCount,
         long settledAmount,
+        Map<Channel, Long> settledByChannel,
         long refundAmount,
         long commissionAmount,
         long otherFeeAmount,
@@ -35,6 +40,21 @@ public record DayFigures(
         Map<AnomalyType, Integer> anomalies) {
 
     public DayFigures {
+        Map<Channel, Long> nonZero = new EnumMap<>(Channel.class);
+        settledByChannel.forEach((channel, fen) -> {
+            if (fen != 0) {
+                nonZero.put(channel, fen);
+            }
+        });
+        if (nonZero.values().stream().mapToLong(Long::longValue).sum() != settledAmount) {
+            throw new IllegalArgumentException("the channels' settlements must add up to settledAmount");
+        }
+        settledByChannel = Collections.unmodifiableMap(nonZero);
         anomalies = Map.copyOf(anomalies);
+    }
+
+    /** The day's settlement income that came in this channel. */
+    public long settledIn(Channel channel) {
+        return settledByChannel.getOrDefault(channel, 0L);
     }
 }

@@ -4,21 +4,31 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One line of the Alipay account log (支付宝账务明细), normalized. A store holds millions of lines,
+ * One line of an account's bill, normalized: the Alipay account log (支付宝账务明细) or the WeChat Pay
+ * bill of the 聚合结算账户 (淘天微信账单), told apart by {@link #channel()}. A store holds millions of lines,
  * so the ids are kept compactly (see {@link Ids}); the accessors give them back as exported.
  *
- * <p>lineId: 账务流水号, the line's unique id: the same line in two overlapping exports is one line.
+ * <p>lineId: 账务流水号 (支付流水号 in the WeChat bill), the line's unique id within its channel: the
+ * same line in two overlapping exports is one line.
  * orderId: the Tmall order the line belongs to, or null (see DOMAIN: T200P prefix, 业务基础订单号, 备注).
  * occurredAt: 发生时间, epoch seconds. incomeFen: 收入金额, ≥ 0. expenseFen: 支出金额, ≥ 0 (the
- * export's sign is dropped). balanceFen: 账户余额 after the line. businessType: 业务类型 as exported,
- * kept for the reports.
+ * export's sign is dropped). balanceFen: 账户余额 after the line, or {@link #NO_BALANCE} where the bill has none (the WeChat
+ * bill never has one). businessType: 业务类型 (账单项目) as exported, kept for the reports.
  */
 public final class LedgerLine {
-    /** The order of the account log: by time, then by line id. */
+    /** The balance of a line whose bill states none. */
+    public static final long NO_BALANCE = Long.MIN_VALUE;
+
+    /** The order of the bills: by time, then by channel, then by line id. */
     public static final Comparator<LedgerLine> BY_TIME = (a, b) -> {
-        int byTime = Long.compare(a.occurredAt, b.occurredAt);
-        return byTime != 0 ? byTime : Ids.compare(a.lineNumber, a.lineText, b.lineNumber, b.lineText);
+        int c = Long.compare(a.occurredAt, b.occurredAt);
+        if (c == 0) {
+            c = a.channel.compareTo(b.channel);
+        }
+        return c != 0 ? c : Ids.compare(a.lineNumber, a.lineText, b.lineNumber, b.lineText);
     };
+
+    private final Channel channel;
 
     private final long lineNumber;
     private final String lineText;
@@ -31,8 +41,17 @@ public final class LedgerLine {
     private final LineClass lineClass;
     private final String businessType;
 
+    /** A line of the Alipay account log. */
     public LedgerLine(String lineId, String orderId, long occurredAt, long incomeFen, long expenseFen,
             long balanceFen, LineClass lineClass, String businessType) {
+        this(Channel.ALIPAY, lineId, orderId, occurredAt, incomeFen, expenseFen, balanceFen, lineClass, businessType);
+    }
+
+    public LedgerLine(Channel channel, String lineId, String orderId, long occurredAt, long incomeFen,
+            long expenseFen, long balanceFen, LineClass lineClass, String businessType) {
+        if (channel == null) {
+            throw new IllegalArgumentException("channel is required");
+        }
         if (lineId == null || lineId.isEmpty()) {
             throw new IllegalArgumentException("line id is required");
         }
@@ -42,6 +61,7 @@ public final class LedgerLine {
         if (lineClass == null) {
             throw new IllegalArgumentException("line class is required");
         }
+        this.channel = channel;
         this.lineNumber = Ids.number(lineId);
         this.lineText = Ids.text(lineId, lineNumber);
         this.orderNumber = Ids.number(orderId);
@@ -52,6 +72,10 @@ public final class LedgerLine {
         this.balanceFen = balanceFen;
         this.lineClass = lineClass;
         this.businessType = businessType == null ? "" : businessType;
+    }
+
+    public Channel channel() {
+        return channel;
     }
 
     public String lineId() {
@@ -93,8 +117,13 @@ public final class LedgerLine {
         return expenseFen;
     }
 
+    /** The balance after the line; {@link #NO_BALANCE} unless {@link #hasBalance()}. */
     public long balanceFen() {
         return balanceFen;
+    }
+
+    public boolean hasBalance() {
+        return balanceFen != NO_BALANCE;
     }
 
     public LineClass lineClass() {
@@ -112,7 +141,7 @@ public final class LedgerLine {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LedgerLine l && lineNumber == l.lineNumber && Objects.equals(lineText, l.lineText)
+        return o instanceof LedgerLine l && channel == l.channel && lineNumber == l.lineNumber && Objects.equals(lineText, l.lineText)
                 && orderNumber == l.orderNumber && Objects.equals(orderText, l.orderText)
                 && occurredAt == l.occurredAt && incomeFen == l.incomeFen && expenseFen == l.expenseFen
                 && balanceFen == l.balanceFen && lineClass == l.lineClass && businessType.equals(l.businessType);
@@ -120,13 +149,13 @@ public final class LedgerLine {
 
     @Override
     public int hashCode() {
-        return Objects.hash(lineNumber, lineText, orderNumber, orderText, occurredAt, incomeFen, expenseFen,
+        return Objects.hash(channel, lineNumber, lineText, orderNumber, orderText, occurredAt, incomeFen, expenseFen,
                 balanceFen, lineClass, businessType);
     }
 
     @Override
     public String toString() {
-        return "LedgerLine[lineId=" + lineId() + ", orderId=" + orderId() + ", occurredAt=" + occurredAt
+        return "LedgerLine[channel=" + channel + ", lineId=" + lineId() + ", orderId=" + orderId() + ", occurredAt=" + occurredAt
                 + ", incomeFen=" + incomeFen + ", expenseFen=" + expenseFen + ", balanceFen=" + balanceFen
                 + ", lineClass=" + lineClass + ", businessType=" + businessType + "]";
     }

@@ -1,8 +1,12 @@
 package recon.domain;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A store's contract and thresholds (docs/contracts.md, "Store configuration"). Every value has the
@@ -16,6 +20,7 @@ import java.util.Map;
  * @param refundRateHigh refunds / settlements of a day above this is REFUND_RATE_HIGH
  * @param feeRatioFactor fees / settlements above the contract's ratio times this is FEE_RATIO_HIGH
  * @param autoResolve the rules that resolve small differences by themselves (合理误差), in their order
+ * @param channels the channels the store's money settles through; empty: those it has sent a bill of
  */
 public record StoreConfig(
         BigDecimal commissionDefault,
@@ -25,7 +30,8 @@ public record StoreConfig(
         int autoConfirmDays,
         BigDecimal refundRateHigh,
         BigDecimal feeRatioFactor,
-        List<AutoResolve> autoResolve) {
+        List<AutoResolve> autoResolve,
+        Set<Channel> channels) {
 
     public static final StoreConfig DEFAULT = new StoreConfig(
             new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
@@ -46,16 +52,18 @@ public record StoreConfig(
         }
     }
 
-    /** The contract and thresholds, with no autoResolve rule. */
+    /** The contract and thresholds, with no autoResolve rule and the channels told by the bills sent. */
     public StoreConfig(BigDecimal commissionDefault, Map<String, BigDecimal> commissionByCategory, long toleranceFen,
             int graceDays, int autoConfirmDays, BigDecimal refundRateHigh, BigDecimal feeRatioFactor) {
         this(commissionDefault, commissionByCategory, toleranceFen, graceDays, autoConfirmDays, refundRateHigh,
-                feeRatioFactor, List.of());
+                feeRatioFactor, List.of(), Set.of());
     }
 
     public StoreConfig {
         commissionByCategory = Map.copyOf(commissionByCategory);
         autoResolve = List.copyOf(autoResolve);
+        // in the enum's order: the first channel a day waits for is always the same
+        channels = channels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         requireRate("commission.default", commissionDefault);
         commissionByCategory.forEach((category, rate) -> requireRate("commission.byCategory." + category, rate));
         if (toleranceFen < 0) {
@@ -73,6 +81,17 @@ public record StoreConfig(
     /** The commission rate of an order's category. */
     public BigDecimal commissionRate(String category) {
         return commissionByCategory.getOrDefault(category, commissionDefault);
+    }
+
+    /**
+     * The channels whose bills must cover a day before money due on it is called missing: as configured,
+     * else every channel the store has sent a bill of, else Alipay (a store that sent none).
+     */
+    public Set<Channel> channelsUsed(Collection<Channel> billed) {
+        if (!channels.isEmpty()) {
+            return channels;
+        }
+        return Collections.unmodifiableSet(billed.isEmpty() ? EnumSet.of(Channel.ALIPAY) : EnumSet.copyOf(billed));
     }
 
     private static void requireRate(String key, BigDecimal rate) {

@@ -10,11 +10,13 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.Money;
 import recon.domain.Resolution;
 import recon.domain.StoreConfig;
@@ -31,7 +33,7 @@ public final class StoreConfigJson {
             .build();
     private static final Set<String> KEYS = Set.of(
             "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor",
-            "autoResolve");
+            "autoResolve", "channels");
     private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
 
@@ -72,7 +74,8 @@ public final class StoreConfigJson {
                     whole(top, "autoConfirmDays", d.autoConfirmDays()),
                     decimal(top, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
                     decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()),
-                    autoResolve(top));
+                    autoResolve(top),
+                    channels(top));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }
@@ -120,6 +123,26 @@ public final class StoreConfigJson {
             rules.add(new StoreConfig.AutoResolve(type, maxFen, note));
         }
         return rules;
+    }
+
+    /** {@code "channels": ["ALIPAY", "TAOTIAN_WECHAT"]}: the channels the store's money settles through. */
+    private static Set<Channel> channels(Map<?, ?> top) {
+        if (!top.containsKey("channels")) {
+            return Set.of();
+        }
+        if (!(top.get("channels") instanceof List<?> list) || list.isEmpty()) {
+            throw new InvalidConfigException("channels: must be a list of channels such as [\"ALIPAY\", \"TAOTIAN_WECHAT\"]");
+        }
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                channels.add(Channel.valueOf(String.valueOf(list.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("channels[" + i + "]: must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got "
+                        + asJson(list.get(i)));
+            }
+        }
+        return channels;
     }
 
     private static Map<?, ?> requireObject(String key, Object value, Set<String> allowed) {

@@ -308,4 +308,21 @@ final class Cells {
         }
         return value;
     }
+
+    /** The first run of 15 to 20 digits in a text (an order id in a 备注), or null. */
+    static String orderNumberIn(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = digitsEnd(text, i, text.length());
+            if (end - i >= 15 && end - i <= 20) {
+                return text.substring(i, end);
+            }
+            i = end;
+        }
+        return null;
+    }
 }

@@ -15,7 +15,8 @@ final class TableIngest {
 
     /** In this order: a more specific header is tried before one it could be mistaken for. */
     private static final List<Layout> LAYOUTS =
-            List.of(ResolutionRows.LAYOUT, LedgerRows.LAYOUT, RefundRows.LAYOUT, ItemRows.LAYOUT, OrderRows.LAYOUT);
+            List.of(ResolutionRows.LAYOUT, AlipayLedgerRows.LAYOUT, WeChatBillRows.LAYOUT, RefundRows.LAYOUT,
+                    ItemRows.LAYOUT, OrderRows.LAYOUT);
 
     private final String fileName;
     private final RecordSink sink;
@@ -112,7 +113,8 @@ final class TableIngest {
 
     private RowParser parserFor(Layout layout, String[] header, String window, long windowLine) {
         return switch (layout.kind()) {
-            case ALIPAY_LEDGER -> new LedgerRows(header, window, windowLine, sink);
+            case ALIPAY_LEDGER -> new AlipayLedgerRows(header, window, windowLine, sink);
+            case TAOTIAN_WECHAT -> new WeChatBillRows(header, window, windowLine, sink);
             case TMALL_REFUNDS -> new RefundRows(header, sink);
             case TMALL_ITEMS -> new ItemRows(header);
             case TMALL_ORDERS -> new OrderRows(header, sink);

@@ -17,10 +17,10 @@ import recon.domain.Waiting;
  */
 final class CommissionRule {
     private final StoreConfig config;
-    private final Coverage coverage;
+    private final LedgerCoverage coverage;
     private final List<Anomaly> found;
 
-    CommissionRule(StoreConfig config, Coverage coverage, List<Anomaly> found) {
+    CommissionRule(StoreConfig config, LedgerCoverage coverage, List<Anomaly> found) {
         this.config = config;
         this.coverage = coverage;
         this.found = found;
@@ -36,9 +36,10 @@ final class CommissionRule {
         }
         long firstSettlementDay = Times.epochDay(ledger.firstSettlementAt());
         List<LedgerLine> commissions = ledger.commissions();
-        // a commission line may be on a day the ledgers do not cover yet, from payment to the day after
-        // the first settlement known: the anomaly waits for it
-        Waiting waiting = coverage.waitingFor(SettlementRules.paidDay(order, firstSettlementDay), firstSettlementDay + 1);
+        // a commission line may be on a day the bills do not cover yet, from payment to the day after
+        // the first settlement known: the anomaly waits for it (the fee is taken in the order's channel)
+        Waiting waiting = coverage.waitingFor(ledger.channel(), SettlementRules.paidDay(order, firstSettlementDay),
+                firstSettlementDay + 1);
         long expectedFee = Rates.apply(ledger.settledFen() - duplicateFen, config.commissionRate(order.category()));
         long charged = 0;
         for (LedgerLine line : commissions) {

@@ -27,15 +27,18 @@ final class Coverage {
         }
     }
 
-    /** Every day from first to last (epoch days, inclusive) is covered. */
-    boolean coversAll(long first, long last) {
-        int i = Arrays.binarySearch(days, first);
-        return i >= 0 && runEnds[i] >= last;
+    /**
+     * The files received can tell about first … last (epoch days, inclusive): they cover every one of
+     * those days, or a later day — a hole before it is an export missing (PENDING), not the future.
+     */
+    boolean speaksFor(long first, long last) {
+        return coversAll(first, last) || days.length > 0 && days[days.length - 1] > last;
     }
 
-    /** Some day after this one (an epoch day) is covered: a hole before it is a missing export, not the future. */
-    boolean coversAnyDayAfter(long day) {
-        return days.length > 0 && days[days.length - 1] > day;
+    /** Every day from first to last (epoch days, inclusive) is covered. */
+    private boolean coversAll(long first, long last) {
+        int i = Arrays.binarySearch(days, first);
+        return i >= 0 && runEnds[i] >= last;
     }
 
     /** The uncovered part of first … last (epoch days) as what an anomaly waits for; null when all is covered. */

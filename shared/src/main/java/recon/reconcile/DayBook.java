@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -22,6 +23,7 @@ final class DayBook {
         long ordersPaid;
         long settledCount;
         long settledAmount;
+        final Map<Channel, Long> settledByChannel = new EnumMap<>(Channel.class);
         long refundAmount;
         long commissionAmount;
         long otherFeeAmount;
@@ -97,6 +99,7 @@ final class DayBook {
             case SETTLEMENT -> {
                 day.settledCount++;
                 day.settledAmount += line.incomeFen();
+                day.settledByChannel.merge(line.channel(), line.incomeFen(), Long::sum);
             }
             case REFUND -> day.refundAmount += debit;
             case COMMISSION -> day.commissionAmount += debit;
@@ -132,7 +135,7 @@ final class DayBook {
             }
             Day day = days.get(dayNumber);
             figures.add(new DayFigures(LocalDate.ofEpochDay(dayNumber), day.ordersPaid, day.settledCount,
-                    day.settledAmount, day.refundAmount, day.commissionAmount, day.otherFeeAmount,
+                    day.settledAmount, day.settledByChannel, day.refundAmount, day.commissionAmount, day.otherFeeAmount,
                     day.transferAmount, day.openingBalance, day.closingBalance, day.matchedOrders, openItems,
                     day.anomalies));
         }

@@ -3,6 +3,7 @@ package recon.reconcile;
 import java.util.ArrayList;
 import java.util.List;
 import recon.domain.Anomaly;
+import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.OrderStatus;
@@ -33,7 +34,7 @@ public final class Reconciler {
 
     /** What the rules find: every anomaly OPEN, or PENDING while an export could still explain it. */
     public Reconciliation reconcile(StoreRecords records) {
-        StoreIndex index = new StoreIndex(records);
+        StoreIndex index = new StoreIndex(records, config.channelsUsed(records.channelsBilled()));
         List<Anomaly> found = new ArrayList<>();
         DayBook days = new DayBook();
 
@@ -95,28 +96,56 @@ public final class Reconciler {
         }
     }
 
-    /** Opening and closing balance of every day with lines, checked inside the day and against the day before. */
+    /**
+     * The balance of each channel whose lines state one (the WeChat bill has none), checked inside each
+     * day with lines and against the day before; the day figures show the Alipay account's.
+     */
     private void checkBalances(StoreIndex index, DayBook days, List<Anomaly> found) {
-        BalanceRules balances = new BalanceRules(config.toleranceFen(), index.ledgerCoverage, found);
-        List<LedgerLine> lines = index.lines;
-        Long previousClosing = null;
-        long previousDay = 0;
-        int from = 0;
-        while (from < lines.size()) {
-            long day = Times.epochDay(lines.get(from).occurredAt());
-            int to = from + 1;
-            while (to < lines.size() && Times.epochDay(lines.get(to).occurredAt()) == day) {
-                to++;
+        for (Channel channel : Channel.values()) {
+            List<LedgerLine> lines = withBalance(index.lines, channel);
+            BalanceRules balances = new BalanceRules(config.toleranceFen(), index.ledgerCoverage.of(channel), found);
+            Long previousClosing = null;
+            long previousDay = 0;
+            int from = 0;
+            while (from < lines.size()) {
+                long day = Times.epochDay(lines.get(from).occurredAt());
+                int to = from + 1;
+                while (to < lines.size() && Times.epochDay(lines.get(to).occurredAt()) == day) {
+                    to++;
+                }
+                List<LedgerLine> chained = BalanceRules.chained(lines.subList(from, to));
+                balances.checkDay(day, chained);
+                if (previousClosing != null) {
+                    balances.checkGap(day, previousDay, previousClosing, chained);
+                }
+                previousClosing = BalanceRules.closing(chained);
+                previousDay = day;
+                if (channel == Channel.ALIPAY) {
+                    days.balances(day, BalanceRules.opening(chained), previousClosing);
+                }
+                from = to;
             }
-            List<LedgerLine> chained = BalanceRules.chained(lines.subList(from, to));
-            balances.checkDay(day, chained);
-            if (previousClosing != null) {
-                balances.checkGap(day, previousDay, previousClosing, chained);
-            }
-            previousClosing = BalanceRules.closing(chained);
-            previousDay = day;
-            days.balances(day, BalanceRules.opening(chained), previousClosing);
-            from = to;
         }
+    }
+
+    /** The lines of one channel that state a balance, in their order: all of them, most often, so no copy. */
+    private static List<LedgerLine> withBalance(List<LedgerLine> lines, Channel channel) {
+        boolean all = true;
+        for (LedgerLine line : lines) {
+            if (line.channel() != channel || !line.hasBalance()) {
+                all = false;
+                break;
+            }
+        }
+        if (all) {
+            return lines;
+        }
+        List<LedgerLine> kept = new ArrayList<>();
+        for (LedgerLine line : lines) {
+            if (line.channel() == channel && line.hasBalance()) {
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 }

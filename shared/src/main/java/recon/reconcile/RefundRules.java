@@ -6,6 +6,7 @@ import static recon.domain.AnomalyType.UNEXPLAINED_REFUND;
 
 import java.util.List;
 import recon.domain.Anomaly;
+import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.Refund;
 import recon.domain.StoreConfig;
@@ -18,13 +19,13 @@ import recon.domain.Waiting;
  */
 final class RefundRules {
     private final StoreConfig config;
-    private final Coverage ledger;
+    private final LedgerCoverage bills;
     private final Coverage refundReports;
     private final List<Anomaly> found;
 
-    RefundRules(StoreConfig config, Coverage ledger, Coverage refundReports, List<Anomaly> found) {
+    RefundRules(StoreConfig config, LedgerCoverage bills, Coverage refundReports, List<Anomaly> found) {
         this.config = config;
-        this.ledger = ledger;
+        this.bills = bills;
         this.refundReports = refundReports;
         this.found = found;
     }
@@ -62,7 +63,7 @@ final class RefundRules {
             linePaired[l] = true;
         }
         for (int r = nextUnpaired(refundPaired, 0); r < refunds.size(); r = nextUnpaired(refundPaired, r + 1)) {
-            checkNotDeducted(refunds.get(r));
+            checkNotDeducted(refunds.get(r), ledger.channel());
         }
         for (l = nextUnpaired(linePaired, 0); l < lines.size(); l = nextUnpaired(linePaired, l + 1)) {
             unexplained(lines.get(l));
@@ -80,15 +81,16 @@ final class RefundRules {
         found.add(Anomalies.of(UNEXPLAINED_REFUND, day, line.orderId(), line.lineId(), 0, amount(line), waiting));
     }
 
-    private void checkNotDeducted(Refund refund) {
+    /** @param paidWith the channel the order's money came in, or null when it has none yet */
+    private void checkNotDeducted(Refund refund, Channel paidWith) {
         if (!Times.isPresent(refund.dayTime())) {
             return; // a refund without any time has no day to be missed on
         }
         long day = Times.epochDay(refund.dayTime());
         // as a missing settlement: PENDING where a later ledger shows an export missing, nothing yet before any
-        if (ledger.coversAll(day, day + 1) || ledger.coversAnyDayAfter(day + 1)) {
+        if (bills.speaksFor(paidWith, day, day + 1)) {
             found.add(Anomalies.of(REFUND_NOT_DEDUCTED, REFUND_NOT_DEDUCTED.severity, day, refund.orderId(), null,
-                    refund.refundId(), refund.refundFen(), 0, ledger.waitingFor(day, day + 1)));
+                    refund.refundId(), refund.refundFen(), 0, bills.waitingFor(paidWith, day, day + 1)));
         }
     }
 

@@ -35,12 +35,12 @@ final class SettlementRules {
     record Outcome(long expectedFen, long duplicateFen, boolean matched) {}
 
     private final StoreConfig config;
-    private final Coverage ledgerDays;
+    private final LedgerCoverage ledgerDays;
     private final Coverage orderReports;
     private final Coverage refundReports;
     private final List<Anomaly> found;
 
-    SettlementRules(StoreConfig config, Coverage ledger, Coverage orderReports, Coverage refundReports,
+    SettlementRules(StoreConfig config, LedgerCoverage ledger, Coverage orderReports, Coverage refundReports,
             List<Anomaly> found) {
         this.config = config;
         this.ledgerDays = ledger;
@@ -79,7 +79,7 @@ final class SettlementRules {
         if (actual < expected) {
             long settledOn = day(lines.getFirst());
             long paidOn = paidDay(order, settledOn);
-            waiting = ledgerDays.waitingFor(paidOn, day(last));
+            waiting = ledgerDays.waitingFor(ledger.channel(), paidOn, day(last));
             if (waiting == null) {
                 waiting = refundReports.waitingFor(paidOn, settledOn);
             }
@@ -89,11 +89,12 @@ final class SettlementRules {
     }
 
     /**
-     * Called missing where the ledger covers every day the settlement could have come on: from 确认收货
+     * Called missing where the bills of every channel the store uses cover every day the settlement
+     * could have come on (the order's channel is not known before its money comes): from 确认收货
      * to it plus grace, or, where the report gives no 确认收货时间, from payment (else creation) to
      * payment plus the auto-confirm days plus grace — the buyer may have confirmed on any day before.
-     * PENDING where the ledgers do not cover that span but cover a later day (an export is missing);
-     * not yet an anomaly where the span ends after every ledger received (the order is an open item).
+     * PENDING where a channel's bills do not cover that span but cover a later day (an export is
+     * missing); not yet an anomaly where the span ends after a channel's last bill (an open item).
      */
     private void checkMissing(Order order, long expected) {
         if (expected <= 0) {
@@ -111,9 +112,9 @@ final class SettlementRules {
             return; // an order without any time has no due date
         }
         long end = due + config.graceDays();
-        if (ledgerDays.coversAll(from, end) || ledgerDays.coversAnyDayAfter(end)) {
+        if (ledgerDays.speaksFor(null, from, end)) {
             found.add(Anomalies.of(MISSING_SETTLEMENT, due, order.orderId(), null, expected, 0,
-                    ledgerDays.waitingFor(from, end)));
+                    ledgerDays.waitingFor(null, from, end)));
         }
     }
 

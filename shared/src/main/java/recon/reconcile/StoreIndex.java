@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
@@ -17,8 +21,8 @@ import recon.domain.Refund;
 import recon.domain.RefundStatus;
 
 /**
- * The records of a store arranged once for the rules: every ledger line sorted by (occurredAt,
- * lineId) — so the lines of a day are consecutive — and the orders, their lines and their
+ * The records of a store arranged once for the rules: every bill line sorted by (occurredAt,
+ * channel, lineId) — so the lines of a day are consecutive — and the orders, their lines and their
  * successful refunds sorted by order id, so the rules meet each order id once by walking the three
  * side by side (a map of a million order ids would cost more than the records).
  */
@@ -37,8 +41,8 @@ final class StoreIndex {
     private static final int RADIX = 1 << RADIX_BITS;
 
     final List<LedgerLine> lines;
-    /** What the received ledgers, order reports and refund reports cover. */
-    final Coverage ledgerCoverage;
+    /** What the received bills, order reports and refund reports cover. */
+    final LedgerCoverage ledgerCoverage;
     final Coverage orderCoverage;
     final Coverage refundCoverage;
     private final Order[] orders;
@@ -46,7 +50,10 @@ final class StoreIndex {
     private final LedgerLine[] orderLines;
     private final Refund[] successfulRefunds;
 
-    StoreIndex(StoreRecords records) {
+    /**
+     * @param channelsUsed the channels whose bills must cover a day before money due on it is missing
+     */
+    StoreIndex(StoreRecords records, Set<Channel> channelsUsed) {
         // the orders and the refunds are sorted on another core, where there is one, while the lines are sorted here
         Executor otherCore = Runtime.getRuntime().availableProcessors() > 1 ? ForkJoinPool.commonPool() : Runnable::run;
         CompletableFuture<Order[]> sortedOrders = CompletableFuture.supplyAsync(() -> byOrderId(records.orders()), otherCore);
@@ -59,7 +66,11 @@ final class StoreIndex {
                 .toArray(LedgerLine[]::new));
         this.orders = sortedOrders.join();
         this.successfulRefunds = sortedRefunds.join();
-        this.ledgerCoverage = new Coverage(FileKind.ALIPAY_LEDGER, records.coveredDays(FileKind.ALIPAY_LEDGER));
+        Map<Channel, Coverage> bills = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            bills.put(channel, new Coverage(channel.bill, records.coveredDays(channel.bill)));
+        }
+        this.ledgerCoverage = new LedgerCoverage(bills, channelsUsed);
         this.orderCoverage = new Coverage(FileKind.TMALL_ORDERS, records.coveredDays(FileKind.TMALL_ORDERS));
         this.refundCoverage = new Coverage(FileKind.TMALL_REFUNDS, records.coveredDays(FileKind.TMALL_REFUNDS));
     }

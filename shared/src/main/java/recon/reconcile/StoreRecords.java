@@ -1,17 +1,21 @@
 package recon.reconcile;
 
 import java.time.LocalDate;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.Ids;
 import recon.domain.LedgerLine;
@@ -22,7 +26,7 @@ import recon.domain.Resolution;
 
 /**
  * All records received so far for one store, merged by their natural keys: an order by 订单编号 (most
- * advanced status wins), a ledger line by 账务流水号, a refund by 退款编号, a resolution by its whole
+ * advanced status wins), a ledger line by its channel and 账务流水号 (支付流水号), a refund by 退款编号, a resolution by its whole
  * content; and the days each kind of export covers. Merging is commutative and idempotent, so neither
  * the order files arrive in nor a file given twice changes the content.
  */
@@ -52,10 +56,17 @@ public final class StoreRecords {
     };
 
     private final IdMap<Order> orders = new IdMap<>(Order::orderNumber, Order::orderId);
-    private final IdMap<LedgerLine> lines = new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId);
+    /** Each channel's lines apart: the two bills number their lines each in its own way. */
+    private final Map<Channel, IdMap<LedgerLine>> lines = new EnumMap<>(Channel.class);
     private final IdMap<Refund> refunds = new IdMap<>(Refund::refundNumber, Refund::refundId);
     private final Map<FileKind, NavigableSet<LocalDate>> coveredDays = new EnumMap<>(FileKind.class);
     private final Set<Resolution> resolutions = new LinkedHashSet<>();
+
+    public StoreRecords() {
+        for (Channel channel : Channel.values()) {
+            lines.put(channel, new IdMap<>(LedgerLine::lineNumber, LedgerLine::lineId));
+        }
+    }
 
     /** As the texts compare ("" for none), without making them when both are the same number. */
     private static int compareOrderIds(LedgerLine a, LedgerLine b) {
@@ -70,7 +81,7 @@ public final class StoreRecords {
     }
 
     public void add(LedgerLine line) {
-        lines.merge(line, (a, b) -> LINE_CHOICE.compare(a, b) <= 0 ? a : b);
+        lines.get(line.channel()).merge(line, (a, b) -> LINE_CHOICE.compare(a, b) <= 0 ? a : b);
     }
 
     public void add(Refund refund) {
@@ -106,8 +117,19 @@ public final class StoreRecords {
         return line.orderNumber() == Ids.TEXT ? orders.get(line.orderId()) : orders.get(line.orderNumber());
     }
 
+    /** The lines of every channel. */
     public Collection<LedgerLine> ledgerLines() {
-        return Collections.unmodifiableCollection(lines.values());
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<LedgerLine> iterator() {
+                return lines.values().stream().flatMap(channelLines -> channelLines.values().stream()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return lines.values().stream().mapToInt(IdMap::size).sum();
+            }
+        };
     }
 
     public Collection<Refund> refunds() {
@@ -117,6 +139,32 @@ public final class StoreRecords {
     /** The days the received files of this kind cover: nothing they would hold is called missing outside them. */
     public NavigableSet<LocalDate> coveredDays(FileKind kind) {
         return Collections.unmodifiableNavigableSet(coveredDays.getOrDefault(kind, new TreeSet<>()));
+    }
+
+    /** The channels of the bills received: those whose files cover some day. */
+    public Set<Channel> channelsBilled() {
+        synchronized (coveredDays) {
+            Set<Channel> billed = EnumSet.noneOf(Channel.class);
+            for (Channel channel : Channel.values()) {
+                if (!coveredDays.getOrDefault(channel.bill, Collections.emptyNavigableSet()).isEmpty()) {
+                    billed.add(channel);
+                }
+            }
+            return billed;
+        }
+    }
+
+    /** The days the bills of every one of these channels cover. */
+    public NavigableSet<LocalDate> ledgerDays(Set<Channel> channels) {
+        NavigableSet<LocalDate> days = null;
+        for (Channel channel : channels) {
+            if (days == null) {
+                days = new TreeSet<>(coveredDays(channel.bill));
+            } else {
+                days.retainAll(coveredDays(channel.bill));
+            }
+        }
+        return days == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(days);
     }
 
     /** Every resolution received (the audit trail), sorted so that the output never depends on arrival. */

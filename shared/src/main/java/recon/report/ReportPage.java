@@ -15,6 +15,7 @@ import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LineClass;
@@ -103,6 +104,9 @@ public final class ReportPage {
         Totals t = report.totals();
         html.append("<section class=\"cards\">\n");
         moneyCard(html, "结算金额", "settledAmount", t.settledAmount());
+        for (Channel channel : Channel.values()) {
+            moneyCard(html, "其中" + channel.label, "settledByChannel." + channel.name(), t.settledIn(channel));
+        }
         countCard(html, "结算笔数", "settledCount", t.settledCount(), false);
         moneyCard(html, "退款金额", "refundAmount", t.refundAmount());
         moneyCard(html, "天猫佣金", "commissionAmount", t.commissionAmount());

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
@@ -143,10 +144,14 @@ public final class ReportSource {
         return low;
     }
 
+    /** The Alipay account's balance line: the WeChat bill states no balance to check. */
     private static BalanceCheck balance(Totals totals, List<LedgerLine> periodLines) {
         long income = 0;
         long expense = 0;
         for (LedgerLine line : periodLines) {
+            if (line.channel() != Channel.ALIPAY) {
+                continue;
+            }
             income += line.incomeFen();
             expense += line.expenseFen();
         }

@@ -12,6 +12,7 @@ import org.dhatim.fastexcel.Worksheet;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
@@ -78,6 +79,9 @@ public final class ReportWorkbook {
         rows.count("付款订单数", t.ordersPaid(), "ordersPaid");
         rows.count("结算笔数", t.settledCount(), "settledCount");
         rows.money("结算金额（元）", t.settledAmount(), "settledAmount");
+        for (Channel channel : Channel.values()) {
+            rows.money("　其中" + channel.label + "（元）", t.settledIn(channel), "settledByChannel." + channel.name());
+        }
         rows.money("退款金额（元）", t.refundAmount(), "refundAmount");
         rows.money("天猫佣金（元）", t.commissionAmount(), "commissionAmount");
         rows.money("其他费用（元）", t.otherFeeAmount(), "otherFeeAmount");
@@ -237,7 +241,8 @@ public final class ReportWorkbook {
     private static void days(Workbook workbook, PeriodReport report) throws IOException {
         TableSheet sheet = new TableSheet(workbook, DAYS,
                 new Column("日期", 12), new Column("付款订单", 10), new Column("结算笔数", 10),
-                new Column("结算金额（元）", 16), new Column("退款金额（元）", 14), new Column("天猫佣金（元）", 14),
+                new Column("结算金额（元）", 16), new Column("其中支付宝（元）", 16), new Column("其中微信支付（元）", 18),
+                new Column("退款金额（元）", 14), new Column("天猫佣金（元）", 14),
                 new Column("其他费用（元）", 14), new Column("转出，非损益（元）", 16), new Column("期初余额（元）", 16),
                 new Column("期末余额（元）", 16), new Column("已核对订单", 10), new Column("未结算订单", 10),
                 new Column("异常笔数", 10));
@@ -246,15 +251,17 @@ public final class ReportWorkbook {
             sheet.count(1, day.ordersPaid());
             sheet.count(2, day.settledCount());
             sheet.money(3, day.settledAmount());
-            sheet.money(4, day.refundAmount());
-            sheet.money(5, day.commissionAmount());
-            sheet.money(6, day.otherFeeAmount());
-            sheet.money(7, day.transferAmount());
-            sheet.money(8, day.openingBalance());
-            sheet.money(9, day.closingBalance());
-            sheet.count(10, day.matchedOrders());
-            sheet.count(11, day.openItems());
-            sheet.count(12, day.anomalies().values().stream().mapToInt(Integer::intValue).sum());
+            sheet.money(4, day.settledIn(Channel.ALIPAY));
+            sheet.money(5, day.settledIn(Channel.TAOTIAN_WECHAT));
+            sheet.money(6, day.refundAmount());
+            sheet.money(7, day.commissionAmount());
+            sheet.money(8, day.otherFeeAmount());
+            sheet.money(9, day.transferAmount());
+            sheet.money(10, day.openingBalance());
+            sheet.money(11, day.closingBalance());
+            sheet.count(12, day.matchedOrders());
+            sheet.count(13, day.openItems());
+            sheet.count(14, day.anomalies().values().stream().mapToInt(Integer::intValue).sum());
             sheet.endRow();
         }
         sheet.finish();
@@ -327,7 +334,7 @@ public final class ReportWorkbook {
                 new Column("发生时间", 20), new Column("账务流水号", 24), new Column("类别", 12), new Column("类别代码", 15),
                 new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
                 new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
-                new Column("异常", 18));
+                new Column("渠道", 10), new Column("异常", 18));
         for (LedgerLine line : report.lines()) {
             sheet.time(0, line.occurredAt());
             sheet.text(1, line.lineId());
@@ -338,9 +345,10 @@ public final class ReportWorkbook {
             sheet.text(6, orderStatus(report, line));
             sheet.money(7, line.incomeFen());
             sheet.money(8, line.expenseFen());
-            sheet.money(9, line.balanceFen());
+            sheet.money(9, line.hasBalance() ? line.balanceFen() : null);
+            sheet.text(10, line.channel().label);
             AnomalyType anomaly = report.lineAnomalies().get(line.lineId());
-            sheet.text(10, anomaly == null ? null : anomaly.label);
+            sheet.text(11, anomaly == null ? null : anomaly.label);
             sheet.endRow();
         }
         sheet.finish();

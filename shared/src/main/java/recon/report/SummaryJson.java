@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
@@ -100,6 +101,11 @@ public final class SummaryJson {
         json.writeNumberField("ordersPaid", day.ordersPaid());
         json.writeNumberField("settledCount", day.settledCount());
         json.writeStringField("settledAmount", Money.format(day.settledAmount()));
+        json.writeObjectFieldStart("settledByChannel");
+        for (Channel channel : Channel.values()) {
+            json.writeStringField(channel.name(), Money.format(day.settledIn(channel)));
+        }
+        json.writeEndObject();
         json.writeStringField("refundAmount", Money.format(day.refundAmount()));
         json.writeStringField("commissionAmount", Money.format(day.commissionAmount()));
         json.writeStringField("otherFeeAmount", Money.format(day.otherFeeAmount()));

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 
 /**
@@ -15,6 +16,7 @@ public record Totals(
         long ordersPaid,
         long settledCount,
         long settledAmount,
+        Map<Channel, Long> settledByChannel,
         long refundAmount,
         long commissionAmount,
         long otherFeeAmount,
@@ -26,7 +28,13 @@ public record Totals(
         Map<AnomalyType, Integer> anomalies) {
 
     public Totals {
+        settledByChannel = Map.copyOf(settledByChannel);
         anomalies = Map.copyOf(anomalies);
+    }
+
+    /** The period's settlement income that came in this channel. */
+    public long settledIn(Channel channel) {
+        return settledByChannel.getOrDefault(channel, 0L);
     }
 
     /** Fees: commission and the other fees (淘宝客, payment fees, points). */
@@ -43,8 +51,10 @@ public record Totals(
         long matched = 0;
         Long opening = null;
         Long closing = null;
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         Map<AnomalyType, Integer> anomalies = new EnumMap<>(AnomalyType.class);
         for (DayFigures day : days) {
+            day.settledByChannel().forEach((channel, fen) -> byChannel.merge(channel, fen, Long::sum));
             ordersPaid += day.ordersPaid();
             settledCount += day.settledCount();
             settled += day.settledAmount();
@@ -62,7 +72,7 @@ public record Totals(
             day.anomalies().forEach((type, count) -> anomalies.merge(type, count, Integer::sum));
         }
         long openItems = days.isEmpty() ? 0 : days.getLast().openItems();
-        return new Totals(ordersPaid, settledCount, settled, refunds, commission, otherFees, transfers,
+        return new Totals(ordersPaid, settledCount, settled, byChannel, refunds, commission, otherFees, transfers,
                 opening, closing, matched, openItems, anomalies);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
@@ -113,6 +114,7 @@ public final class DayResultJson {
                 number(d, "ordersPaid"),
                 number(d, "settledCount"),
                 amount(d, "settledAmount"),
+                settledByChannel(d),
                 amount(d, "refundAmount"),
                 amount(d, "commissionAmount"),
                 amount(d, "otherFeeAmount"),
@@ -122,6 +124,18 @@ public final class DayResultJson {
                 number(d, "matchedOrders"),
                 number(d, "openItems"),
                 counts);
+    }
+
+    /** Results saved before the WeChat channel existed: every settlement of theirs came in through Alipay. */
+    private static Map<Channel, Long> settledByChannel(Map<?, ?> d) {
+        Map<Channel, Long> settled = new EnumMap<>(Channel.class);
+        if (!d.containsKey("settledByChannel")) {
+            settled.put(Channel.ALIPAY, amount(d, "settledAmount"));
+            return settled;
+        }
+        ((Map<?, ?>) d.get("settledByChannel")).forEach((channel, yuan) ->
+                settled.put(Channel.valueOf((String) channel), Money.parseYuan((String) yuan)));
+        return settled;
     }
 
     /** The text of a field, null where the field is absent or null. */

@@ -14,7 +14,6 @@ import recon.alert.AlertDispatch;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
-import recon.domain.FileKind;
 import recon.port.DayRange;
 import recon.port.DayResult;
 import recon.port.ReportRequests;
@@ -23,6 +22,7 @@ import recon.port.StoreDays;
 import recon.port.StoreFiles;
 import recon.port.StoreRef;
 import recon.reconcile.Reconciliation;
+import recon.reconcile.StoreRecords;
 import recon.storage.DayResultJson;
 
 /**
@@ -102,12 +102,13 @@ public final class MatchStores {
     }
 
     /**
-     * The months of the request that are closed (已对平): every day of the month covered by the ledgers
-     * received — a month still going on, or missing an export, is not done — and none of its anomalies
+     * The months of the request that are closed (已对平): every day of the month covered by the bills
+     * of every channel the store uses — a month still going on, or missing an export, is not done — and none of its anomalies
      * PENDING, OPEN or DISPUTED.
      */
     static List<YearMonth> closedMonths(ReconcileStore.Reconciled reconciled, LocalDate first, LocalDate last) {
-        Set<LocalDate> covered = reconciled.records().coveredDays(FileKind.ALIPAY_LEDGER);
+        StoreRecords records = reconciled.records();
+        Set<LocalDate> covered = records.ledgerDays(reconciled.config().channelsUsed(records.channelsBilled()));
         List<YearMonth> closed = new ArrayList<>();
         for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
             YearMonth m = month;

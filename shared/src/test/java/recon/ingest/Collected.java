@@ -22,7 +22,7 @@ final class Collected implements IngestListener, RecordSink {
     final List<Order> orders = new ArrayList<>();
     final List<LedgerLine> lines = new ArrayList<>();
     final List<Refund> refunds = new ArrayList<>();
-    /** What the ledgers covered; {@link #reportSpans} holds what the order and refund reports did. */
+    /** What the bills covered; {@link #reportSpans} holds what the order and refund reports did. */
     final List<Coverage> coverage = new ArrayList<>();
     final List<String> reportSpans = new ArrayList<>();
     final List<Resolution> resolutions = new ArrayList<>();
@@ -78,7 +78,7 @@ final class Collected implements IngestListener, RecordSink {
 
     @Override
     public void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay) {
-        if (kind == FileKind.ALIPAY_LEDGER) {
+        if (kind == FileKind.ALIPAY_LEDGER || kind == FileKind.TAOTIAN_WECHAT) {
             coverage.add(new Coverage(firstDay, lastDay));
         } else {
             reportSpans.add(kind + " " + firstDay + ".." + lastDay);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
@@ -25,7 +26,8 @@ class SummaryJsonTest {
 
     @Test
     void writesTheContractShapeWithAmountsAsYuanStrings() throws IOException {
-        DayFigures day = new DayFigures(DAY, 40, 35, 412000, 12000, 8240, 2100, 300000, 10000L, 101660L, 33, 5,
+        DayFigures day = new DayFigures(DAY, 40, 35, 412000,
+                Map.of(Channel.ALIPAY, 300000L, Channel.TAOTIAN_WECHAT, 112000L), 12000, 8240, 2100, 300000, 10000L, 101660L, 33, 5,
                 Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, Severity.HIGH, DAY, "3553498017448001",
                 "20261102000123", 19900, 18900, "结算金额与应收不符").withId("0123456789abcdef");
@@ -44,7 +46,8 @@ class SummaryJsonTest {
         assertThat(json.at("/files/1/status").asText()).isEqualTo("REJECTED");
         assertThat(json.at("/files/1/error").asText()).isEqualTo("第 1 行：无法识别的文件表头");
         assertThat(json.at("/days/0").toString()).isEqualTo("{\"day\":\"2026-11-02\",\"ordersPaid\":40,"
-                + "\"settledCount\":35,\"settledAmount\":\"4120.00\",\"refundAmount\":\"120.00\","
+                + "\"settledCount\":35,\"settledAmount\":\"4120.00\","
+                + "\"settledByChannel\":{\"ALIPAY\":\"3000.00\",\"TAOTIAN_WECHAT\":\"1120.00\"},\"refundAmount\":\"120.00\","
                 + "\"commissionAmount\":\"82.40\",\"otherFeeAmount\":\"21.00\",\"transferAmount\":\"3000.00\","
                 + "\"openingBalance\":\"100.00\",\"closingBalance\":\"1016.60\",\"matchedOrders\":33,\"openItems\":5,"
                 + "\"anomalies\":{\"AMOUNT_MISMATCH\":1}}");
@@ -102,7 +105,7 @@ class SummaryJsonTest {
 
     @Test
     void omitsIdsThatDoNotApplyAndWritesNullBalancesForDaysWithoutLines() throws IOException {
-        DayFigures quietDay = new DayFigures(DAY, 3, 0, 0, 0, 0, 0, 0, null, null, 0, 3, Map.of());
+        DayFigures quietDay = new DayFigures(DAY, 3, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 3, Map.of());
         Anomaly dayLevel = new Anomaly(AnomalyType.REFUND_RATE_HIGH, Severity.MEDIUM, DAY, null, null, 3000, 5000, "当日退款率过高");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.port.DayResult;
 import recon.port.StoreRef;
@@ -56,7 +57,7 @@ class KeysAndResultsTest {
     @Test
     void dayResultComesBackFromItsJsonWithTheSameHash() {
         LocalDate day = LocalDate.of(2026, 11, 2);
-        DayFigures figures = new DayFigures(day, 40, 35, 412_000, 12_000, 8_240, 2_100, 300_000, null, -5L, 33, 5,
+        DayFigures figures = new DayFigures(day, 40, 35, 412_000, Map.of(Channel.ALIPAY, 412_000L), 12_000, 8_240, 2_100, 300_000, null, -5L, 33, 5,
                 Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, AnomalyType.AMOUNT_MISMATCH.severity, day,
                 "3553498017448001", null, 19_900, 18_900, "结算金额与应收不符");
