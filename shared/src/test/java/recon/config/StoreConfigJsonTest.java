@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Set;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import recon.domain.AnomalyType;
+import recon.domain.Channel;
 import recon.domain.StoreConfig;
 import recon.testing.Gen;
 import recon.testing.Property;
@@ -146,6 +148,20 @@ class StoreConfigJsonTest {
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"x\", \"by\": \"me\"}]}"))
                 .hasMessageStartingWith("autoResolve[0].by: unknown key");
         assertThatThrownBy(() -> read("{\"digest\": true}")).hasMessageStartingWith("digest: unknown key");
+    }
+
+    @Test
+    void readsTheChannelsTheStoreUses() throws IOException {
+        assertThat(read("{\"channels\": [\"TAOTIAN_WECHAT\", \"ALIPAY\"]}").channels())
+                .containsExactly(Channel.ALIPAY, Channel.TAOTIAN_WECHAT);
+        assertThat(read("{}").channelsUsed(Set.of())).as("a store that sent no bill and says nothing").containsExactly(Channel.ALIPAY);
+        assertThat(read("{}").channelsUsed(Set.of(Channel.TAOTIAN_WECHAT))).containsExactly(Channel.TAOTIAN_WECHAT);
+        assertThat(read("{\"channels\": [\"ALIPAY\"]}").channelsUsed(Set.of(Channel.ALIPAY, Channel.TAOTIAN_WECHAT)))
+                .as("what the config says wins over the bills sent").containsExactly(Channel.ALIPAY);
+        assertThatThrownBy(() -> read("{\"channels\": [\"WECHAT\"]}"))
+                .hasMessage("channels[0]: must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got \"WECHAT\"");
+        assertThatThrownBy(() -> read("{\"channels\": []}")).hasMessageStartingWith("channels: must be a list");
+        assertThatThrownBy(() -> read("{\"channels\": \"ALIPAY\"}")).hasMessageStartingWith("channels: must be a list");
     }
 
     @Test

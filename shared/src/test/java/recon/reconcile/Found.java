@@ -20,10 +20,6 @@ final class Found {
     }
 
     /**
-     * The anomalies of that type as (severity, day, orderId, lineId, expectedFen, actualFen),
-     * e.g. {@code assertFound(result, MISSING_SETTLEMENT).containsExactly(tuple(HIGH, day("2026-11-21"), "o1", null, 19900L, 0L))}.
-     */
-    /**
      * The anomalies of that type as (status, what they wait for), e.g.
      * {@code assertStatus(result, UNMATCHED_SETTLEMENT).containsExactly(tuple(PENDING, new Waiting(TMALL_ORDERS, …)))}.
      */
@@ -33,6 +29,10 @@ final class Found {
                 .extracting(Anomaly::status, Anomaly::waitingFor);
     }
 
+    /**
+     * The anomalies of that type as (severity, day, orderId, lineId, expectedFen, actualFen),
+     * e.g. {@code assertFound(result, MISSING_SETTLEMENT).containsExactly(tuple(HIGH, day("2026-11-21"), "o1", null, 19900L, 0L))}.
+     */
     static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertFound(Reconciliation result, AnomalyType type) {
         return assertThat(result.anomalies())
                 .filteredOn(anomaly -> anomaly.type() == type)

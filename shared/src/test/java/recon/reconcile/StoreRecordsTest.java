@@ -3,7 +3,9 @@ package recon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -42,6 +44,26 @@ class StoreRecordsTest {
         records.add(line);
         records.add(line);
         assertThat(records.ledgerLines()).containsExactly(line);
+    }
+
+    @Test
+    void theSameLineIdInTheTwoBillsIsTwoLines() {
+        LedgerLine alipay = new LedgerLine("20261102000123", "3553498017448001", 3000, 19900, 0, 50000,
+                LineClass.SETTLEMENT, "交易付款");
+        LedgerLine wechat = new LedgerLine(Channel.TAOTIAN_WECHAT, "20261102000123", "3553498017448002", 3000, 9900, 0,
+                LedgerLine.NO_BALANCE, LineClass.SETTLEMENT, "交易收款");
+        StoreRecords records = new StoreRecords();
+        records.add(alipay);
+        records.add(wechat);
+        records.add(wechat);
+        records.cover(FileKind.TAOTIAN_WECHAT, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4));
+        records.cover(FileKind.ALIPAY_LEDGER, LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 5));
+
+        assertThat(records.ledgerLines()).containsExactlyInAnyOrder(alipay, wechat);
+        assertThat(records.ledgerLines()).hasSize(2);
+        assertThat(records.channelsBilled()).containsExactly(Channel.ALIPAY, Channel.TAOTIAN_WECHAT);
+        assertThat(records.ledgerDays(Set.of(Channel.ALIPAY, Channel.TAOTIAN_WECHAT)))
+                .containsExactly(LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import recon.domain.FileKind;
+import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -47,21 +48,31 @@ class RecordCodecTest {
     }
 
     @Test
-    void anyLedgerLineComesBackEqual() {
-        Gen<LedgerLine> lines = c -> {
+    void anyRunOfLedgerLinesOfEitherChannelComesBackEqual() {
+        // a WeChat line states no balance (NO_BALANCE, the smallest long) between Alipay lines that do
+        Gen<LedgerLine> line = c -> {
             String lineId = Gen.strings(0, 255).generate(c);
             String businessType = Gen.strings(0, 255).generate(c);
             long occurredAt = Gen.longs().generate(c);
-            long balance = Gen.longs().generate(c);
+            Channel channel = Gen.of(Channel.class).generate(c);
+            long balance = channel == Channel.ALIPAY ? Gen.longs().generate(c) : LedgerLine.NO_BALANCE;
             boolean withOrder = Gen.booleans().generate(c);
-            return new LedgerLine(lineId.isEmpty() ? "x" : lineId, withOrder ? businessType + "单" : null, occurredAt,
-                    Math.abs(balance % 1_000_000), 7, balance, LineClass.OTHER, businessType);
+            return new LedgerLine(channel, lineId.isEmpty() ? "x" : lineId, withOrder ? businessType + "单" : null,
+                    occurredAt, Math.abs(occurredAt % 1_000_000), 7, balance, LineClass.OTHER, businessType);
         };
-        Property.tries(200).forAll(lines, line -> {
+        Gen<List<LedgerLine>> runs = c -> {
+            int n = Gen.ints(1, 5).generate(c);
+            List<LedgerLine> run = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                run.add(line.generate(c));
+            }
+            return run;
+        };
+        Property.tries(200).forAll(runs, run -> {
             RecordCodec.Encoder encoder = new RecordCodec.Encoder();
-            encoder.ledgerLine(line);
+            run.forEach(encoder::ledgerLine);
 
-            assertThat(decode(encoder.pack()).records).containsExactly(line);
+            assertThat(decode(encoder.pack()).records).containsExactlyElementsOf(run);
         });
     }
 

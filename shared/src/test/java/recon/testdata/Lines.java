@@ -2,12 +2,13 @@ package recon.testdata;
 
 import static recon.testdata.TestTimes.time;
 
+import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Money;
 
 /**
- * Alipay ledger lines for tests:
+ * Bill lines for tests, Alipay's unless {@link Builder#inWeChat()}:
  * {@code settlement("3553498017448001").amount("199.00").at("2026-11-05 12:00:00").balanceAfter("1199.00").id("L1").build()}.
  * {@link #amount} goes in the class's usual direction: income for a settlement, expense for all
  * others; {@link Builder#income} and {@link Builder#expense} set it explicitly. Use {@link Ledger}
@@ -41,6 +42,7 @@ public final class Lines {
         private long incomeFen;
         private long expenseFen;
         private long balanceFen;
+        private Channel channel = Channel.ALIPAY;
 
         private Builder(LineClass lineClass, String orderId) {
             this.lineClass = lineClass;
@@ -73,6 +75,13 @@ public final class Lines {
             return this;
         }
 
+        /** A line of the WeChat bill of the 聚合结算账户, which has no balance. */
+        public Builder inWeChat() {
+            channel = Channel.TAOTIAN_WECHAT;
+            balanceFen = LedgerLine.NO_BALANCE;
+            return this;
+        }
+
         public Builder id(String lineId) {
             this.lineId = lineId;
             return this;
@@ -95,7 +104,7 @@ public final class Lines {
             if (lineId == null) {
                 throw new IllegalStateException("a line needs an id: call id(...) or add it to a Ledger");
             }
-            return new LedgerLine(lineId, orderId, occurredAt, incomeFen, expenseFen, balanceFen, lineClass,
+            return new LedgerLine(channel, lineId, orderId, occurredAt, incomeFen, expenseFen, balanceFen, lineClass,
                     lineClass.label);
         }
     }

@@ -53,6 +53,12 @@ public final class Stores {
             return this;
         }
 
+        /** The WeChat bills (淘天微信账单) cover these days, inclusive. */
+        public Builder wechatCovering(String firstDay, String lastDay) {
+            records.cover(FileKind.TAOTIAN_WECHAT, TestTimes.day(firstDay), TestTimes.day(lastDay));
+            return this;
+        }
+
         /** The order reports cover these days, inclusive. */
         public Builder ordersCovering(String firstDay, String lastDay) {
             records.cover(FileKind.TMALL_ORDERS, TestTimes.day(firstDay), TestTimes.day(lastDay));
