@@ -29,6 +29,11 @@ abstract class RowParser {
     /** A {@code #} line after the header (the Alipay trailer). */
     void comment(String text, long line) {}
 
+    /** The rows read that were not records (a bill's summary rows): the file's row count leaves them out. */
+    long rowsNotRecords() {
+        return 0;
+    }
+
     /** End of the file: checks that need all rows, and what is sent once per file. */
     void finish() {}
 

@@ -50,7 +50,7 @@ final class TableIngest {
             }
         }
         parser.finish();
-        return rows;
+        return rows - parser.rowsNotRecords();
     }
 
     private RowParser parserForHeader(Table table) {

@@ -68,6 +68,11 @@ final class WeChatBillRows extends BillRows {
     }
 
     @Override
+    long rowsNotRecords() {
+        return (summaryTitles == null ? 0 : 1) + (summaryRead ? 1 : 0);
+    }
+
+    @Override
     protected void parse() {
         if (summaryRead) {
             throw reject("文件末尾的合计之后不应再有明细");

@@ -37,9 +37,8 @@ final class CommissionRule {
         long firstSettlementDay = Times.epochDay(ledger.firstSettlementAt());
         List<LedgerLine> commissions = ledger.commissions();
         // a commission line may be on a day the bills do not cover yet, from payment to the day after
-        // the first settlement known: the anomaly waits for it (the fee is taken in the order's channel)
-        Waiting waiting = coverage.waitingFor(ledger.channel(), SettlementRules.paidDay(order, firstSettlementDay),
-                firstSettlementDay + 1);
+        // the first settlement known: the anomaly waits for it
+        Waiting waiting = coverage.waitingFor(SettlementRules.paidDay(order, firstSettlementDay), firstSettlementDay + 1);
         long expectedFee = Rates.apply(ledger.settledFen() - duplicateFen, config.commissionRate(order.category()));
         long charged = 0;
         for (LedgerLine line : commissions) {

@@ -11,14 +11,19 @@ import recon.domain.Anomaly;
 import recon.domain.StoreConfig;
 import recon.domain.Waiting;
 
-/** Risk warnings on the totals of one store-day. */
+/**
+ * Risk warnings on the totals of one store-day: PENDING while the bills of a channel the store uses
+ * do not cover the day, whose missing settlements, refunds or fees would change the ratio.
+ */
 final class DayRiskRules {
     private final StoreConfig config;
+    private final LedgerCoverage bills;
     private final Coverage orderReports;
     private final List<Anomaly> found;
 
-    DayRiskRules(StoreConfig config, Coverage orderReports, List<Anomaly> found) {
+    DayRiskRules(StoreConfig config, LedgerCoverage bills, Coverage orderReports, List<Anomaly> found) {
         this.config = config;
+        this.bills = bills;
         this.orderReports = orderReports;
         this.found = found;
     }
@@ -36,14 +41,15 @@ final class DayRiskRules {
         BigDecimal limit = BigDecimal.valueOf(day.settledAmount).multiply(config.refundRateHigh());
         if (BigDecimal.valueOf(day.refundAmount).compareTo(limit) > 0) {
             found.add(Anomalies.of(REFUND_RATE_HIGH, day.day, null, null,
-                    Rates.apply(day.settledAmount, config.refundRateHigh()), day.refundAmount));
+                    Rates.apply(day.settledAmount, config.refundRateHigh()), day.refundAmount,
+                    bills.waitingFor(day.day, day.day)));
         }
     }
 
     /**
      * FEE_RATIO_HIGH: commission and other fees above settlements × the contract rate × feeRatioFactor,
      * the contract rate being the mean of the orders' rates weighted by their settlement (the store
-     * default when no settlement of the day has a known order). PENDING while some settlement's order
+     * default when no settlement of the day has a known order). PENDING also while some settlement's order
      * is unknown and the order reports do not cover the days it could have been paid on: its category's
      * rate could raise the threshold.
      */
@@ -52,8 +58,10 @@ final class DayRiskRules {
         long threshold = feeThreshold(day);
         if (fees > threshold) {
             long knownIncome = day.knownSettledByRate.values().stream().mapToLong(Long::longValue).sum();
-            Waiting waiting = knownIncome < day.settledAmount
-                    ? orderReports.waitingFor(day.day - SettlementRules.ORDER_LOOKBACK_DAYS, day.day) : null;
+            Waiting waiting = bills.waitingFor(day.day, day.day);
+            if (waiting == null && knownIncome < day.settledAmount) {
+                waiting = orderReports.waitingFor(day.day - SettlementRules.ORDER_LOOKBACK_DAYS, day.day);
+            }
             found.add(Anomalies.of(FEE_RATIO_HIGH, day.day, null, null, threshold, fees, waiting));
         }
     }

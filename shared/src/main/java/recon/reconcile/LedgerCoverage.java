@@ -7,9 +7,9 @@ import recon.domain.Channel;
 import recon.domain.Waiting;
 
 /**
- * What the bills of the channels a store uses cover. An order's money arrives in one channel: where
- * its settlement lines say which, that channel's bill is what counts; where nothing says (an order not
- * settled yet), every channel the store uses must be able to tell before money is called missing.
+ * What the bills of the channels a store uses cover together. An order's money may arrive in either
+ * channel, and a line already seen in one does not rule out more in the other (a second settlement,
+ * its commission): money is called missing or wrong only where every channel the store uses can tell.
  */
 final class LedgerCoverage {
     private final Map<Channel, Coverage> byChannel;
@@ -24,19 +24,13 @@ final class LedgerCoverage {
         this.used = used;
     }
 
+    /** One channel's bills: the balance of an account is checked on its own bill. */
     Coverage of(Channel channel) {
         return byChannel.get(channel);
     }
 
-    /**
-     * The bills can tell about first … last (see {@link Coverage#speaksFor}).
-     *
-     * @param paidWith the channel of the order's money, or null when unknown: then every channel used
-     */
-    boolean speaksFor(Channel paidWith, long first, long last) {
-        if (paidWith != null) {
-            return byChannel.get(paidWith).speaksFor(first, last);
-        }
+    /** The bills of every channel used can tell about first … last (see {@link Coverage#speaksFor}). */
+    boolean speaksFor(long first, long last) {
         for (Channel channel : used) {
             if (!byChannel.get(channel).speaksFor(first, last)) {
                 return false;
@@ -45,14 +39,8 @@ final class LedgerCoverage {
         return true;
     }
 
-    /**
-     * The bill days an anomaly waits for: of the order's channel, else of the first channel used whose
-     * bills do not cover first … last; null when all is covered.
-     */
-    Waiting waitingFor(Channel paidWith, long first, long last) {
-        if (paidWith != null) {
-            return byChannel.get(paidWith).waitingFor(first, last);
-        }
+    /** The bill days an anomaly waits for: of the first channel used whose bills do not cover first … last; null when all do. */
+    Waiting waitingFor(long first, long last) {
         for (Channel channel : used) {
             Waiting waiting = byChannel.get(channel).waitingFor(first, last);
             if (waiting != null) {

@@ -2,7 +2,6 @@ package recon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
-import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.Refund;
 
@@ -42,11 +41,6 @@ final class OrderLedger {
 
     List<LedgerLine> commissions() {
         return commissions;
-    }
-
-    /** The channel the order's money arrived in (that of its first settlement), or null before any. */
-    Channel channel() {
-        return settlements.isEmpty() ? null : settlements.getFirst().channel();
     }
 
     boolean isSettled() {

@@ -44,7 +44,7 @@ public final class Reconciler {
         checkOrders(index, settlements, refunds, days, found);
         checkLines(index, settlements, refunds, days);
         checkBalances(index, days, found);
-        DayRiskRules risks = new DayRiskRules(config, index.orderCoverage, found);
+        DayRiskRules risks = new DayRiskRules(config, index.ledgerCoverage, index.orderCoverage, found);
         days.days().forEach(risks::check);
 
         found.sort(Anomaly.ORDER);

@@ -6,7 +6,6 @@ import static recon.domain.AnomalyType.UNEXPLAINED_REFUND;
 
 import java.util.List;
 import recon.domain.Anomaly;
-import recon.domain.Channel;
 import recon.domain.LedgerLine;
 import recon.domain.Refund;
 import recon.domain.StoreConfig;
@@ -63,7 +62,7 @@ final class RefundRules {
             linePaired[l] = true;
         }
         for (int r = nextUnpaired(refundPaired, 0); r < refunds.size(); r = nextUnpaired(refundPaired, r + 1)) {
-            checkNotDeducted(refunds.get(r), ledger.channel());
+            checkNotDeducted(refunds.get(r));
         }
         for (l = nextUnpaired(linePaired, 0); l < lines.size(); l = nextUnpaired(linePaired, l + 1)) {
             unexplained(lines.get(l));
@@ -81,16 +80,15 @@ final class RefundRules {
         found.add(Anomalies.of(UNEXPLAINED_REFUND, day, line.orderId(), line.lineId(), 0, amount(line), waiting));
     }
 
-    /** @param paidWith the channel the order's money came in, or null when it has none yet */
-    private void checkNotDeducted(Refund refund, Channel paidWith) {
+    private void checkNotDeducted(Refund refund) {
         if (!Times.isPresent(refund.dayTime())) {
             return; // a refund without any time has no day to be missed on
         }
         long day = Times.epochDay(refund.dayTime());
         // as a missing settlement: PENDING where a later ledger shows an export missing, nothing yet before any
-        if (bills.speaksFor(paidWith, day, day + 1)) {
+        if (bills.speaksFor(day, day + 1)) {
             found.add(Anomalies.of(REFUND_NOT_DEDUCTED, REFUND_NOT_DEDUCTED.severity, day, refund.orderId(), null,
-                    refund.refundId(), refund.refundFen(), 0, bills.waitingFor(paidWith, day, day + 1)));
+                    refund.refundId(), refund.refundFen(), 0, bills.waitingFor(day, day + 1)));
         }
     }
 

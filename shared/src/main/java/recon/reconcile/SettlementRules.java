@@ -79,7 +79,7 @@ final class SettlementRules {
         if (actual < expected) {
             long settledOn = day(lines.getFirst());
             long paidOn = paidDay(order, settledOn);
-            waiting = ledgerDays.waitingFor(ledger.channel(), paidOn, day(last));
+            waiting = ledgerDays.waitingFor(paidOn, day(last));
             if (waiting == null) {
                 waiting = refundReports.waitingFor(paidOn, settledOn);
             }
@@ -90,7 +90,7 @@ final class SettlementRules {
 
     /**
      * Called missing where the bills of every channel the store uses cover every day the settlement
-     * could have come on (the order's channel is not known before its money comes): from 确认收货
+     * could have come on: from 确认收货
      * to it plus grace, or, where the report gives no 确认收货时间, from payment (else creation) to
      * payment plus the auto-confirm days plus grace — the buyer may have confirmed on any day before.
      * PENDING where a channel's bills do not cover that span but cover a later day (an export is
@@ -112,9 +112,9 @@ final class SettlementRules {
             return; // an order without any time has no due date
         }
         long end = due + config.graceDays();
-        if (ledgerDays.speaksFor(null, from, end)) {
+        if (ledgerDays.speaksFor(from, end)) {
             found.add(Anomalies.of(MISSING_SETTLEMENT, due, order.orderId(), null, expected, 0,
-                    ledgerDays.waitingFor(null, from, end)));
+                    ledgerDays.waitingFor(from, end)));
         }
     }
 

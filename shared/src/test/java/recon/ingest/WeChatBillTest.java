@@ -105,6 +105,7 @@ class WeChatBillTest {
         Collected got = Collected.ingest("bill.csv", file, UTF_8);
 
         assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.outcome().rows()).as("the summary rows are no lines").isEqualTo(2);
         assertThat(got.lines).extracting(LedgerLine::lineId, LedgerLine::orderId, LedgerLine::incomeFen,
                         LedgerLine::expenseFen, LedgerLine::lineClass)
                 .containsExactly(

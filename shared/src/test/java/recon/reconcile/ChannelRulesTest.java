@@ -9,6 +9,7 @@ import static recon.domain.AnomalyType.DUPLICATE_SETTLEMENT;
 import static recon.domain.AnomalyType.FEE_MISMATCH;
 import static recon.domain.AnomalyType.MISSING_SETTLEMENT;
 import static recon.domain.AnomalyType.REFUND_NOT_DEDUCTED;
+import static recon.domain.AnomalyType.REFUND_RATE_HIGH;
 import static recon.reconcile.Found.assertStatus;
 import static recon.reconcile.Found.reconcile;
 import static recon.testdata.Lines.commission;
@@ -120,27 +121,48 @@ class ChannelRulesTest {
     }
 
     @Test
-    void aShortWeChatSettlementIsAMismatchThatWaitsOnlyForTheWeChatBill() {
-        var covered = aStore()
-                .orders(confirmedOn(WECHAT_ORDER, "2026-11-05"))
-                .lines(settlement(WECHAT_ORDER).amount("189.00").at("2026-11-05 14:00:00").inWeChat().id("W1").build(),
-                        commission(WECHAT_ORDER).amount("3.78").at("2026-11-05 14:00:01").inWeChat().id("W2").build())
+    void aShortWeChatSettlementIsAMismatchOnceEveryBillCoversItsDays() {
+        var covered = shortWeChatSettlement()
                 .covering("2026-11-01", "2026-11-30")
-                .wechatCovering("2026-11-01", "2026-11-30")
-                .refundsCovering("2026-11-01", "2026-11-30");
+                .wechatCovering("2026-11-01", "2026-11-30");
         assertStatus(reconcile(covered), AMOUNT_MISMATCH).containsExactly(tuple(OPEN, null));
 
-        // the Alipay log missing the first days does not matter to money that came by WeChat
-        var wechatHole = aStore()
+        var wechatHole = shortWeChatSettlement()
+                .covering("2026-11-01", "2026-11-30")
+                .wechatCovering("2026-11-01", "2026-11-02")
+                .wechatCovering("2026-11-05", "2026-11-30");
+        assertStatus(reconcile(wechatHole), AMOUNT_MISMATCH).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.TAOTIAN_WECHAT, day("2026-11-03"), day("2026-11-04"))));
+
+        // the rest of the money could come in the other account too: a hole there keeps it pending as well
+        var alipayHole = shortWeChatSettlement()
+                .covering("2026-11-04", "2026-11-30")
+                .wechatCovering("2026-11-01", "2026-11-30");
+        assertStatus(reconcile(alipayHole), AMOUNT_MISMATCH).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.ALIPAY_LEDGER, day("2026-11-02"), day("2026-11-03"))));
+    }
+
+    private static Stores.Builder shortWeChatSettlement() {
+        return aStore()
                 .orders(confirmedOn(WECHAT_ORDER, "2026-11-05"))
                 .lines(settlement(WECHAT_ORDER).amount("189.00").at("2026-11-05 14:00:00").inWeChat().id("W1").build(),
                         commission(WECHAT_ORDER).amount("3.78").at("2026-11-05 14:00:01").inWeChat().id("W2").build())
-                .covering("2026-11-04", "2026-11-30")
-                .wechatCovering("2026-11-01", "2026-11-02")
-                .wechatCovering("2026-11-05", "2026-11-30")
                 .refundsCovering("2026-11-01", "2026-11-30");
-        assertStatus(reconcile(wechatHole), AMOUNT_MISMATCH).containsExactly(
-                tuple(PENDING, new Waiting(FileKind.TAOTIAN_WECHAT, day("2026-11-03"), day("2026-11-04"))));
+    }
+
+    @Test
+    void aCommissionIsNotCalledMissingWhileTheOtherBillMayStillHoldTheOrdersFirstSettlement() {
+        // the order's WeChat settlement and its commission are in a WeChat bill not received yet; its
+        // duplicate credit in the Alipay account is: the commission waits for the WeChat bill
+        var store = aStore()
+                .orders(confirmedOn(WECHAT_ORDER, "2026-11-05"))
+                .lines(settlement(WECHAT_ORDER).amount("199.00").at("2026-11-06 09:00:00").balanceAfter("199.00").id("A1").build())
+                .covering("2026-11-01", "2026-11-30")
+                .wechatCovering("2026-11-01", "2026-11-04")
+                .wechatCovering("2026-11-20", "2026-11-30");
+
+        assertStatus(reconcile(store), FEE_MISMATCH).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.TAOTIAN_WECHAT, day("2026-11-05"), day("2026-11-07"))));
     }
 
     @Test
@@ -200,6 +222,27 @@ class ChannelRulesTest {
         assertThat(reconcile(store).anomalies()).filteredOn(a -> a.type() == FEE_MISMATCH)
                 .extracting(a -> a.expectedFen(), a -> a.actualFen())
                 .containsExactly(tuple(398L, 995L));
+    }
+
+    @Test
+    void aDaysRefundRateWaitsForTheWeChatBillWhoseSettlementsWouldLowerIt() {
+        // on 11-06 the Alipay account refunds 100.00 of 199.00 settled; the WeChat bill of that day is not in
+        var store = aStore()
+                .orders(confirmedOn(ALIPAY_ORDER, "2026-11-06"))
+                .refunds(aRefund(ALIPAY_ORDER).id("R1").amount("100.00").completedAt("2026-11-06 15:00:00").afterSale().build())
+                .lines(Ledger.openingAt("1000.00")
+                        .add(settlement(ALIPAY_ORDER).amount("199.00").at("2026-11-06 13:00:00"),
+                                commission(ALIPAY_ORDER).amount("3.98").at("2026-11-06 13:00:01"),
+                                refund(ALIPAY_ORDER).amount("100.00").at("2026-11-06 15:00:01"))
+                        .lines())
+                .covering("2026-11-01", "2026-11-30")
+                .wechatCovering("2026-11-01", "2026-11-05")
+                .refundsCovering("2026-11-01", "2026-11-30");
+
+        assertStatus(reconcile(store), REFUND_RATE_HIGH).containsExactly(
+                tuple(PENDING, new Waiting(FileKind.TAOTIAN_WECHAT, day("2026-11-06"), day("2026-11-06"))));
+        assertStatus(reconcile(store.wechatCovering("2026-11-06", "2026-11-30")), REFUND_RATE_HIGH)
+                .containsExactly(tuple(OPEN, null));
     }
 
     @Test

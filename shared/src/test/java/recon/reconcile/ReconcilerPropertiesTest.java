@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
+import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
@@ -30,7 +31,8 @@ class ReconcilerPropertiesTest {
             Map.of("数码", new BigDecimal("0.05")), 1, 1, 2, new BigDecimal("0.30"), new BigDecimal("1.5"));
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);
 
-    private static final List<FileKind> COVERED_KINDS = List.of(FileKind.ALIPAY_LEDGER, FileKind.TMALL_ORDERS, FileKind.TMALL_REFUNDS);
+    private static final List<FileKind> COVERED_KINDS = List.of(FileKind.ALIPAY_LEDGER, FileKind.TAOTIAN_WECHAT,
+            FileKind.TMALL_ORDERS, FileKind.TMALL_REFUNDS);
 
     /** One store's records as lists, in the order they were generated; a covered day of a kind by (kind, day). */
     record Content(List<Order> orders, List<LedgerLine> lines, List<Refund> refunds, List<List<Integer>> coveredDays) {}
@@ -102,7 +104,7 @@ class ReconcilerPropertiesTest {
 
     private static Gen<Content> stores() {
         return c -> new Content(orders().list(0, 8).generate(c), lines().list(0, 25).generate(c),
-                refunds().list(0, 6).generate(c), Gen.ints(0, 2).flatMap(kind -> Gen.ints(0, 12).map(day -> List.of(kind, day)))
+                refunds().list(0, 6).generate(c), Gen.ints(0, 3).flatMap(kind -> Gen.ints(0, 12).map(day -> List.of(kind, day)))
                         .list(0, 24).generate(c));
     }
 
@@ -139,8 +141,14 @@ class ReconcilerPropertiesTest {
         Gen<String> orderIds = orderIds().orNull(20);
         Gen<Long> balances = Gen.longs(0, 5_000);
         Gen<LineClass> classes = Gen.of(LineClass.class);
-        return c -> new LedgerLine(ids.generate(c), orderIds.generate(c), times().generate(c), amounts().generate(c),
-                amounts().generate(c), balances.generate(c), classes.generate(c), "");
+        Gen<Channel> channels = Gen.of(Channel.class);
+        // the same ids in both channels: two lines, not one
+        return c -> {
+            Channel channel = channels.generate(c);
+            return new LedgerLine(channel, ids.generate(c), orderIds.generate(c), times().generate(c),
+                    amounts().generate(c), amounts().generate(c),
+                    channel == Channel.ALIPAY ? balances.generate(c) : LedgerLine.NO_BALANCE, classes.generate(c), "");
+        };
     }
 
     private static Gen<Refund> refunds() {

@@ -34,6 +34,7 @@ import recon.domain.AnomalyType;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
+import recon.domain.LineClass;
 import recon.domain.Order;
 import recon.domain.RecordSink;
 import recon.domain.Refund;
@@ -125,21 +126,28 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void gbkFilesDecodeAsGbkAndTheRefundReportHasABom() throws IOException {
+    void gbkFilesDecodeAsGbkTheRefundReportHasABomAndTheWeChatBillIsUtf8WithBackticks() throws IOException {
+        int wechatUtf8 = 0;
         for (StoreSample store : defaults.stores()) {
             for (String name : store.files()) {
                 Path file = store.dir().resolve(name);
                 byte[] bytes = Files.readAllBytes(file);
+                String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
                 if (name.endsWith(".csv") && bytes[0] == (byte) 0xEF) {
                     assertThat(bytes[1]).isEqualTo((byte) 0xBB);
                     assertThat(bytes[2]).isEqualTo((byte) 0xBF);
                     assertThat(strictDecode(bytes, StandardCharsets.UTF_8)).contains("退款编号", "售后");
+                } else if (name.endsWith(".csv") && head.startsWith("#淘天微信账单明细")) {
+                    // WeChat Pay's habit: UTF-8, a ` before every value
+                    assertThat(strictDecode(bytes, StandardCharsets.UTF_8)).contains("`交易收款", "资金流水总笔数");
+                    wechatUtf8++;
                 } else if (name.endsWith(".csv")) {
                     String text = strictDecode(bytes, GBK);
-                    assertThat(text).containsAnyOf("#支付宝账务明细查询", "订单编号", "主订单编号");
+                    assertThat(text).containsAnyOf("#支付宝账务明细查询", "订单编号", "主订单编号", "#淘天微信账单明细");
                 }
             }
         }
+        assertThat(wechatUtf8).as("the WeChat-paying stores' second bills").isEqualTo(2);
     }
 
     @Test
@@ -312,6 +320,38 @@ class SampleGeneratorTest {
         }
     }
 
+    @Test
+    void theWeChatPayingStoresSendBothBillsAndHaveAnomaliesPlantedInTheWeChatOne() {
+        assertThat(bills(store("t1", "s1"), FileKind.TAOTIAN_WECHAT)).as("t1/s1 takes Alipay only").isEmpty();
+        for (StoreSample store : List.of(store("t1", "s2"), store("t2", "s1"))) {
+            List<FileRead> wechat = bills(store, FileKind.TAOTIAN_WECHAT);
+            assertThat(wechat).as("%s/%s WeChat bills", store.tenant(), store.store()).hasSize(2);
+            Map<String, LedgerLine> wechatLines = new HashMap<>();
+            wechat.forEach(bill -> bill.lines.forEach(l -> wechatLines.put(l.lineId(), l)));
+            Map<String, LedgerLine> alipayLines = mergedLines(store);
+            // every order's money in one account: no settlement of an order in both, but for a planted duplicate
+            Set<String> settledInWeChat = new HashSet<>();
+            wechatLines.values().stream().filter(l -> l.lineClass() == LineClass.SETTLEMENT)
+                    .forEach(l -> settledInWeChat.add(l.orderId()));
+            Set<String> settledInAlipay = new HashSet<>();
+            alipayLines.values().stream().filter(l -> l.lineClass() == LineClass.SETTLEMENT)
+                    .forEach(l -> settledInAlipay.add(l.orderId()));
+            Set<String> inBoth = new HashSet<>(settledInWeChat);
+            inBoth.retainAll(settledInAlipay);
+            Set<String> duplicates = new HashSet<>();
+            store.anomalies().stream().filter(a -> a.type() == AnomalyType.DUPLICATE_SETTLEMENT)
+                    .forEach(a -> duplicates.add(a.orderId()));
+            assertThat(inBoth).hasSize(1).isSubsetOf(duplicates);
+            double share = (double) settledInWeChat.size() / (settledInWeChat.size() + settledInAlipay.size());
+            assertThat(share).as("share of the settled orders paid with WeChat Pay").isBetween(0.1, 0.4);
+            Set<AnomalyType> plantedOnWeChatLines = new HashSet<>();
+            store.anomalies().stream().filter(a -> wechatLines.containsKey(a.lineId()))
+                    .forEach(a -> plantedOnWeChatLines.add(a.type()));
+            assertThat(plantedOnWeChatLines).contains(AnomalyType.AMOUNT_MISMATCH, AnomalyType.FEE_MISMATCH,
+                    AnomalyType.REFUND_AMOUNT_MISMATCH, AnomalyType.UNEXPLAINED_REFUND);
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** One file as the real reader sees it: its outcome and the records it handed out, in file order. */
@@ -370,10 +410,14 @@ class SampleGeneratorTest {
         return names.stream().map(name -> read(store.dir().resolve(name))).toList();
     }
 
-    /** The accepted ledger exports of a store, in the order it lists them. */
+    /** The accepted Alipay account logs of a store, in the order it lists them. */
     private static List<FileRead> ledgers(StoreSample store) {
+        return bills(store, FileKind.ALIPAY_LEDGER);
+    }
+
+    private static List<FileRead> bills(StoreSample store, FileKind kind) {
         return reads(store, store.files()).stream()
-                .filter(f -> f.outcome.accepted() && f.outcome.kind() == FileKind.ALIPAY_LEDGER).toList();
+                .filter(f -> f.outcome.accepted() && f.outcome.kind() == kind).toList();
     }
 
     private static Map<String, LedgerLine> mergedLines(StoreSample store) {

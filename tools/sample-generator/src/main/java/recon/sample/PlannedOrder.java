@@ -15,6 +15,8 @@ final class PlannedOrder {
     final long priceFen;
     /** An order no report holds: its settlement is the planted UNMATCHED_SETTLEMENT. */
     final boolean phantom;
+    /** Paid with WeChat Pay: its money moves in the WeChat bill of the 聚合结算账户. */
+    boolean wechat;
 
     long createdAt;
     long paidAt = Times.NONE;
@@ -33,6 +35,8 @@ final class PlannedOrder {
     long settleFen;
     /** A second, identical settlement line (DUPLICATE_SETTLEMENT). */
     long duplicateAt = Times.NONE;
+    /** The duplicate comes in the other channel: paid once, settled in both accounts. */
+    boolean duplicateInOtherChannel;
     long commissionFen;
     long pointsFen;
     long paymentFeeFen;

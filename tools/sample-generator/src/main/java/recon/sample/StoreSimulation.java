@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -146,6 +147,8 @@ final class StoreSimulation {
             return o;
         }
         o.paidAt = createdAt + 30 + random.nextInt(900);
+        // drawn only where the store takes WeChat Pay, so that an Alipay-only store's files stay as they were
+        o.wechat = spec.wechatShare() > 0 && random.nextDouble() < spec.wechatShare();
         if (kind < UNPAID_SHARE + CLOSED_BY_REFUND_SHARE) {
             closeByFullRefund(o);
             return o;
@@ -167,7 +170,8 @@ final class StoreSimulation {
             }
         }
         boolean points = random.nextDouble() < POINTS_SHARE;
-        boolean paymentFee = random.nextDouble() < PAYMENT_FEE_SHARE;
+        // 花呗 and credit-card fees are Alipay's: a WeChat payment has none
+        boolean paymentFee = random.nextDouble() < PAYMENT_FEE_SHARE && !o.wechat;
         boolean affiliate = random.nextDouble() < AFFILIATE_SHARE;
         boolean afterRefund = random.nextDouble() < AFTER_REFUND_SHARE;
         boolean withdrawnRefund = random.nextDouble() < WITHDRAWN_REFUND_SHARE;
@@ -232,45 +236,48 @@ final class StoreSimulation {
     private void plantOrderAnomalies() {
         int grace = config.graceDays();
         for (int i = 0; i < PLANTS_PER_TYPE; i++) {
-            PlannedOrder o = pickPlain(c -> settleDay(c) + grace < days);
+            // where the store takes WeChat Pay, the second plant of each type is on a WeChat-paid order
+            Predicate<PlannedOrder> channel = spec.wechatShare() > 0 && i == 1 ? c -> c.wechat : c -> true;
+            PlannedOrder o = pickPlain(c -> channel.test(c) && settleDay(c) + grace < days);
             if (o != null) {
                 // 交易成功 but the money never arrives; the due date is the confirmation day
                 note(o, AnomalyType.MISSING_SETTLEMENT, Times.day(o.successAt));
                 o.settleAt = Times.NONE;
             }
-            o = pickPlain(c -> c.settleFen >= 10_00);
+            o = pickPlain(c -> channel.test(c) && c.settleFen >= 10_00);
             if (o != null) {
                 long shortFen = Math.max(100, o.settleFen * (5 + random.nextInt(16)) / 100);
                 // the commission follows what was actually settled, so only the amount is wrong
                 settle(o, o.settleFen - shortFen, o.pointsFen > 0, o.paymentFeeFen > 0, o.affiliateFeeFen > 0);
                 note(o, AnomalyType.AMOUNT_MISMATCH, Times.day(o.settleAt));
             }
-            o = pickPlain(c -> settleDay(c) + 1 < days);
+            o = pickPlain(c -> channel.test(c) && settleDay(c) + 1 < days);
             if (o != null) {
                 o.duplicateAt = dayStart(settleDay(o) + 1) + 9 * HOUR + random.nextLong(3 * HOUR);
+                o.duplicateInOtherChannel = spec.wechatShare() > 0 && i == 1;
                 note(o, AnomalyType.DUPLICATE_SETTLEMENT, Times.day(o.duplicateAt));
             }
             plantSettlementOnClosedOrder();
             plantUnmatchedSettlement();
-            o = pickPlain(c -> settleDay(c) + 2 < days);
+            o = pickPlain(c -> channel.test(c) && settleDay(c) + 2 < days);
             if (o != null) {
                 refundAfterSettlement(o, settleDay(o) + 1, Math.max(100, o.settleFen * (30 + random.nextInt(71)) / 100));
                 o.refundLineAt = Times.NONE;
                 note(o, AnomalyType.REFUND_NOT_DEDUCTED, Times.day(o.afterRefund.completedAt));
             }
-            o = pickPlain(c -> settleDay(c) + 1 < days);
+            o = pickPlain(c -> channel.test(c) && settleDay(c) + 1 < days);
             if (o != null) {
                 refundAfterSettlement(o, settleDay(o) + 1, Math.max(100, o.settleFen * (20 + random.nextInt(61)) / 100));
                 o.refundLineFen = o.afterRefund.fen + 10_00;
                 note(o, AnomalyType.REFUND_AMOUNT_MISMATCH, Times.day(o.refundLineAt));
             }
-            o = pickPlain(c -> settleDay(c) + 1 < days);
+            o = pickPlain(c -> channel.test(c) && settleDay(c) + 1 < days);
             if (o != null) {
                 o.refundLineAt = dayStart(settleDay(o) + 1) + 8 * HOUR + random.nextLong(13 * HOUR);
                 o.refundLineFen = Math.max(100, o.settleFen / 5);
                 note(o, AnomalyType.UNEXPLAINED_REFUND, Times.day(o.refundLineAt));
             }
-            o = pickPlain(c -> c.commissionFen >= 1_00);
+            o = pickPlain(c -> channel.test(c) && c.commissionFen >= 1_00);
             if (o != null) {
                 // first one overcharged at twice the rate, the others undercharged at half of it
                 o.commissionFen = fee(o.settleFen, i == 0 ? commissionPpm(o) * 2 : commissionPpm(o) / 2);
@@ -366,7 +373,7 @@ final class StoreSimulation {
         }
         for (PlannedOrder o : duplicateOn.get(d)) {
             entries.add(new LedgerEntry(o.duplicateAt, EntryKind.SETTLEMENT, o.settleFen, o,
-                    planted(o, AnomalyType.DUPLICATE_SETTLEMENT)));
+                    planted(o, AnomalyType.DUPLICATE_SETTLEMENT), o.wechat != o.duplicateInOtherChannel));
         }
         if (d % 7 == 3) {
             entries.add(new LedgerEntry(dayStart(d) + 9 * HOUR, EntryKind.AD_TOPUP, (1_000 + d * 137 % 40 * 100) * 100L,
@@ -580,7 +587,12 @@ final class StoreSimulation {
                 ledgers.add(csvLedger(dir, files, Math.max(0, secondSplit - 1), last, AlipayCsvExport.Style.NEWER, 0));
             }
         }
-        writeLedger(ledgers);
+        List<WeChatFile> wechatBills = new ArrayList<>();
+        if (spec.wechatShare() > 0) {
+            wechatBills.add(wechatBill(dir, files, 0, split, WeChatBillExport.Style.QIANNIU));
+            wechatBills.add(wechatBill(dir, files, Math.max(0, split - 2), last, WeChatBillExport.Style.BACKTICKED));
+        }
+        writeLedger(ledgers, wechatBills);
 
         long firstReportAt = dayStart(split) + DAY - 1;
         files.add(orderReport(dir, TmallReports.OrderStyle.FIRST, firstReportAt));
@@ -601,6 +613,19 @@ final class StoreSimulation {
 
     /** One ledger file and the days it holds (0-based, inclusive). */
     private record ActiveExport(LedgerExport export, int fromDay, int toDay) {}
+
+    /** One WeChat bill file and the days it holds (0-based, inclusive). */
+    private record WeChatFile(WeChatBillExport export, int fromDay, int toDay) {}
+
+    private WeChatFile wechatBill(Path dir, List<String> names, int from, int to, WeChatBillExport.Style style)
+            throws IOException {
+        String name = fileName(to + 1, ".csv");
+        names.add(name);
+        Charset charset = style == WeChatBillExport.Style.QIANNIU ? GBK : StandardCharsets.UTF_8;
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve(name)), charset),
+                1 << 16);
+        return new WeChatFile(new WeChatBillExport(out, style, dayStart(from), dayStart(to) + DAY - 1), from, to);
+    }
 
     private ActiveExport csvLedger(Path dir, List<String> names, int from, int to, AlipayCsvExport.Style style,
             long trailerSkewFen) throws IOException {
@@ -637,11 +662,13 @@ final class StoreSimulation {
     }
 
     /**
-     * Writes the ledger day by day into every export covering the day, with running balances, and
-     * checks the day-level rules on exactly the lines written.
+     * Writes the bills day by day into every export covering the day, the Alipay lines with running
+     * balances, and checks the day-level rules on exactly the lines written (both channels: the day
+     * figures are the store's).
      */
-    private void writeLedger(List<ActiveExport> exports) throws IOException {
+    private void writeLedger(List<ActiveExport> exports, List<WeChatFile> wechatBills) throws IOException {
         long balance = reserveFen;
+        long wechatBalance = 0;
         for (int d = 0; d < days; d++) {
             List<LedgerEntry> entries = dayEntries(d);
             DayTotals t = totals(entries);
@@ -667,9 +694,25 @@ final class StoreSimulation {
             if (d == gapDay) {
                 balance += gapShiftFen; // lines no export holds: the next opening balance jumps
             }
+            List<WeChatFile> activeBills = new ArrayList<>();
+            for (WeChatFile f : wechatBills) {
+                if (f.fromDay() <= d && d <= f.toDay()) {
+                    activeBills.add(f);
+                }
+            }
             String datePrefix = Text.compactDate(date(d));
             int sequence = 0;
+            int wechatSequence = 0;
             for (LedgerEntry e : entries) {
+                if (e.wechat()) {
+                    wechatBalance += e.netFen();
+                    String lineId = wechatLineId(datePrefix, ++wechatSequence);
+                    if (e.plant() != null) {
+                        e.plant().lineId = lineId;
+                    }
+                    writeWeChat(activeBills, wechatRow(e, lineId));
+                    continue;
+                }
                 balance += e.netFen();
                 String lineId = lineId(datePrefix, ++sequence);
                 if (e.plant() != null) {
@@ -697,10 +740,43 @@ final class StoreSimulation {
             if (balance < 0) {
                 throw new IllegalStateException("the simulated balance went below zero on " + date(d));
             }
+            // once a week the seller takes out what the 聚合结算账户 has gathered
+            if (d % 7 == 6 && wechatBalance >= 100_00) {
+                long taken = wechatBalance / 100_00 * 100_00;
+                wechatBalance -= taken;
+                writeWeChat(activeBills, wechatRow(new LedgerEntry(dayStart(d) + 22 * HOUR + 45 * 60,
+                        EntryKind.WITHDRAWAL, taken, null, null, true), wechatLineId(datePrefix, ++wechatSequence)));
+            }
         }
         for (ActiveExport e : exports) {
             e.export().finish();
         }
+        for (WeChatFile f : wechatBills) {
+            f.export().finish();
+        }
+    }
+
+    private static void writeWeChat(List<WeChatFile> active, WeChatRow row) throws IOException {
+        for (WeChatFile f : active) {
+            f.export().write(row);
+        }
+    }
+
+    /** 支付流水号: 42, the date and an 8-digit sequence. */
+    private static String wechatLineId(String datePrefix, int sequence) {
+        return "42" + lineId(datePrefix, sequence);
+    }
+
+    private static WeChatRow wechatRow(LedgerEntry e, String lineId) {
+        EntryKind kind = e.kind();
+        if (kind.wechatItem == null) {
+            throw new IllegalStateException(kind + " lines are not in the WeChat bill");
+        }
+        String orderId = e.order() == null ? "" : e.order().orderId();
+        long income = kind.income() ? e.amountFen() : 0;
+        long expense = kind.income() ? 0 : e.amountFen();
+        return new WeChatRow(kind.wechatItem, lineId, orderId, e.occurredAt(), income, expense, kind.wechatEntryType,
+                kind.description, "");
     }
 
     private static void write(List<ActiveExport> active, LedgerRow row) throws IOException {
@@ -757,6 +833,9 @@ final class StoreSimulation {
         root.put("autoConfirmDays", config.autoConfirmDays());
         root.put("refundRateHigh", config.refundRateHigh().toPlainString());
         root.put("feeRatioFactor", config.feeRatioFactor().toPlainString());
+        if (spec.wechatShare() > 0) {
+            root.put("channels", List.of("ALIPAY", "TAOTIAN_WECHAT"));
+        }
         Files.writeString(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(root) + "\n");
     }
 

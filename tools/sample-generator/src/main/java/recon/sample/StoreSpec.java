@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param firstOrderId the first order id; later ones grow from it (16 to 19 digits)
  * @param items indexes into {@link Catalog#ITEMS}
+ * @param wechatShare the part of the paid orders the buyers pay with WeChat Pay (0: an Alipay-only store)
  */
 record StoreSpec(
         String tenant,
@@ -20,6 +21,7 @@ record StoreSpec(
         List<Integer> items,
         BigDecimal commissionDefault,
         Map<String, BigDecimal> commissionByCategory,
+        double wechatShare,
         Layout layout) {
 
     /** Which files the store's exports come as. */
