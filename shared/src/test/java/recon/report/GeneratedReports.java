@@ -29,13 +29,15 @@ final class GeneratedReports {
     private static GeneratedReports instance;
 
     final Path dir;
+    /** t1/s2: a store a quarter of whose orders are paid with WeChat Pay, so the reports show both accounts. */
+    final StoreSample store;
     final StoreConfig config;
     final ReconcileFiles.Result result;
 
     private GeneratedReports(Path root) throws IOException {
         Manifest manifest = new SampleGenerator(new SampleGenerator.Options(400, 31, 7, LocalDate.of(2026, 11, 1)))
                 .generate(root.resolve("samples"));
-        StoreSample store = manifest.stores().get(0);
+        store = manifest.stores().stream().filter(s -> s.store().equals("s2")).findFirst().orElseThrow();
         try (InputStream in = Files.newInputStream(store.dir().resolve("config.json"))) {
             config = StoreConfigJson.read(in);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.Money;
 
@@ -100,6 +101,12 @@ class ReportPageTest {
         String html = page("2026-11");
         long settled = november.stream().mapToLong(DayFigures::settledAmount).sum();
         assertThat(card(html, "settledAmount")).startsWith(Money.format(settled) + "|");
+        long alipay = november.stream().mapToLong(d -> d.settledIn(Channel.ALIPAY)).sum();
+        long wechat = november.stream().mapToLong(d -> d.settledIn(Channel.TAOTIAN_WECHAT)).sum();
+        assertThat(wechat).isPositive();
+        assertThat(card(html, "settledByChannel.ALIPAY")).startsWith(Money.format(alipay) + "|");
+        assertThat(card(html, "settledByChannel.TAOTIAN_WECHAT")).startsWith(Money.format(wechat) + "|");
+        assertThat(alipay + wechat).isEqualTo(settled);
         assertThat(card(html, "openItems")).startsWith(november.getLast().openItems() + "|");
         assertThat(card(html, "closingBalance")).startsWith(Money.format(november.getLast().closingBalance()) + "|");
     }

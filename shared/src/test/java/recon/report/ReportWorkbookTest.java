@@ -10,9 +10,11 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +23,7 @@ import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.LedgerLine;
 import recon.domain.Times;
@@ -86,6 +89,12 @@ class ReportWorkbookTest {
 
             // then
             assertThat(money(cells.get("settledAmount"))).isEqualByComparingTo(BigDecimal.valueOf(settled, 2));
+            for (Channel channel : Channel.values()) {
+                long inChannel = november.stream().mapToLong(d -> d.settledIn(channel)).sum();
+                assertThat(inChannel).as("November's settlements through %s", channel).isPositive();
+                assertThat(money(cells.get("settledByChannel." + channel.name())))
+                        .isEqualByComparingTo(BigDecimal.valueOf(inChannel, 2));
+            }
             assertThat(cells.get("openItems").getNumericCellValue()).isEqualTo(november.getLast().openItems());
             assertThat(cells.get("openingBalance").getNumericCellValue())
                     .isEqualTo(november.getFirst().openingBalance() / 100.0);
@@ -129,7 +138,7 @@ class ReportWorkbookTest {
                 assertThat(money(row.getCell(10))).isEqualByComparingTo(actual);
                 assertThat(money(row.getCell(11))).isEqualByComparingTo(actual.subtract(expected));
                 assertThat(row.getCell(12).getStringCellValue()).isEqualTo(json.get("message").asText());
-                assertThat(row.getCell(15).getStringCellValue()).isEqualTo("t1/s1");
+                assertThat(row.getCell(15).getStringCellValue()).isEqualTo(reports.store.tenant() + "/" + reports.store.store());
                 assertThat(row.getCell(16)).as("处理结果 left to fill").satisfiesAnyOf(
                         cell -> assertThat(cell).isNull(), cell -> assertThat(cell.getStringCellValue()).isEmpty());
             }
@@ -144,6 +153,7 @@ class ReportWorkbookTest {
         reports.result.records().ledgerLines().stream()
                 .filter(l -> Times.day(l.occurredAt()).equals(day))
                 .forEach(l -> expected.put(l.lineId(), l));
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
         try (XSSFWorkbook workbook = open(day.toString())) {
             Sheet sheet = workbook.getSheet(ReportWorkbook.LEDGER);
             assertThat(dataRows(sheet)).isEqualTo(expected.size());
@@ -155,7 +165,14 @@ class ReportWorkbookTest {
                 assertThat(row.getCell(3).getStringCellValue()).isEqualTo(line.lineClass().name());
                 assertThat(money(row.getCell(7))).isEqualByComparingTo(BigDecimal.valueOf(line.incomeFen(), 2));
                 assertThat(money(row.getCell(8))).isEqualByComparingTo(BigDecimal.valueOf(line.expenseFen(), 2));
-                assertThat(money(row.getCell(9))).isEqualByComparingTo(BigDecimal.valueOf(line.balanceFen(), 2));
+                if (line.hasBalance()) {
+                    assertThat(money(row.getCell(9))).isEqualByComparingTo(BigDecimal.valueOf(line.balanceFen(), 2));
+                } else {
+                    assertThat(row.getCell(9)).as("a WeChat line has no balance").satisfiesAnyOf(
+                            cell -> assertThat(cell).isNull(), cell -> assertThat(cell.getCellType()).isEqualTo(CellType.BLANK));
+                }
+                assertThat(row.getCell(10).getStringCellValue()).isEqualTo(line.channel().label);
+                channels.add(line.channel());
                 if (line.orderId() != null) {
                     assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
                     assertThat(row.getCell(5).getStringCellValue()).isEqualTo(line.orderId());
@@ -165,6 +182,7 @@ class ReportWorkbookTest {
                 }
             }
             assertThat(settled).isEqualByComparingTo(BigDecimal.valueOf(figures.settledAmount(), 2));
+            assertThat(channels).as("the busiest day's lines come from both bills").containsExactly(Channel.values());
             assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
             assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
         }
@@ -234,7 +252,7 @@ class ReportWorkbookTest {
         Map<String, Cell> cells = new HashMap<>();
         for (Row row : sheet) {
             Cell field = row.getCell(2);
-            if (field != null && field.getCellType() == CellType.STRING && field.getStringCellValue().matches("[a-zA-Z]+")) {
+            if (field != null && field.getCellType() == CellType.STRING && field.getStringCellValue().matches("[a-zA-Z]+(\\.[A-Z_]+)?")) {
                 cells.putIfAbsent(field.getStringCellValue(), row.getCell(1));
             }
         }
