@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import recon.domain.Channel;
 import recon.domain.Money;
 import recon.functions.aws.AwsClients;
 import recon.functions.aws.JsonLog;
@@ -270,10 +271,11 @@ final class DemoCommand {
 
     private void printDays(Outputs outputs) {
         out.println();
-        out.printf("%-12s %-10s %8s %14s %12s %6s%n", "store", "day", "settled", "yuan", "refunds", "anomalies");
+        out.printf("%-12s %-10s %8s %14s %14s %12s %6s%n", "store", "day", "settled", "yuan", "of it WeChat", "refunds",
+                "anomalies");
         for (Outputs.Day day : outputs.days()) {
-            out.printf("%-12s %-10s %8d %14s %12s %6d%n", day.tenant() + "/" + day.store(), day.day(),
-                    day.settledCount(), day.settledAmount(), day.refundAmount(), day.anomalies());
+            out.printf("%-12s %-10s %8d %14s %14s %12s %6d%n", day.tenant() + "/" + day.store(), day.day(),
+                    day.settledCount(), day.settledAmount(), day.settledByWeChat(), day.refundAmount(), day.anomalies());
         }
         if (outputs.days().isEmpty()) {
             out.println("(no day reports)");
@@ -292,7 +294,7 @@ final class DemoCommand {
     /** What the pipeline wrote, read from the copied objects: day summaries and rejections. */
     record Outputs(List<Day> days, Set<String> reportedFiles, Set<String> rejectedKeys) {
         record Day(String tenant, String store, String day, long ordersPaid, long settledCount, String settledAmount,
-                String refundAmount, int anomalies) {}
+                String settledByWeChat, String refundAmount, int anomalies) {}
 
         private static final Pattern DAY_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -321,7 +323,9 @@ final class DemoCommand {
                     int anomalies = summary.path("anomalies").size();
                     for (JsonNode d : summary.path("days")) {
                         days.add(new Day(tenant, store, d.path("day").asText(), d.path("ordersPaid").asLong(), d.path("settledCount").asLong(),
-                                d.path("settledAmount").asText(Money.format(0)), d.path("refundAmount").asText(Money.format(0)), anomalies));
+                                d.path("settledAmount").asText(Money.format(0)),
+                                d.path("settledByChannel").path(Channel.TAOTIAN_WECHAT.name()).asText(Money.format(0)),
+                                d.path("refundAmount").asText(Money.format(0)), anomalies));
                     }
                 } else if (area.equals("rejected") && name.endsWith(".error.json")) {
                     JsonNode error = JSON.readTree(file.toFile());

@@ -44,6 +44,12 @@ public final class Main {
                   run the whole test suite
             """;
 
+    /**
+     * Room set aside for the out-of-memory message: freed before it is written, so the message never runs out
+     * of heap itself while something (a reader's buffer, a thread still unwinding) holds the rest.
+     */
+    private static byte[] reserveForTheLastWord = new byte[1 << 20];
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -101,10 +107,15 @@ public final class Main {
             err.println("recon: " + e.getMessage());
             return FAILED;
         } catch (OutOfMemoryError e) {
-            // the store's records are unreachable once the command has unwound, so there is room to say so;
-            // plain concatenation: a Formatter would load locale data into a heap that just ran out
-            err.println("recon: 内存不足 out of memory: this needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB the JVM may use here; run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon " + name + " …");
+            // the store's records are unreachable once the command has unwound and the reserve is freed, so there
+            // is room to say so; printed piece by piece: string concatenation and a Formatter both bootstrap code
+            // (method handles, locale data) in a heap that just ran out
+            reserveForTheLastWord = null;
+            err.print("recon: 内存不足 out of memory: this needs more than the ");
+            err.print(Runtime.getRuntime().maxMemory() >> 20);
+            err.print(" MB the JVM may use here; run it again with more, e.g. RECON_JAVA_OPTS=-Xmx4g ./recon ");
+            err.print(name);
+            err.println(" …");
             return FAILED;
         }
     }
