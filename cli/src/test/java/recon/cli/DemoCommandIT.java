@@ -84,7 +84,7 @@ class DemoCommandIT {
         assertThat(alerts.get(0).path("attributes").path("tenantId").asText()).isEqualTo("t7");
         assertThat(alerts.get(0).path("attributes").path("anomalyCount").asText()).isEqualTo("1");
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).containsPattern("t7/s2\\s+" + DAY + "\\s+1\\s+10.00\\s+0.00\\s+1")
+        assertThat(printed).containsPattern("t7/s2\\s+" + DAY + "\\s+1\\s+10.00\\s+0.00\\s+0.00\\s+1")
                 .contains("every uploaded file was processed", "dead letters  ingest 0, match 0, report 0");
     }
 
