@@ -9,6 +9,7 @@ import java.util.Comparator;
  * @param orderId the order it concerns, or null
  * @param lineId the ledger line (账务流水号) it concerns, or null
  * @param refundId the refund (退款编号) it concerns, or null
+ * @param invoiceId the invoice (发票号码) it concerns, or null
  * @param expectedFen what should have been, in fen
  * @param actualFen what was, in fen
  * @param message a short sentence in Chinese, with no personal data
@@ -25,6 +26,7 @@ public record Anomaly(
         String orderId,
         String lineId,
         String refundId,
+        String invoiceId,
         long expectedFen,
         long actualFen,
         String message,
@@ -40,6 +42,7 @@ public record Anomaly(
             .thenComparing(Anomaly::orderId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Anomaly::lineId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Anomaly::refundId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Anomaly::invoiceId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(Anomaly::expectedFen)
             .thenComparingLong(Anomaly::actualFen);
 
@@ -51,15 +54,15 @@ public record Anomaly(
 
     /** A finding of the rules: OPEN, or PENDING while {@code waitingFor} is not covered. */
     public Anomaly(AnomalyType type, Severity severity, LocalDate day, String orderId, String lineId,
-            String refundId, long expectedFen, long actualFen, String message, Waiting waitingFor) {
-        this(type, severity, day, orderId, lineId, refundId, expectedFen, actualFen, message, waitingFor, null,
-                waitingFor == null ? AnomalyStatus.OPEN : AnomalyStatus.PENDING, null);
+            String refundId, String invoiceId, long expectedFen, long actualFen, String message, Waiting waitingFor) {
+        this(type, severity, day, orderId, lineId, refundId, invoiceId, expectedFen, actualFen, message, waitingFor,
+                null, waitingFor == null ? AnomalyStatus.OPEN : AnomalyStatus.PENDING, null);
     }
 
     /** An OPEN finding that concerns no refund. */
     public Anomaly(AnomalyType type, Severity severity, LocalDate day, String orderId, String lineId,
             long expectedFen, long actualFen, String message) {
-        this(type, severity, day, orderId, lineId, null, expectedFen, actualFen, message, null);
+        this(type, severity, day, orderId, lineId, null, null, expectedFen, actualFen, message, null);
     }
 
     public long differenceFen() {
@@ -72,14 +75,14 @@ public record Anomaly(
     }
 
     public Anomaly withId(String anomalyId) {
-        return new Anomaly(type, severity, day, orderId, lineId, refundId, expectedFen, actualFen, message, waitingFor,
-                anomalyId, status, resolution);
+        return new Anomaly(type, severity, day, orderId, lineId, refundId, invoiceId, expectedFen, actualFen, message,
+                waitingFor, anomalyId, status, resolution);
     }
 
     /** The status a person or a rule set, with their word (null: back to what the data says). */
     public Anomaly settledBy(Resolution word) {
         AnomalyStatus set = word == null || word.action().status() == null ? dataStatus() : word.action().status();
-        return new Anomaly(type, severity, day, orderId, lineId, refundId, expectedFen, actualFen, message, waitingFor,
-                id, set, word);
+        return new Anomaly(type, severity, day, orderId, lineId, refundId, invoiceId, expectedFen, actualFen, message,
+                waitingFor, id, set, word);
     }
 }

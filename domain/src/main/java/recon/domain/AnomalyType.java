@@ -17,7 +17,8 @@ public enum AnomalyType {
     FEE_RATIO_HIGH("费用率过高", Severity.MEDIUM),
     INVOICE_MISSING("未开发票", Severity.MEDIUM),
     INVOICE_DUPLICATE("重复开票", Severity.MEDIUM),
-    INVOICE_AMOUNT_MISMATCH("开票金额不符", Severity.MEDIUM);
+    INVOICE_AMOUNT_MISMATCH("开票金额不符", Severity.MEDIUM),
+    INVOICE_WITHOUT_ORDER("发票找不到订单", Severity.LOW);
 
     public final String label;
     public final Severity severity;

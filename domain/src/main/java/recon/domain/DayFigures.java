@@ -21,6 +21,9 @@ import java.util.Map;
  * @param closingBalance balance after the day's last line, or null when the day has no line
  * @param matchedOrders orders settled on the day whose settlement equals what was expected
  * @param openItems 交易成功 orders paid up to the day that have no settlement line by the day's end
+ * @param invoicedAmount the invoices issued on the day, blue minus red (void ones count for nothing)
+ * @param invoiceCount the invoices issued on the day, blue and red, void ones left out
+ * @param uninvoicedAmount what the orders of the day that asked for an invoice are still to be invoiced
  * @param anomalies anomaly counts by type
  */
 public record DayFigures(
@@ -37,6 +40,9 @@ public record DayFigures(
         Long closingBalance,
         long matchedOrders,
         long openItems,
+        long invoicedAmount,
+        long invoiceCount,
+        long uninvoicedAmount,
         Map<AnomalyType, Integer> anomalies) {
 
     public DayFigures {

@@ -21,6 +21,9 @@ public interface RecordSink {
         public void refund(Refund refund) {}
 
         @Override
+        public void invoice(Invoice invoice) {}
+
+        @Override
         public void resolution(Resolution resolution) {}
 
         @Override
@@ -33,13 +36,16 @@ public interface RecordSink {
 
     void refund(Refund refund);
 
+    void invoice(Invoice invoice);
+
     /** One row of a resolutions file (or of a report workbook's 异常 sheet sent back). */
     void resolution(Resolution resolution);
 
     /**
      * The file covers these days completely: a ledger from its 起始日期/终止日期 (else the days of its
      * lines), an order or refund report the span of its records' days. Nothing that a file of this kind
-     * would hold is called missing on a day outside what such files cover.
+     * would hold is called missing on a day outside what such files cover. An invoice register covers
+     * the span of its invoices' days, from the first day of the first one's month.
      */
     void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay);
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param feeRatioFactor fees / settlements above the contract's ratio times this is FEE_RATIO_HIGH
  * @param autoResolve the rules that resolve small differences by themselves (合理误差), in their order
  * @param channels the channels the store's money settles through; empty: those it has sent a bill of
+ * @param invoiceDays days after 确认收货 (else the automatic one) before an invoice asked for is missing
  */
 public record StoreConfig(
         BigDecimal commissionDefault,
@@ -31,7 +32,11 @@ public record StoreConfig(
         BigDecimal refundRateHigh,
         BigDecimal feeRatioFactor,
         List<AutoResolve> autoResolve,
-        Set<Channel> channels) {
+        Set<Channel> channels,
+        int invoiceDays) {
+
+    /** Days after 确认收货 (else the automatic one) an invoice asked for may take before it is missing. */
+    public static final int DEFAULT_INVOICE_DAYS = 15;
 
     public static final StoreConfig DEFAULT = new StoreConfig(
             new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
@@ -56,7 +61,7 @@ public record StoreConfig(
     public StoreConfig(BigDecimal commissionDefault, Map<String, BigDecimal> commissionByCategory, long toleranceFen,
             int graceDays, int autoConfirmDays, BigDecimal refundRateHigh, BigDecimal feeRatioFactor) {
         this(commissionDefault, commissionByCategory, toleranceFen, graceDays, autoConfirmDays, refundRateHigh,
-                feeRatioFactor, List.of(), Set.of());
+                feeRatioFactor, List.of(), Set.of(), DEFAULT_INVOICE_DAYS);
     }
 
     public StoreConfig {
@@ -69,8 +74,8 @@ public record StoreConfig(
         if (toleranceFen < 0) {
             throw new IllegalArgumentException("toleranceYuan must not be negative");
         }
-        if (graceDays < 0 || autoConfirmDays < 0) {
-            throw new IllegalArgumentException("graceDays and autoConfirmDays must not be negative");
+        if (graceDays < 0 || autoConfirmDays < 0 || invoiceDays < 0) {
+            throw new IllegalArgumentException("graceDays, autoConfirmDays and invoiceDays must not be negative");
         }
         requireRate("refundRateHigh", refundRateHigh);
         if (feeRatioFactor == null || feeRatioFactor.signum() <= 0) {

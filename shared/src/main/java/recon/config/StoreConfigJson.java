@@ -33,7 +33,7 @@ public final class StoreConfigJson {
             .build();
     private static final Set<String> KEYS = Set.of(
             "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor",
-            "autoResolve", "channels");
+            "autoResolve", "channels", "invoiceDays");
     private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
 
@@ -75,7 +75,8 @@ public final class StoreConfigJson {
                     decimal(top, "refundRateHigh", "refundRateHigh", d.refundRateHigh()),
                     decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()),
                     autoResolve(top),
-                    channels(top));
+                    channels(top),
+                    whole(top, "invoiceDays", d.invoiceDays()));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }

@@ -16,7 +16,7 @@ final class TableIngest {
     /** In this order: a more specific header is tried before one it could be mistaken for. */
     private static final List<Layout> LAYOUTS =
             List.of(ResolutionRows.LAYOUT, AlipayLedgerRows.LAYOUT, WeChatBillRows.LAYOUT, RefundRows.LAYOUT,
-                    ItemRows.LAYOUT, OrderRows.LAYOUT);
+                    InvoiceRows.LAYOUT, ItemRows.LAYOUT, OrderRows.LAYOUT);
 
     private final String fileName;
     private final RecordSink sink;
@@ -116,6 +116,7 @@ final class TableIngest {
             case ALIPAY_LEDGER -> new AlipayLedgerRows(header, window, windowLine, sink);
             case TAOTIAN_WECHAT -> new WeChatBillRows(header, window, windowLine, sink);
             case TMALL_REFUNDS -> new RefundRows(header, sink);
+            case INVOICES -> new InvoiceRows(header, window, windowLine, sink);
             case TMALL_ITEMS -> new ItemRows(header);
             case TMALL_ORDERS -> new OrderRows(header, sink);
             case RESOLUTIONS -> new ResolutionRows(header, fileName, sink);

@@ -23,13 +23,26 @@ final class Anomalies {
             Map.entry(AnomalyType.BALANCE_BREAK, "当日账户余额不连续"),
             Map.entry(AnomalyType.BALANCE_GAP, "与前一日期末余额不衔接（可能缺少导出文件）"),
             Map.entry(AnomalyType.REFUND_RATE_HIGH, "当日退款率过高"),
-            Map.entry(AnomalyType.FEE_RATIO_HIGH, "当日费用率高于合同")));
+            Map.entry(AnomalyType.FEE_RATIO_HIGH, "当日费用率高于合同"),
+            Map.entry(AnomalyType.INVOICE_MISSING, "买家要求开票，到期未开具发票"),
+            Map.entry(AnomalyType.INVOICE_DUPLICATE, "同一订单重复开票，未红冲"),
+            Map.entry(AnomalyType.INVOICE_AMOUNT_MISMATCH, "开票金额与应开票金额（实付减退款）不符"),
+            Map.entry(AnomalyType.INVOICE_WITHOUT_ORDER, "发票找不到对应订单（订单报表可能未上传）")));
+    /** INVOICE_AMOUNT_MISMATCH where the excess is what was refunded after the invoice. */
+    static final String NOT_REVERSED_AFTER_REFUND = "退款后未红冲：订单已退款，已开发票未相应红冲";
 
     private Anomalies() {}
 
     /** An OPEN anomaly with its type's default severity, on the given epoch day. */
     static Anomaly of(AnomalyType type, long day, String orderId, String lineId, long expectedFen, long actualFen) {
         return of(type, type.severity, day, orderId, lineId, null, expectedFen, actualFen, null);
+    }
+
+    /** An invoice anomaly; {@code message} null for its type's own. */
+    static Anomaly invoice(AnomalyType type, long day, String orderId, String invoiceId, long expectedFen,
+            long actualFen, String message, Waiting waitingFor) {
+        return new Anomaly(type, type.severity, LocalDate.ofEpochDay(day), orderId, null, null, invoiceId, expectedFen,
+                actualFen, message == null ? MESSAGES.get(type) : message, waitingFor);
     }
 
     /** An anomaly that is PENDING while {@code waitingFor} is not null: an export could still explain it. */
@@ -40,7 +53,7 @@ final class Anomalies {
 
     static Anomaly of(AnomalyType type, Severity severity, long day, String orderId, String lineId, String refundId,
             long expectedFen, long actualFen, Waiting waitingFor) {
-        return new Anomaly(type, severity, LocalDate.ofEpochDay(day), orderId, lineId, refundId, expectedFen, actualFen,
-                MESSAGES.get(type), waitingFor);
+        return new Anomaly(type, severity, LocalDate.ofEpochDay(day), orderId, lineId, refundId, null, expectedFen,
+                actualFen, MESSAGES.get(type), waitingFor);
     }
 }

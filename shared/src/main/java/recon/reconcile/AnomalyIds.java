@@ -34,6 +34,7 @@ public final class AnomalyIds {
                     INVOICE_MISSING, INVOICE_DUPLICATE, INVOICE_AMOUNT_MISMATCH -> "order " + a.orderId();
             case SETTLEMENT_ON_CLOSED_ORDER, UNMATCHED_SETTLEMENT, REFUND_AMOUNT_MISMATCH, UNEXPLAINED_REFUND ->
                     "line " + a.lineId();
+            case INVOICE_WITHOUT_ORDER -> "invoice " + a.invoiceId();
             case REFUND_NOT_DEDUCTED -> "refund " + Objects.requireNonNullElse(a.refundId(), "order " + a.orderId());
             case BALANCE_BREAK, BALANCE_GAP, REFUND_RATE_HIGH, FEE_RATIO_HIGH -> "day " + a.day();
         };

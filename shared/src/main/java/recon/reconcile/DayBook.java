@@ -11,6 +11,7 @@ import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Times;
@@ -31,6 +32,9 @@ final class DayBook {
         Long openingBalance;
         Long closingBalance;
         long matchedOrders;
+        long invoicedAmount;
+        long invoiceCount;
+        long uninvoicedAmount;
         /** Income of the day's settlement lines of known orders, by the contract rate of the order. */
         final Map<BigDecimal, Long> knownSettledByRate = new HashMap<>(4);
         final Map<AnomalyType, Integer> anomalies = new EnumMap<>(AnomalyType.class);
@@ -114,13 +118,25 @@ final class DayBook {
         at(Times.epochDay(line.occurredAt())).knownSettledByRate.merge(contractRate, line.incomeFen(), Long::sum);
     }
 
+    /** An invoice that counts, on the day it was issued. */
+    void invoice(Invoice invoice) {
+        Day day = at(Times.epochDay(invoice.issuedAt()));
+        day.invoicedAmount += invoice.amountFen();
+        day.invoiceCount++;
+    }
+
+    /** What an order that asked for an invoice is still to be invoiced, on the order's day. */
+    void uninvoiced(Order order, long fen) {
+        at(Times.epochDay(order.dayTime())).uninvoicedAmount += fen;
+    }
+
     void balances(long day, long opening, long closing) {
         Day figures = at(day);
         figures.openingBalance = opening;
         figures.closingBalance = closing;
     }
 
-    /** The figures of every day that has an order paid, a ledger line or an anomaly, sorted by day. */
+    /** The figures of every day that has an order paid, a ledger line, an invoice or an anomaly, sorted by day. */
     List<DayFigures> figures(List<Anomaly> anomalies) {
         for (Anomaly anomaly : anomalies) {
             at(anomaly.day().toEpochDay()).anomalies.merge(anomaly.type(), 1, Integer::sum);
@@ -137,7 +153,7 @@ final class DayBook {
             figures.add(new DayFigures(LocalDate.ofEpochDay(dayNumber), day.ordersPaid, day.settledCount,
                     day.settledAmount, day.settledByChannel, day.refundAmount, day.commissionAmount, day.otherFeeAmount,
                     day.transferAmount, day.openingBalance, day.closingBalance, day.matchedOrders, openItems,
-                    day.anomalies));
+                    day.invoicedAmount, day.invoiceCount, day.uninvoicedAmount, day.anomalies));
         }
         return figures;
     }

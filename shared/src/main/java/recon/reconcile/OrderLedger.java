@@ -31,6 +31,11 @@ final class OrderLedger {
         successfulRefunds = append(successfulRefunds, refund);
     }
 
+    /** Every successful refund, 售中 and 售后, in (dayTime, refundId) order. */
+    List<Refund> successfulRefunds() {
+        return successfulRefunds;
+    }
+
     List<LedgerLine> settlements() {
         return settlements;
     }

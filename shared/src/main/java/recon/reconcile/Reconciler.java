@@ -12,7 +12,7 @@ import recon.domain.Times;
 
 /**
  * Reconciles the merged records of one store (docs/domain.md, "The rules and anomaly codes"): every order's money,
- * every refund, every commission and the account balance, day by day. The result depends only on
+ * every refund, every commission, every invoice and the account balance, day by day. The result depends only on
  * the content of the records, never on the order they were added in.
  */
 public final class Reconciler {
@@ -41,7 +41,10 @@ public final class Reconciler {
         SettlementRules settlements = new SettlementRules(config, index.ledgerCoverage, index.orderCoverage,
                 index.refundCoverage, found);
         RefundRules refunds = new RefundRules(config, index.ledgerCoverage, index.refundCoverage, found);
-        checkOrders(index, settlements, refunds, days, found);
+        InvoiceRules invoices = new InvoiceRules(config, index.invoiceCoverage, index.orderCoverage, index.refundCoverage,
+                records.invoices(), days, found);
+        checkOrders(index, settlements, refunds, invoices, days, found);
+        invoices.withoutOrder();
         checkLines(index, settlements, refunds, days);
         checkBalances(index, days, found);
         DayRiskRules risks = new DayRiskRules(config, index.ledgerCoverage, index.orderCoverage, found);
@@ -52,12 +55,12 @@ public final class Reconciler {
     }
 
     /**
-     * Settlement and commission of every order, the orders' part of the day figures, the settlement
+     * Settlement, commission and invoices of every order, the orders' part of the day figures, the settlement
      * lines of every order id against its order, and the after-sale refunds of every order id
      * against its refund lines.
      */
-    private void checkOrders(StoreIndex index, SettlementRules settlements, RefundRules refunds, DayBook days,
-            List<Anomaly> found) {
+    private void checkOrders(StoreIndex index, SettlementRules settlements, RefundRules refunds, InvoiceRules invoices,
+            DayBook days, List<Anomaly> found) {
         CommissionRule commission = new CommissionRule(config, index.ledgerCoverage, found);
         index.forEachOrderId((order, ledger) -> {
             for (LedgerLine line : ledger.settlements()) {
@@ -74,6 +77,7 @@ public final class Reconciler {
                     // an order not final yet only means an older order report: a newer one could close it
                     commission.check(order, ledger, outcome.duplicateFen());
                 }
+                invoices.check(order, ledger, days);
             }
             refunds.check(ledger);
         });

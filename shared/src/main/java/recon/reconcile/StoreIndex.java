@@ -45,6 +45,7 @@ final class StoreIndex {
     final LedgerCoverage ledgerCoverage;
     final Coverage orderCoverage;
     final Coverage refundCoverage;
+    final Coverage invoiceCoverage;
     private final Order[] orders;
     /** SETTLEMENT, REFUND and COMMISSION lines with an order id, by order id, then as in {@link #lines}. */
     private final LedgerLine[] orderLines;
@@ -73,6 +74,7 @@ final class StoreIndex {
         this.ledgerCoverage = new LedgerCoverage(bills, channelsUsed);
         this.orderCoverage = new Coverage(FileKind.TMALL_ORDERS, records.coveredDays(FileKind.TMALL_ORDERS));
         this.refundCoverage = new Coverage(FileKind.TMALL_REFUNDS, records.coveredDays(FileKind.TMALL_REFUNDS));
+        this.invoiceCoverage = new Coverage(FileKind.INVOICES, records.coveredDays(FileKind.INVOICES));
     }
 
     private static Order[] byOrderId(Collection<Order> orders) {

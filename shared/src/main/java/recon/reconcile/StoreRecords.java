@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.Ids;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -26,7 +28,7 @@ import recon.domain.Resolution;
 
 /**
  * All records received so far for one store, merged by their natural keys: an order by 订单编号 (most
- * advanced status wins), a ledger line by its channel and 账务流水号 (支付流水号), a refund by 退款编号, a resolution by its whole
+ * advanced status wins), a ledger line by its channel and 账务流水号 (支付流水号), a refund by 退款编号, an invoice by 发票号码 (the later state wins), a resolution by its whole
  * content; and the days each kind of export covers. Merging is commutative and idempotent, so neither
  * the order files arrive in nor a file given twice changes the content.
  */
@@ -59,6 +61,8 @@ public final class StoreRecords {
     /** Each channel's lines apart: the two bills number their lines each in its own way. */
     private final Map<Channel, IdMap<LedgerLine>> lines = new EnumMap<>(Channel.class);
     private final IdMap<Refund> refunds = new IdMap<>(Refund::refundNumber, Refund::refundId);
+    /** By invoice number: few (only the orders that ask for one), so a plain map. */
+    private final Map<String, Invoice> invoices = new HashMap<>();
     private final Map<FileKind, NavigableSet<LocalDate>> coveredDays = new EnumMap<>(FileKind.class);
     private final Set<Resolution> resolutions = new LinkedHashSet<>();
 
@@ -86,6 +90,12 @@ public final class StoreRecords {
 
     public void add(Refund refund) {
         refunds.merge(refund, Refund::latest);
+    }
+
+    public void add(Invoice invoice) {
+        synchronized (invoices) {
+            invoices.merge(invoice.invoiceId(), invoice, Invoice::latest);
+        }
     }
 
     public void add(Resolution resolution) {
@@ -137,6 +147,15 @@ public final class StoreRecords {
     }
 
     /** The days the received files of this kind cover: nothing they would hold is called missing outside them. */
+    /** Every invoice, in the order they were issued (then by number). */
+    public List<Invoice> invoices() {
+        synchronized (invoices) {
+            List<Invoice> sorted = new ArrayList<>(invoices.values());
+            sorted.sort(Invoice.BY_ISSUE);
+            return sorted;
+        }
+    }
+
     public NavigableSet<LocalDate> coveredDays(FileKind kind) {
         return Collections.unmodifiableNavigableSet(coveredDays.getOrDefault(kind, new TreeSet<>()));
     }
@@ -193,6 +212,11 @@ public final class StoreRecords {
             }
 
             @Override
+            public void invoice(Invoice invoice) {
+                add(invoice);
+            }
+
+            @Override
             public void resolution(Resolution resolution) {
                 add(resolution);
             }
@@ -214,6 +238,7 @@ public final class StoreRecords {
         private List<Order> batchOrders = new ArrayList<>();
         private List<LedgerLine> batchLines = new ArrayList<>();
         private List<Refund> batchRefunds = new ArrayList<>();
+        private List<Invoice> batchInvoices = new ArrayList<>();
         private List<Resolution> batchResolutions = new ArrayList<>();
         private List<Runnable> batchCoverage = new ArrayList<>();
 
@@ -230,6 +255,11 @@ public final class StoreRecords {
         @Override
         public void refund(Refund refund) {
             batchRefunds.add(refund);
+        }
+
+        @Override
+        public void invoice(Invoice invoice) {
+            batchInvoices.add(invoice);
         }
 
         @Override
@@ -259,6 +289,7 @@ public final class StoreRecords {
             }
             batchCoverage.forEach(Runnable::run);
             batchResolutions.forEach(StoreRecords.this::add);
+            batchInvoices.forEach(StoreRecords.this::add);
             synchronized (orders) {
                 batchOrders.forEach(StoreRecords.this::add);
             }
@@ -268,6 +299,7 @@ public final class StoreRecords {
             batchLines = null;
             batchCoverage = null;
             batchResolutions = null;
+            batchInvoices = null;
             batchOrders = null;
             batchRefunds = null;
         }

@@ -114,6 +114,9 @@ public final class SummaryJson {
         writeOptionalAmount(json, "closingBalance", day.closingBalance());
         json.writeNumberField("matchedOrders", day.matchedOrders());
         json.writeNumberField("openItems", day.openItems());
+        json.writeStringField("invoicedAmount", Money.format(day.invoicedAmount()));
+        json.writeNumberField("invoiceCount", day.invoiceCount());
+        json.writeStringField("uninvoicedAmount", Money.format(day.uninvoicedAmount()));
         json.writeObjectFieldStart("anomalies");
         for (Map.Entry<AnomalyType, Integer> count : new TreeMap<>(day.anomalies()).entrySet()) {
             json.writeNumberField(count.getKey().name(), count.getValue());
@@ -159,6 +162,9 @@ public final class SummaryJson {
         }
         if (anomaly.refundId() != null) {
             json.writeStringField("refundId", anomaly.refundId());
+        }
+        if (anomaly.invoiceId() != null) {
+            json.writeStringField("invoiceId", anomaly.invoiceId());
         }
         json.writeStringField("expected", Money.format(anomaly.expectedFen()));
         json.writeStringField("actual", Money.format(anomaly.actualFen()));

@@ -93,6 +93,7 @@ public final class DayResultJson {
                 text(a, "orderId"),
                 text(a, "lineId"),
                 text(a, "refundId"),
+                text(a, "invoiceId"),
                 Money.parseYuan(text(a, "expected")),
                 Money.parseYuan(text(a, "actual")),
                 text(a, "message"),
@@ -123,6 +124,10 @@ public final class DayResultJson {
                 optionalAmount(d, "closingBalance"),
                 number(d, "matchedOrders"),
                 number(d, "openItems"),
+                // results saved before invoices were read hold none
+                d.containsKey("invoicedAmount") ? amount(d, "invoicedAmount") : 0,
+                d.containsKey("invoiceCount") ? number(d, "invoiceCount") : 0,
+                d.containsKey("uninvoicedAmount") ? amount(d, "uninvoicedAmount") : 0,
                 counts);
     }
 

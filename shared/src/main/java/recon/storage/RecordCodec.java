@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import recon.domain.Channel;
+import recon.domain.Invoice;
+import recon.domain.InvoiceStatus;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -19,11 +21,12 @@ import recon.domain.Refund;
 import recon.domain.RefundStatus;
 
 /**
- * The stored form of a pack of records (orders, ledger lines, refunds), gzipped. Numbers are zig-zag
+ * The stored form of a pack of records (orders, ledger lines, refunds, invoices), gzipped. Numbers are zig-zag
  * varints, text is UTF-8 with its length, enums go by name so that a reordered enum never changes
  * what a stored pack means.
  * <ul>
- * <li>Version 2 (written): field by field. A version byte, the byte length of each column, then the
+ * <li>Version 3 (written): version 2 with the invoices' columns after the refunds' (tag I).</li>
+ * <li>Version 2 (read): field by field. A version byte, the byte length of each column, then the
  * columns: the records' tags in order (O, R, L for an Alipay line, W for a WeChat one), then each
  * field of each kind of record, times as differences (an order's payment and confirmation from its
  * creation, the others from the previous record's), a ledger balance as the difference from the
@@ -34,7 +37,8 @@ import recon.domain.RefundStatus;
  * Records are kept for a year and more: a new layout gets a new version, and old ones stay readable.
  */
 public final class RecordCodec {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    private static final int COLUMNS_VERSION = 2;
     private static final int ROWS_VERSION = 1;
     private static final int END = 0;
     private static final int ORDER = 'O';
@@ -42,6 +46,7 @@ public final class RecordCodec {
     /** A line of the WeChat bill: the same fields as an Alipay line (tag L), which every older pack holds. */
     private static final int WECHAT_LINE = 'W';
     private static final int REFUND = 'R';
+    private static final int INVOICE = 'I';
 
     // the columns of version 2, in their stored order
     private static final int TAGS = 0;
@@ -69,7 +74,17 @@ public final class RecordCodec {
     private static final int REFUND_APPLIED = 22;
     private static final int REFUND_COMPLETED = 23;
     private static final int REFUND_AFTER_SALE = 24;
-    private static final int COLUMNS = 25;
+    private static final int INVOICE_ID = 25;
+    private static final int INVOICE_ORDER = 26;
+    private static final int INVOICE_FEN = 27;
+    private static final int INVOICE_RED = 28;
+    private static final int INVOICE_STATUS = 29;
+    private static final int INVOICE_ISSUED = 30;
+    private static final int INVOICE_REASON = 31;
+    private static final int INVOICE_BUYER_NAMED = 32;
+    private static final int COLUMNS = 33;
+    /** Version 2 has the columns up to the refunds'. */
+    private static final int COLUMNS_OF_VERSION_2 = 25;
     /** A pack holds at most a few hundred kilobytes; a column claiming more is corrupt. */
     private static final int MAX_COLUMN_BYTES = 64 << 20;
 
@@ -85,6 +100,7 @@ public final class RecordCodec {
         private long lastOccurred;
         private long lastBalance;
         private long lastApplied;
+        private long lastIssued;
         private int count;
 
         public Encoder() {
@@ -136,6 +152,20 @@ public final class RecordCodec {
             count++;
         }
 
+        public void invoice(Invoice i) {
+            columns[TAGS].write(INVOICE);
+            columns[INVOICE_ID].text(i.invoiceId());
+            columns[INVOICE_ORDER].text(i.orderId());
+            columns[INVOICE_FEN].number(i.amountFen());
+            columns[INVOICE_RED].write(i.red() ? 1 : 0);
+            columns[INVOICE_STATUS].text(i.status().name());
+            columns[INVOICE_ISSUED].number(i.issuedAt() - lastIssued);
+            lastIssued = i.issuedAt();
+            columns[INVOICE_REASON].text(i.reversalReason());
+            columns[INVOICE_BUYER_NAMED].write(i.buyerNamed() ? 1 : 0);
+            count++;
+        }
+
         public int count() {
             return count;
         }
@@ -178,7 +208,8 @@ public final class RecordCodec {
             Reader r = new Reader(in);
             int version = r.read();
             switch (version) {
-                case VERSION -> decodeColumns(r, sink);
+                case VERSION -> decodeColumns(r, sink, COLUMNS);
+                case COLUMNS_VERSION -> decodeColumns(r, sink, COLUMNS_OF_VERSION_2);
                 case ROWS_VERSION -> decodeRows(r, sink);
                 default -> throw new IllegalArgumentException("unknown record pack version " + version);
             }
@@ -201,9 +232,9 @@ public final class RecordCodec {
         }
     }
 
-    private static void decodeColumns(Reader r, RecordSink sink) throws IOException {
+    private static void decodeColumns(Reader r, RecordSink sink, int stored) throws IOException {
         long[] lengths = new long[COLUMNS];
-        for (int i = 0; i < COLUMNS; i++) {
+        for (int i = 0; i < stored; i++) {
             lengths[i] = r.number();
             if (lengths[i] < 0 || lengths[i] > MAX_COLUMN_BYTES) {
                 throw new IOException("column too long");
@@ -220,6 +251,7 @@ public final class RecordCodec {
         long occurred = 0;
         long balance = 0;
         long applied = 0;
+        long issued = 0;
         for (int tag = c[TAGS].in.read(); tag >= 0; tag = c[TAGS].in.read()) {
             switch (tag) {
                 case ORDER -> {
@@ -251,6 +283,16 @@ public final class RecordCodec {
                     applied += c[REFUND_APPLIED].number();
                     long completed = applied + c[REFUND_COMPLETED].number();
                     sink.refund(new Refund(id, orderId, fen, status, applied, completed, c[REFUND_AFTER_SALE].flag()));
+                }
+                case INVOICE -> {
+                    String id = c[INVOICE_ID].text();
+                    String orderId = c[INVOICE_ORDER].text();
+                    long fen = c[INVOICE_FEN].number();
+                    boolean red = c[INVOICE_RED].flag();
+                    InvoiceStatus status = InvoiceStatus.valueOf(c[INVOICE_STATUS].text());
+                    issued += c[INVOICE_ISSUED].number();
+                    sink.invoice(new Invoice(id, orderId, fen, red, status, issued, c[INVOICE_REASON].text(),
+                            c[INVOICE_BUYER_NAMED].flag()));
                 }
                 default -> throw new IllegalArgumentException("corrupt record pack: tag " + tag);
             }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import recon.domain.FileKind;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -66,6 +67,11 @@ public final class RecordPacker implements RecordSink {
     @Override
     public void refund(Refund refund) {
         add(dayOf(refund.dayTime(), undatedDay), encoder -> encoder.refund(refund));
+    }
+
+    @Override
+    public void invoice(Invoice invoice) {
+        add(Times.day(invoice.issuedAt()), encoder -> encoder.invoice(invoice));
     }
 
     @Override

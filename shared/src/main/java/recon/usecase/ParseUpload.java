@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import recon.alert.AlertDispatch;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -433,6 +434,11 @@ public final class ParseUpload {
         @Override
         public void refund(Refund refund) {
             seen(refund.dayTime());
+        }
+
+        @Override
+        public void invoice(Invoice invoice) {
+            seen(invoice.issuedAt());
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -22,6 +23,7 @@ final class Collected implements IngestListener, RecordSink {
     final List<Order> orders = new ArrayList<>();
     final List<LedgerLine> lines = new ArrayList<>();
     final List<Refund> refunds = new ArrayList<>();
+    final List<Invoice> invoices = new ArrayList<>();
     /** What the bills covered; {@link #reportSpans} holds what the order and refund reports did. */
     final List<Coverage> coverage = new ArrayList<>();
     final List<String> reportSpans = new ArrayList<>();
@@ -69,6 +71,11 @@ final class Collected implements IngestListener, RecordSink {
     @Override
     public void refund(Refund refund) {
         refunds.add(refund);
+    }
+
+    @Override
+    public void invoice(Invoice invoice) {
+        invoices.add(invoice);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -87,6 +88,11 @@ class IngestFuzzTest {
                 @Override
                 public void refund(Refund refund) {
                     kept.add(refund);
+                }
+
+                @Override
+                public void invoice(Invoice invoice) {
+                    kept.add(invoice);
                 }
 
                 @Override

@@ -104,10 +104,10 @@ class BookClosingTest {
         StoreConfig tolerant = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
                 List.of(new StoreConfig.AutoResolve(AnomalyType.FEE_MISMATCH, 1_000, "不相干"),
-                        new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of());
+                        new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15);
         StoreConfig strict = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
-                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 1, "合理误差")), Set.of());
+                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 1, "合理误差")), Set.of(), 15);
 
         Anomaly byRule = mismatch(close(shortByTwoFen(), tolerant));
         Anomaly tooBig = mismatch(close(shortByTwoFen(), strict));
@@ -123,7 +123,7 @@ class BookClosingTest {
     void aPersonsWordOutranksARuleAndResolvingChangesNoFigure() {
         StoreConfig tolerant = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
-                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of());
+                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15);
         String id = mismatch(close(shortByTwoFen(), StoreConfig.DEFAULT)).id();
         Resolution disputed = word(id, Resolution.Action.DISPUTED, "已申诉", "2026-11-10 09:00:00");
 

@@ -58,9 +58,9 @@ class DayFiguresTest {
     @Test
     void computesEveryFigureOfEveryDayWithRecords() {
         assertThat(store().days()).containsExactly(
-                new DayFigures(day("2026-11-01"), 3, 0, 0, Map.of(), 0, 0, 0, 20000, 100000L, 80000L, 0, 2, Map.of()),
-                new DayFigures(day("2026-11-03"), 1, 2, 12000, Map.of(Channel.ALIPAY, 12000L), 0, 240, 50, 0, 80000L, 91810L, 2, 1, Map.of()),
-                new DayFigures(day("2026-11-04"), 0, 1, 500, Map.of(Channel.ALIPAY, 500L), 1000, 0, 100, 10000, 91810L, 81210L, 0, 1,
+                new DayFigures(day("2026-11-01"), 3, 0, 0, Map.of(), 0, 0, 0, 20000, 100000L, 80000L, 0, 2, 0, 0, 0, Map.of()),
+                new DayFigures(day("2026-11-03"), 1, 2, 12000, Map.of(Channel.ALIPAY, 12000L), 0, 240, 50, 0, 80000L, 91810L, 2, 1, 0, 0, 0, Map.of()),
+                new DayFigures(day("2026-11-04"), 0, 1, 500, Map.of(Channel.ALIPAY, 500L), 1000, 0, 100, 10000, 91810L, 81210L, 0, 1, 0, 0, 0,
                         Map.of(UNMATCHED_SETTLEMENT, 1, REFUND_RATE_HIGH, 1, FEE_RATIO_HIGH, 1)));
     }
 
@@ -81,8 +81,8 @@ class DayFiguresTest {
                 .covering("2026-11-01", "2026-11-24"));
 
         assertThat(result.days()).containsExactly(
-                new DayFigures(day("2026-11-01"), 1, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 1, Map.of()),
-                new DayFigures(day("2026-11-21"), 0, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 1,
+                new DayFigures(day("2026-11-01"), 1, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 1, 0, 0, 0, Map.of()),
+                new DayFigures(day("2026-11-21"), 0, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 1, 0, 0, 0,
                         Map.of(MISSING_SETTLEMENT, 1)));
     }
 

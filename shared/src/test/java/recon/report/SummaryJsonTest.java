@@ -28,7 +28,7 @@ class SummaryJsonTest {
     void writesTheContractShapeWithAmountsAsYuanStrings() throws IOException {
         DayFigures day = new DayFigures(DAY, 40, 35, 412000,
                 Map.of(Channel.ALIPAY, 300000L, Channel.TAOTIAN_WECHAT, 112000L), 12000, 8240, 2100, 300000, 10000L, 101660L, 33, 5,
-                Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
+                59700, 3, 19900, Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, Severity.HIGH, DAY, "3553498017448001",
                 "20261102000123", 19900, 18900, "结算金额与应收不符").withId("0123456789abcdef");
         List<FileOutcome> files = List.of(
@@ -50,6 +50,7 @@ class SummaryJsonTest {
                 + "\"settledByChannel\":{\"ALIPAY\":\"3000.00\",\"TAOTIAN_WECHAT\":\"1120.00\"},\"refundAmount\":\"120.00\","
                 + "\"commissionAmount\":\"82.40\",\"otherFeeAmount\":\"21.00\",\"transferAmount\":\"3000.00\","
                 + "\"openingBalance\":\"100.00\",\"closingBalance\":\"1016.60\",\"matchedOrders\":33,\"openItems\":5,"
+                + "\"invoicedAmount\":\"597.00\",\"invoiceCount\":3,\"uninvoicedAmount\":\"199.00\","
                 + "\"anomalies\":{\"AMOUNT_MISMATCH\":1}}");
         assertThat(json.at("/anomalies/0").toString()).isEqualTo("{\"id\":\"0123456789abcdef\",\"type\":\"AMOUNT_MISMATCH\","
                 + "\"severity\":\"HIGH\",\"day\":\"2026-11-02\",\"orderId\":\"3553498017448001\",\"lineId\":\"20261102000123\","
@@ -63,10 +64,10 @@ class SummaryJsonTest {
     @Test
     void tellsWhatIsPendingOnWhichExportAndWhoResolvedWhat() throws IOException {
         Anomaly unmatched = new Anomaly(AnomalyType.UNMATCHED_SETTLEMENT, Severity.LOW, DAY, "3553498017448001",
-                "20261102000123", null, 0, 19900, "结算款找不到对应订单",
+                "20261102000123", null, null, 0, 19900, "结算款找不到对应订单",
                 new Waiting(FileKind.TMALL_ORDERS, LocalDate.of(2026, 9, 18), LocalDate.of(2026, 10, 31))).withId("aaaaaaaaaaaaaaaa");
         Anomaly earlier = new Anomaly(AnomalyType.UNMATCHED_SETTLEMENT, Severity.LOW, DAY, "3553498017448002",
-                "20261102000124", null, 0, 5000, "结算款找不到对应订单",
+                "20261102000124", null, null, 0, 5000, "结算款找不到对应订单",
                 new Waiting(FileKind.TMALL_ORDERS, LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 30))).withId("bbbbbbbbbbbbbbbb");
         Anomaly resolved = new Anomaly(AnomalyType.AMOUNT_MISMATCH, Severity.HIGH, DAY, "3553498017448003",
                 "20261102000125", 19900, 19898, "结算金额与应收不符").withId("cccccccccccccccc")
@@ -105,7 +106,7 @@ class SummaryJsonTest {
 
     @Test
     void omitsIdsThatDoNotApplyAndWritesNullBalancesForDaysWithoutLines() throws IOException {
-        DayFigures quietDay = new DayFigures(DAY, 3, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 3, Map.of());
+        DayFigures quietDay = new DayFigures(DAY, 3, 0, 0, Map.of(), 0, 0, 0, 0, null, null, 0, 3, 0, 0, 0, Map.of());
         Anomaly dayLevel = new Anomaly(AnomalyType.REFUND_RATE_HIGH, Severity.MEDIUM, DAY, null, null, 3000, 5000, "当日退款率过高");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import recon.domain.AnomalyType;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -373,6 +374,9 @@ class SampleGeneratorTest {
 
         @Override
         public void refund(Refund refund) {}
+
+        @Override
+        public void invoice(Invoice invoice) {}
 
         @Override
         public void resolution(Resolution resolution) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import recon.domain.Channel;
 import recon.domain.FileKind;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -229,6 +230,11 @@ class RecordCodecTest {
         @Override
         public void refund(Refund refund) {
             records.add(refund);
+        }
+
+        @Override
+        public void invoice(Invoice invoice) {
+            records.add(invoice);
         }
 
         @Override

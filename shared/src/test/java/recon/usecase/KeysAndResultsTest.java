@@ -59,7 +59,7 @@ class KeysAndResultsTest {
         LocalDate day = LocalDate.of(2026, 11, 2);
         DayFigures figures = new DayFigures(day, 40, 35, 412_000,
                 Map.of(Channel.ALIPAY, 400_000L, Channel.TAOTIAN_WECHAT, 12_000L), 12_000, 8_240, 2_100, 300_000, null, -5L,
-                33, 5, Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
+                33, 5, 0, 0, 0, Map.of(AnomalyType.AMOUNT_MISMATCH, 1));
         Anomaly anomaly = new Anomaly(AnomalyType.AMOUNT_MISMATCH, AnomalyType.AMOUNT_MISMATCH.severity, day,
                 "3553498017448001", null, 19_900, 18_900, "结算金额与应收不符");
         DayResult result = new DayResult(new StoreRef("t1", "s1"), List.of(), figures, List.of(anomaly));
@@ -75,7 +75,7 @@ class KeysAndResultsTest {
     void aDayResultSavedBeforeTheWeChatChannelHadAllItsSettlementsThroughAlipay() {
         LocalDate day = LocalDate.of(2026, 11, 2);
         DayFigures figures = new DayFigures(day, 1, 1, 19_900, Map.of(Channel.ALIPAY, 19_900L), 0, 398, 0, 0, 100L, 19_602L,
-                1, 0, Map.of());
+                1, 0, 0, 0, 0, Map.of());
         String saved = DayResultJson.json(new DayResult(new StoreRef("t1", "s1"), List.of(), figures, List.of()));
         String older = saved.replaceAll("\"settledByChannel\" : \\{[^}]*},?", "");
         assertThat(older).doesNotContain("settledByChannel").contains("\"settledAmount\" : \"199.00\"");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.RecordSink;
@@ -53,6 +54,11 @@ public final class ParsePriming {
                             @Override
                             public void refund(Refund refund) {
                                 encoder.refund(refund);
+                            }
+
+                            @Override
+                            public void invoice(Invoice invoice) {
+                                encoder.invoice(invoice);
                             }
 
                             @Override

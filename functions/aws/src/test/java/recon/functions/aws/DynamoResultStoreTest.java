@@ -194,7 +194,7 @@ class DynamoResultStoreTest {
                     null, lineId, 0, fen, "备注中的订单号 " + orderId + " 找不到")
                     .withId(String.format("%016x", random.nextLong())));
         }
-        DayFigures figures = new DayFigures(DAY, 0, anomalies, 123_45L * anomalies, Map.of(Channel.ALIPAY, 123_45L * anomalies), 0, 0, 0, 0, null, null, 0, anomalies,
+        DayFigures figures = new DayFigures(DAY, 0, anomalies, 123_45L * anomalies, Map.of(Channel.ALIPAY, 123_45L * anomalies), 0, 0, 0, 0, null, null, 0, anomalies, 0, 0, 0,
                 anomalies == 0 ? Map.of() : Map.of(AnomalyType.UNMATCHED_SETTLEMENT, anomalies));
         return new DayResult(STORE, List.of(FileOutcome.accepted("支付宝账务明细.csv", FileKind.ALIPAY_LEDGER, anomalies)),
                 figures, list);
