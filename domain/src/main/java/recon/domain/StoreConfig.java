@@ -74,8 +74,11 @@ public record StoreConfig(
         if (toleranceFen < 0) {
             throw new IllegalArgumentException("toleranceYuan must not be negative");
         }
-        if (graceDays < 0 || autoConfirmDays < 0 || invoiceDays < 0) {
-            throw new IllegalArgumentException("graceDays, autoConfirmDays and invoiceDays must not be negative");
+        if (graceDays < 0 || autoConfirmDays < 0) {
+            throw new IllegalArgumentException("graceDays and autoConfirmDays must not be negative");
+        }
+        if (invoiceDays < 0) {
+            throw new IllegalArgumentException("invoiceDays: must not be negative");
         }
         requireRate("refundRateHigh", refundRateHigh);
         if (feeRatioFactor == null || feeRatioFactor.signum() <= 0) {

@@ -37,6 +37,7 @@ public final class AnomalyCsv {
                     asText(a.orderId()),
                     asText(a.lineId()),
                     asText(a.refundId()),
+                    asText(a.invoiceId()),
                     Money.format(a.expectedFen()),
                     Money.format(a.actualFen()),
                     Money.format(a.differenceFen()),

@@ -17,10 +17,10 @@ import recon.domain.Times;
  */
 final class AnomalyList {
     static final List<String> HEADER = List.of("异常编号", "日期", "异常类型", "代码", "严重程度", "状态", "订单编号",
-            "账务流水号", "退款编号", "应为（元）", "实际（元）", "差额（元）", "说明", "待补文件", "已有处理", "店铺",
+            "账务流水号", "退款编号", "发票号码", "应为（元）", "实际（元）", "差额（元）", "说明", "待补文件", "已有处理", "店铺",
             "处理结果", "处理说明", "处理人", "处理时间");
     /** Where the columns to fill in start. */
-    static final int TO_FILL = 16;
+    static final int TO_FILL = 17;
     /** The choices of 处理结果, as the drop-down offers them. */
     static final List<String> ACTIONS = List.of(Resolution.Action.RESOLVED.label, Resolution.Action.FORCED.label,
             Resolution.Action.DISPUTED.label, Resolution.Action.REOPENED.label);

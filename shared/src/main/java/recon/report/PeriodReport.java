@@ -25,6 +25,8 @@ import recon.domain.Resolution;
  * @param lines the period's ledger lines in (occurredAt, lineId) order
  * @param orderOfLine the order of a ledger line, or null when no order report holds it
  * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id
+ * @param invoices the invoices issued on the period's days, each with its order
+ * @param toInvoice the orders that asked for an invoice and are still to be invoiced at the end of {@code openItemsAsOf}
  * @param trail the resolutions of the period's anomalies, and those of anomalies no longer found that
  *     were made on the period's days, latest last
  */
@@ -45,4 +47,6 @@ public record PeriodReport(
         List<LedgerLine> lines,
         Function<LedgerLine, Order> orderOfLine,
         Map<String, AnomalyType> lineAnomalies,
+        List<InvoiceBook.Issued> invoices,
+        List<InvoiceBook.ToInvoice> toInvoice,
         List<Resolution> trail) {}

@@ -94,6 +94,7 @@ public final class ReportPage {
         anomalyTypes(html, report);
         largestDifferences(html, report);
         openItems(html, report);
+        invoicing(html, report);
         fees(html, report);
         footer(html, report);
         html.append("</main>\n</body>\n</html>\n");
@@ -335,6 +336,26 @@ public final class ReportPage {
             html.append("</table></div>\n");
         }
         html.append("</section>\n");
+    }
+
+    /** Invoiced against settled, and what the orders that asked are still to be invoiced. */
+    private static void invoicing(StringBuilder html, PeriodReport report) {
+        Totals t = report.totals();
+        List<InvoiceBook.ToInvoice> waiting = report.toInvoice();
+        long remainingFen = waiting.stream().mapToLong(InvoiceBook.ToInvoice::remainingFen).sum();
+        html.append("<section id=\"invoicing\">\n<h2>发票</h2>\n<table>\n")
+                .append("<tr><th>项目</th><th class=\"num\">金额</th></tr>\n");
+        invoiceRow(html, "结算金额", "settledAmount", t.settledAmount());
+        invoiceRow(html, "开票金额（蓝字减红字，" + t.invoiceCount() + " 张）", "invoicedAmount", t.invoicedAmount());
+        invoiceRow(html, "本期订单待开票", "uninvoicedAmount", t.uninvoicedAmount());
+        html.append("</table>\n<p>截至 ").append(report.openItemsAsOf()).append("，要求开票而未开足的订单 ")
+                .append(String.format(Locale.ROOT, "%,d", waiting.size())).append(" 笔，共 ").append(yuan(remainingFen))
+                .append(" 元。</p>\n</section>\n");
+    }
+
+    private static void invoiceRow(StringBuilder html, String label, String field, long fen) {
+        html.append("<tr data-field=\"").append(field).append("\" data-value=\"").append(yuan(fen)).append("\"><td>")
+                .append(Html.escape(label)).append("</td><td class=\"num\">").append(yuan(fen)).append("</td></tr>\n");
     }
 
     private static void fees(StringBuilder html, PeriodReport report) {

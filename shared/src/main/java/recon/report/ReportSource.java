@@ -31,8 +31,8 @@ import recon.reconcile.StoreRecords;
 
 /**
  * The records and reconciliation of one store, arranged once so that the report of any day or month
- * is cheap to gather: the ledger lines sorted by time (a period is a slice of them) and the open-item
- * index. Both hold references to the records, not copies.
+ * is cheap to gather: the ledger lines sorted by time (a period is a slice of them), the open-item
+ * index and the invoices by order. Both hold references to the records, not copies.
  */
 public final class ReportSource {
     private static final List<LineClass> FEE_CLASSES =
@@ -48,6 +48,7 @@ public final class ReportSource {
     private final StoreConfig config;
     private final LedgerLine[] lines;
     private final OpenItems openItems;
+    private final InvoiceBook invoices;
     /** The ids of every anomaly of the reconciliation: a resolution of another id is of an anomaly since explained. */
     private final Set<String> anomalyIds = new HashSet<>();
 
@@ -62,6 +63,7 @@ public final class ReportSource {
         this.lines = records.ledgerLines().toArray(LedgerLine[]::new);
         Arrays.sort(lines, LedgerLine.BY_TIME);
         this.openItems = new OpenItems(records, config);
+        this.invoices = new InvoiceBook(records, config.toleranceFen());
         result.anomalies().forEach(a -> anomalyIds.add(a.id()));
     }
 
@@ -109,7 +111,8 @@ public final class ReportSource {
         Totals totals = Totals.of(days);
         return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
-                periodLines, records::order, lineAnomalies, trail(anomalies, period));
+                periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
+                trail(anomalies, period));
     }
 
     /** The resolutions of the period's anomalies, and of vanished anomalies made on its days. */

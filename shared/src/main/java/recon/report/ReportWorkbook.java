@@ -15,6 +15,7 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Resolution;
@@ -38,6 +39,7 @@ public final class ReportWorkbook {
     public static final String LEDGER = "结算明细";
     public static final String OPEN_ITEMS = "未结算订单";
     public static final String FEES = "费用";
+    public static final String INVOICES = "发票";
     /**
      * Deflate level of the workbook's parts: compressing the ledger sheet is a large part of writing
      * a month. Level 3 (zlib's fast strategy) deflates the sheets at well under half the CPU of the
@@ -57,6 +59,7 @@ public final class ReportWorkbook {
         ledger(workbook, report);
         openItems(workbook, report);
         fees(workbook, report);
+        invoices(workbook, report);
         workbook.finish();
     }
 
@@ -90,6 +93,9 @@ public final class ReportWorkbook {
         rows.money("期末余额（元）", t.closingBalance(), "closingBalance");
         rows.count("已核对订单数", t.matchedOrders(), "matchedOrders");
         rows.count("未结算订单数（截至 " + report.openItemsAsOf() + "）", t.openItems(), "openItems");
+        rows.money("开票金额，蓝字减红字（元）", t.invoicedAmount(), "invoicedAmount");
+        rows.count("开票张数", t.invoiceCount(), "invoiceCount");
+        rows.money("本期订单待开票（元）", t.uninvoicedAmount(), "uninvoicedAmount");
         rows.count("异常笔数", t.anomalyCount(), "anomalies");
         rows.skip();
 
@@ -245,6 +251,7 @@ public final class ReportWorkbook {
                 new Column("退款金额（元）", 14), new Column("天猫佣金（元）", 14),
                 new Column("其他费用（元）", 14), new Column("转出，非损益（元）", 16), new Column("期初余额（元）", 16),
                 new Column("期末余额（元）", 16), new Column("已核对订单", 10), new Column("未结算订单", 10),
+                new Column("开票金额（元）", 14), new Column("开票张数", 10), new Column("待开票（元）", 14),
                 new Column("异常笔数", 10));
         for (DayFigures day : report.days()) {
             sheet.day(0, day.day());
@@ -261,7 +268,10 @@ public final class ReportWorkbook {
             sheet.money(11, day.closingBalance());
             sheet.count(12, day.matchedOrders());
             sheet.count(13, day.openItems());
-            sheet.count(14, day.anomalies().values().stream().mapToInt(Integer::intValue).sum());
+            sheet.money(14, day.invoicedAmount());
+            sheet.count(15, day.invoiceCount());
+            sheet.money(16, day.uninvoicedAmount());
+            sheet.count(17, day.anomalies().values().stream().mapToInt(Integer::intValue).sum());
             sheet.endRow();
         }
         sheet.finish();
@@ -269,7 +279,7 @@ public final class ReportWorkbook {
 
     /** The anomaly list ({@link AnomalyList}), its 处理结果 cells a drop-down of the four choices. */
     private static void anomalies(Workbook workbook, PeriodReport report) throws IOException {
-        double[] widths = {18, 12, 18, 26, 9, 10, 21, 24, 21, 14, 14, 14, 40, 30, 30, 14, 12, 30, 10, 18};
+        double[] widths = {18, 12, 18, 26, 9, 10, 21, 24, 21, 24, 14, 14, 14, 40, 30, 30, 14, 12, 30, 10, 18};
         Column[] columns = new Column[widths.length];
         for (int c = 0; c < widths.length; c++) {
             columns[c] = new Column(AnomalyList.HEADER.get(c), widths[c]);
@@ -287,13 +297,14 @@ public final class ReportWorkbook {
             sheet.text(6, a.orderId());
             sheet.text(7, a.lineId());
             sheet.text(8, a.refundId());
-            sheet.money(9, a.expectedFen());
-            sheet.money(10, a.actualFen());
-            sheet.money(11, a.differenceFen());
-            sheet.text(12, a.message());
-            sheet.text(13, AnomalyList.waitingText(a));
-            sheet.text(14, AnomalyList.resolutionText(a));
-            sheet.text(15, store);
+            sheet.text(9, a.invoiceId());
+            sheet.money(10, a.expectedFen());
+            sheet.money(11, a.actualFen());
+            sheet.money(12, a.differenceFen());
+            sheet.text(13, a.message());
+            sheet.text(14, AnomalyList.waitingText(a));
+            sheet.text(15, AnomalyList.resolutionText(a));
+            sheet.text(16, store);
             sheet.endRow();
         }
         sheet.finish();
@@ -423,6 +434,52 @@ public final class ReportWorkbook {
         sheet.text(0, "费用率预警线（合同 × " + fees.feeRatioFactor().toPlainString() + "）");
         sheet.rate(2, fees.contractRate() == null ? null : fees.contractRate().multiply(fees.feeRatioFactor()));
         sheet.endRow();
+        sheet.finish();
+    }
+
+    /**
+     * Every invoice issued in the period with its order and what the order is to be invoiced for, then the
+     * orders that asked for an invoice and are still to be invoiced at the period's last day, oldest first.
+     */
+    private static void invoices(Workbook workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, INVOICES,
+                new Column("开票日期", 12), new Column("发票号码", 24), new Column("订单编号", 21), new Column("蓝字/红字", 10),
+                new Column("发票状态", 10), new Column("开票金额（元）", 14), new Column("冲红原因", 10),
+                new Column("订单状态", 22), new Column("订单应开票（元）", 16), new Column("订单已开票净额（元）", 18));
+        for (InvoiceBook.Issued issued : report.invoices()) {
+            Invoice invoice = issued.invoice();
+            sheet.day(0, Times.day(invoice.issuedAt()));
+            sheet.text(1, invoice.invoiceId());
+            sheet.text(2, invoice.hasOrder() ? invoice.orderId() : null);
+            sheet.text(3, invoice.red() ? "红字" : "蓝字");
+            sheet.text(4, invoice.status().label);
+            sheet.money(5, invoice.amountFen());
+            sheet.text(6, invoice.reversalReason());
+            sheet.text(7, issued.order() == null ? "订单报表中没有此订单" : issued.order().status().label);
+            sheet.money(8, issued.toInvoiceFen());
+            sheet.money(9, issued.orderNetFen());
+            sheet.endRow();
+        }
+        sheet.endList();
+        sheet.endRow();
+        // the orders still to invoice reuse the columns: order in C, amounts in F, I and J, age in E
+        sheet.text(0, "待开票订单（截至 " + report.openItemsAsOf() + "）");
+        sheet.text(2, "订单编号");
+        sheet.text(4, "账龄（天）");
+        sheet.text(5, "未开票（元）");
+        sheet.text(7, "订单日期");
+        sheet.text(8, "应开票（元）");
+        sheet.text(9, "已开票（元）");
+        sheet.endRow();
+        for (InvoiceBook.ToInvoice order : report.toInvoice()) {
+            sheet.text(2, order.orderId());
+            sheet.count(4, order.ageDays());
+            sheet.money(5, order.remainingFen());
+            sheet.day(7, order.orderDay());
+            sheet.money(8, order.toInvoiceFen());
+            sheet.money(9, order.invoicedFen());
+            sheet.endRow();
+        }
         sheet.finish();
     }
 }

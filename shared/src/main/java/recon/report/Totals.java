@@ -10,7 +10,8 @@ import recon.domain.DayFigures;
 /**
  * The figures of a report's period, with the meaning of {@link DayFigures}: for a day exactly that
  * day's figures; for a month the sums of its days, the first opening and last closing balance, and
- * the open items at the end of its last day.
+ * the open items at the end of its last day. uninvoicedAmount sums what the period's orders that asked
+ * for an invoice are still to be invoiced.
  */
 public record Totals(
         long ordersPaid,
@@ -25,6 +26,9 @@ public record Totals(
         Long closingBalance,
         long matchedOrders,
         long openItems,
+        long invoicedAmount,
+        long invoiceCount,
+        long uninvoicedAmount,
         Map<AnomalyType, Integer> anomalies) {
 
     public Totals {
@@ -48,7 +52,7 @@ public record Totals(
 
     static Totals of(List<DayFigures> days) {
         long ordersPaid = 0, settledCount = 0, settled = 0, refunds = 0, commission = 0, otherFees = 0, transfers = 0;
-        long matched = 0;
+        long matched = 0, invoiced = 0, invoiceCount = 0, uninvoiced = 0;
         Long opening = null;
         Long closing = null;
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
@@ -63,6 +67,9 @@ public record Totals(
             otherFees += day.otherFeeAmount();
             transfers += day.transferAmount();
             matched += day.matchedOrders();
+            invoiced += day.invoicedAmount();
+            invoiceCount += day.invoiceCount();
+            uninvoiced += day.uninvoicedAmount();
             if (opening == null) {
                 opening = day.openingBalance();
             }
@@ -73,6 +80,6 @@ public record Totals(
         }
         long openItems = days.isEmpty() ? 0 : days.getLast().openItems();
         return new Totals(ordersPaid, settledCount, settled, byChannel, refunds, commission, otherFees, transfers,
-                opening, closing, matched, openItems, anomalies);
+                opening, closing, matched, openItems, invoiced, invoiceCount, uninvoiced, anomalies);
     }
 }

@@ -151,6 +151,16 @@ class StoreConfigJsonTest {
     }
 
     @Test
+    void readsTheInvoiceDaysAndRefusesWhatIsNoNumberOfDays() throws IOException {
+        assertThat(read("{}").invoiceDays()).isEqualTo(15);
+        assertThat(read("{\"invoiceDays\": 30}").invoiceDays()).isEqualTo(30);
+        assertThatThrownBy(() -> read("{\"invoiceDays\": \"15\"}"))
+                .hasMessage("invoiceDays: must be a whole number of days, got \"15\"");
+        assertThatThrownBy(() -> read("{\"invoiceDays\": -1}"))
+                .hasMessage("invoiceDays: must not be negative");
+    }
+
+    @Test
     void readsTheChannelsTheStoreUses() throws IOException {
         assertThat(read("{\"channels\": [\"TAOTIAN_WECHAT\", \"ALIPAY\"]}").channels())
                 .containsExactly(Channel.ALIPAY, Channel.TAOTIAN_WECHAT);

@@ -3,10 +3,13 @@ package recon.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import recon.domain.Channel;
 import recon.domain.FileKind;
+import recon.domain.Invoice;
+import recon.domain.InvoiceStatus;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -74,6 +77,19 @@ class StoreRecordsTest {
         records.add(success);
         records.add(pending);
         assertThat(records.refunds()).containsExactly(success);
+    }
+
+    @Test
+    void anInvoiceInTwoOverlappingExportsIsOneAndItsLaterStateWinsInEitherOrder() {
+        Invoice issued = new Invoice("26442000000000000001", "3553498017448001", 19_900, false, InvoiceStatus.ISSUED, 100, "", true);
+        Invoice reversed = new Invoice("26442000000000000001", "3553498017448001", 19_900, false, InvoiceStatus.REVERSED, 100, "", true);
+        Invoice other = new Invoice("26442000000000000002", "3553498017448001", -19_900, true, InvoiceStatus.ISSUED, 50, "02", true);
+        StoreRecords oneWay = new StoreRecords();
+        List.of(issued, other, reversed, issued).forEach(oneWay::add);
+        StoreRecords otherWay = new StoreRecords();
+        List.of(reversed, issued, other).forEach(otherWay::add);
+
+        assertThat(oneWay.invoices()).containsExactly(other, reversed).isEqualTo(otherWay.invoices());
     }
 
     @Test

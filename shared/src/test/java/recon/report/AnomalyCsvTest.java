@@ -32,10 +32,10 @@ class AnomalyCsvTest {
         List<CsvRecord> rows = CsvReader.builder().ofCsvRecord(text).stream().toList();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getFields()).containsExactly("异常编号", "日期", "异常类型", "代码", "严重程度", "状态", "订单编号",
-                "账务流水号", "退款编号", "应为（元）", "实际（元）", "差额（元）", "说明", "待补文件", "已有处理", "店铺",
+                "账务流水号", "退款编号", "发票号码", "应为（元）", "实际（元）", "差额（元）", "说明", "待补文件", "已有处理", "店铺",
                 "处理结果", "处理说明", "处理人", "处理时间");
         assertThat(rows.get(1).getFields()).containsExactly("0123456789abcdef", "2026-11-02", "结算金额不符", "AMOUNT_MISMATCH",
-                "HIGH", "待处理", "3553498017448001\t", "20261102000123\t", "", "199.00", "189.00", "-10.00", "结算金额与应收不符",
+                "HIGH", "待处理", "3553498017448001\t", "20261102000123\t", "", "", "199.00", "189.00", "-10.00", "结算金额与应收不符",
                 "", "", "t1/s1", "", "", "", "");
     }
 
@@ -61,9 +61,9 @@ class AnomalyCsvTest {
             assertThat(row.getField(1)).isEqualTo(json.get("day").asText());
             assertThat(row.getField(3)).isEqualTo(json.get("type").asText());
             assertThat(row.getField(6)).isEqualTo(json.has("orderId") ? json.get("orderId").asText() + "\t" : "");
-            assertThat(row.getField(9)).isEqualTo(json.get("expected").asText());
-            assertThat(row.getField(10)).isEqualTo(json.get("actual").asText());
-            assertThat(row.getField(12)).isEqualTo(json.get("message").asText());
+            assertThat(row.getField(10)).isEqualTo(json.get("expected").asText());
+            assertThat(row.getField(11)).isEqualTo(json.get("actual").asText());
+            assertThat(row.getField(13)).isEqualTo(json.get("message").asText());
         }
         List<String> statuses = rows.subList(1, rows.size()).stream().map(row -> row.getField(5)).toList();
         assertThat(statuses).isSortedAccordingTo(java.util.Comparator.comparingInt(label ->

@@ -92,8 +92,8 @@ class HostileTextTest {
 
             // the anomaly of the short settlement: difference −10.00, a negative number, not text
             Row mismatch = findRow(workbook.getSheet(ReportWorkbook.ANOMALIES), 3, "AMOUNT_MISMATCH");
-            assertThat(mismatch.getCell(11).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(mismatch.getCell(11).getNumericCellValue()).isEqualTo(-10.0);
+            assertThat(mismatch.getCell(12).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(mismatch.getCell(12).getNumericCellValue()).isEqualTo(-10.0);
             assertThat(mismatch.getCell(7).getStringCellValue()).isEqualTo("'" + FORMULA_LINE_ID);
         }
     }
@@ -111,9 +111,9 @@ class HostileTextTest {
                 .ofCsvRecord(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).stream().toList();
         CsvRecord mismatch = rows.stream().filter(r -> r.getField(3).equals("AMOUNT_MISMATCH")).findFirst().orElseThrow();
         assertThat(mismatch.getField(7)).isEqualTo("'" + FORMULA_LINE_ID + "\t");
-        assertThat(mismatch.getField(11)).isEqualTo("-10.00");
+        assertThat(mismatch.getField(12)).isEqualTo("-10.00");
         for (CsvRecord row : rows) {
-            for (int i : new int[] {2, 6, 7, 8, 12, 13, 14}) {
+            for (int i : new int[] {2, 6, 7, 8, 9, 13, 14, 15}) {
                 assertThat(row.getField(i)).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
                         .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
             }

@@ -1,7 +1,5 @@
 package recon.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import recon.domain.Channel;
 import recon.domain.FileKind;
 import recon.domain.Invoice;
+import recon.domain.InvoiceStatus;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -23,6 +22,8 @@ import recon.port.CoveredDays;
 import recon.port.RecordChunk;
 import recon.testing.Gen;
 import recon.testing.Property;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordCodecTest {
     private static final long PAID = Times.of(java.time.LocalDateTime.of(2026, 11, 2, 10, 15));
@@ -114,6 +115,34 @@ class RecordCodecTest {
                 new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE, "女装/女士精品", true, "a1b2c3d4e5f60718"),
                 new LedgerLine("20261102000123", null, PAID + 86_400, 0, 320, -1_000_000_000_00L, LineClass.COMMISSION, "交易佣金（天猫）"),
                 new Refund("R-1", "3553498017448001", 5_000, RefundStatus.SUCCESS, Times.NONE, Times.NONE, true));
+    }
+
+    @Test
+    void aPackStoredByVersionTwoStillReadsBack() {
+        // given the bytes version 2 stored (before invoices had columns) for an order, a WeChat line and a refund
+        byte[] stored = java.util.Base64.getDecoder().decode("H4sIAAAAAAAA/2NiU2IT4GIS0WBS0lPiYmMSEZPiUGIREGFi8g8PUjI2NTU2sbQwMDQ3MbEwMDD8sY1JIDjU2dk1OPjC8f3reCs27Dhw8dN/IGDUeLp084vFrfpA6uni1c837Xs6uZFRKdEwySjZOMUk1TTNzMDc0ELPxMgABAyNjI0MjMwMDQ1AfEMMi070nVrHC7SN4T8MMIoFu4aE+Lj6uvqFSD3ZteTZjMnPpmx7tmYfR5Aupv4JfjB3IgxgYAQAONiZPu0AAAA=");
+
+        // then
+        assertThat(decode(stored).records).containsExactly(
+                new Order("3553498017448001", 19_900, OrderStatus.SUCCESS, PAID - 60, PAID, Times.NONE, "女装/女士精品", true, "a1b2c3d4e5f60718"),
+                new LedgerLine(Channel.TAOTIAN_WECHAT, "4200000123202611020001", "3553498017448001", PAID + 86_400, 19_900, 0,
+                        LedgerLine.NO_BALANCE, LineClass.SETTLEMENT, "交易收款"),
+                new Refund("R-1", "3553498017448001", 5_000, RefundStatus.SUCCESS, Times.NONE, Times.NONE, true));
+    }
+
+    @Test
+    void invoicesComeBackEqualBesideTheOtherRecords() {
+        Invoice blue = new Invoice("26442000000000000001", "3553498017448001", 19_900, false, InvoiceStatus.REVERSED,
+                PAID + 86_400, "", true);
+        Invoice red = new Invoice("044001900111-12345678", "", -19_900, true, InvoiceStatus.ISSUED, PAID, "02", false);
+        Refund refund = new Refund("R-1", "3553498017448001", 19_900, RefundStatus.SUCCESS, PAID, PAID, true);
+
+        RecordCodec.Encoder encoder = new RecordCodec.Encoder();
+        encoder.invoice(blue);
+        encoder.refund(refund);
+        encoder.invoice(red);
+
+        assertThat(decode(encoder.pack()).records).containsExactly(blue, refund, red);
     }
 
     @Test

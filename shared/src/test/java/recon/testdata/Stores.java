@@ -2,6 +2,7 @@ package recon.testdata;
 
 import java.util.List;
 import recon.domain.FileKind;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Refund;
@@ -44,6 +45,19 @@ public final class Stores {
             for (Refund refund : refunds) {
                 records.add(refund);
             }
+            return this;
+        }
+
+        public Builder invoices(Invoice... invoices) {
+            for (Invoice invoice : invoices) {
+                records.add(invoice);
+            }
+            return this;
+        }
+
+        /** The invoice registers (开票记录) cover these days, inclusive. */
+        public Builder invoicesCovering(String firstDay, String lastDay) {
+            records.cover(FileKind.INVOICES, TestTimes.day(firstDay), TestTimes.day(lastDay));
             return this;
         }
 

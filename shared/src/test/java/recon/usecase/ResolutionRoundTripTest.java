@@ -74,7 +74,7 @@ class ResolutionRoundTripTest {
             fill.forEach((r, values) -> {
                 Row row = sheet.getRow(r);
                 for (int i = 0; i < values.length; i++) {
-                    row.createCell(16 + i).setCellValue(values[i]);
+                    row.createCell(17 + i).setCellValue(values[i]);
                 }
             });
             var bytes = new ByteArrayOutputStream();
@@ -154,8 +154,8 @@ class ResolutionRoundTripTest {
         List<String> lines = Files.readAllLines(out.resolve("reports/2026-11/report.csv"), StandardCharsets.UTF_8);
         String[] first = lines.get(1).split(",", -1);
         // 处理结果, 处理说明 are the 17th and 18th columns, empty
-        first[16] = "已核销";
-        first[17] = "已查明";
+        first[17] = "已核销";
+        first[18] = "已查明";
         List<String> filled = new ArrayList<>(lines);
         filled.set(1, String.join(",", first));
 
