@@ -95,12 +95,12 @@ final class DemoCommand {
             if (args.positional().isEmpty()) {
                 if (!args.optional("tenant", "").isEmpty() || !args.optional("store", "").isEmpty()
                         || !args.optional("config", "").isEmpty()) {
-                    throw new Args.UsageException("--tenant, --store and --config go with the files to upload");
+                    throw new Args.UsageException("--tenant、--store 和 --config 要和上传的文件一起给出 go with the files to upload");
                 }
                 samples = Files.createTempDirectory("recon-demo-");
                 uploads = sampleUploads(samples);
             } else {
-                uploads = givenUploads(args);
+                uploads = givenUploads(args, outDir);
             }
             return runPipeline(uploads, outDir);
         } finally {
@@ -128,24 +128,26 @@ final class DemoCommand {
         return uploads;
     }
 
-    /** The files on the command line, for one store (t1/s1 unless given), with its --config. */
-    private static List<Upload> givenUploads(Args args) throws IOException {
+    /** The files on the command line, for one store (t1/s1 unless given), with its --config (else a folder's config.json). */
+    private static List<Upload> givenUploads(Args args, Path outDir) throws IOException {
         String tenant = ReconcileCommand.id(args.optional("tenant", "t1"), "--tenant");
         String store = ReconcileCommand.id(args.optional("store", "s1"), "--store");
         String prefix = storePrefix(tenant, store);
         List<Upload> uploads = new ArrayList<>();
-        String config = args.optional("config", null);
+        ReconcileCommand.Inputs found = ReconcileCommand.inputFiles(args.positional(), outDir);
+        String config = args.optional("config", found.config() == null ? null : found.config().toString());
         if (config != null) {
             if (!Files.isRegularFile(Path.of(config))) {
-                throw new Args.UsageException("--config " + config + ": no such file");
+                throw new Args.UsageException("--config " + config + "：找不到文件 no such file");
             }
             uploads.add(new Upload(prefix + "config.json", Path.of(config)));
         }
         Set<String> names = new HashSet<>();
-        for (Path file : ReconcileCommand.inputFiles(args.positional())) {
+        for (Path file : found.files()) {
             String name = file.getFileName().toString();
             if (!names.add(name)) {
-                throw new Args.UsageException("two files are named " + name + "; an inbox holds one of each name");
+                throw new Args.UsageException("有两个文件都叫 " + name + "，收件箱里每个名字只能有一个 two files are named " + name
+                        + "; an inbox holds one of each name");
             }
             uploads.add(new Upload(prefix + "inbox/" + name, file));
         }

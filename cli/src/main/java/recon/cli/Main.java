@@ -3,7 +3,9 @@ package recon.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import recon.functions.aws.JsonLog;
 import recon.functions.match.MatchHandler;
 import recon.functions.parse.ParseHandler;
@@ -16,39 +18,63 @@ public final class Main {
     public static final int USAGE = 2;
     static final int REJECTED_FILES = 3;
 
-    static final String USAGE_TEXT = """
-            usage:
-              ./recon reconcile --tenant T --store S [--config FILE] [--formats json,csv,xlsx,html] --out DIR FILE|FOLDER...
-                  reconcile a store's exports offline; writes DIR/summary.json and DIR/reports/{day}/
-                  and DIR/reports/{month}/ with the files --formats names (default all four)
-                  exit 0: all files accepted, 3: some files rejected (the others are reconciled), 2: usage
-              ./recon demo [--tenant T --store S --config FILE] [--out DIR] [FILE|FOLDER...]
-                  the serverless pipeline on the local emulator: uploads the files (none: generated
-                  samples of two tenants), runs until drained, copies the results to DIR (out/demo)
-                  exit 0: every file processed (reported or rejected with a reason), 1: otherwise
-              ./recon replay --tenant T --store S [--day yyyy-MM-dd] [--local]
-                  moves the dead letters back to their queues and has the store matched and reported
-                  again, on the stack the environment names (docs/operations.md, "Replay"); --local also
-                  runs the functions here, against an emulator. exit 0: done, 1: something is left
-              ./recon generate --out DIR [--orders N] [--days D] [--seed X]
-                  write realistic sample exports for several stores, with DIR/manifest.json
-              ./recon bench [--orders N] [--quick] [--dir DIR] [--pipeline] [--pipeline-orders N]
-                  time the offline engine against pandas and DuckDB peers on N generated orders
-                  (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
-                  one uploaded store (default 100,000 orders) and price it per 100k orders;
-                  --pipeline: that part only. Appends its rows to docs/benchmarks/runs.csv
-              ./recon bench --cold-start [--runs N]
-                  each function's Lambda jar in a new JVM handling its first event on the emulator
-                  (no SnapStart): jar size and the median times of N runs (default 5)
-              ./recon test
-                  run the whole test suite
-            """;
+    /** Each command's usage, in the order the full usage lists them. */
+    private static final List<Map.Entry<String, String>> COMMANDS = List.of(
+            Map.entry("reconcile", """
+                      ./recon reconcile --tenant T --store S [--config FILE] [--formats json,csv,xlsx,html] [--out DIR] FILE|FOLDER...
+                          reconcile a store's exports offline; writes DIR/summary.json and DIR/reports/{day}/
+                          and DIR/reports/{month}/ with the files --formats names (default all four); DIR is
+                          written whole (default out/T-S); without --config, a config.json in a folder given is used
+                          exit 0: all files accepted, 3: some files rejected (the others are reconciled), 2: usage
+                    """),
+            Map.entry("demo", """
+                      ./recon demo [--tenant T --store S --config FILE] [--out DIR] [FILE|FOLDER...]
+                          the serverless pipeline on the local emulator: uploads the files (none: generated
+                          samples of two tenants), runs until drained, copies the results to DIR (out/demo)
+                          exit 0: every file processed (reported or rejected with a reason), 1: otherwise
+                    """),
+            Map.entry("replay", """
+                      ./recon replay --tenant T --store S [--day yyyy-MM-dd] [--local]
+                          moves the dead letters back to their queues and has the store matched and reported
+                          again, on the stack the environment names (docs/operations.md, "Replay"); --local also
+                          runs the functions here, against an emulator. exit 0: done, 1: something is left
+                    """),
+            Map.entry("generate", """
+                      ./recon generate --out DIR [--orders N] [--days D] [--seed X]
+                          write realistic sample exports for several stores, with DIR/manifest.json
+                    """),
+            Map.entry("bench", """
+                      ./recon bench [--orders N] [--quick] [--dir DIR] [--pipeline] [--pipeline-orders N]
+                          time the offline engine against pandas and DuckDB peers on N generated orders
+                          (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
+                          one uploaded store (default 100,000 orders) and price it per 100k orders;
+                          --pipeline: that part only. Appends its rows to docs/benchmarks/runs.csv
+                      ./recon bench --cold-start [--runs N]
+                          each function's Lambda jar in a new JVM handling its first event on the emulator
+                          (no SnapStart): jar size and the median times of N runs (default 5)
+                    """),
+            Map.entry("test", """
+                      ./recon test
+                          run the whole test suite
+                    """));
+
+    static final String USAGE_TEXT = "usage:\n" + COMMANDS.stream().map(Map.Entry::getValue).collect(Collectors.joining());
+
+    /** What a mistake in a command's line prints after the message: that command's usage alone. */
+    static String usageOf(String command) {
+        return COMMANDS.stream().filter(c -> c.getKey().equals(command)).findFirst()
+                .map(c -> "usage:\n" + c.getValue() + "  (./recon --help: every command)\n")
+                .orElse("commands: " + COMMANDS.stream().map(Map.Entry::getKey).collect(Collectors.joining(", "))
+                        + " (./recon COMMAND --help)\n");
+    }
 
     /**
      * Room set aside for the out-of-memory message: freed before it is written, so the message never runs out
      * of heap itself while something (a reader's buffer, a thread still unwinding) holds the rest.
      */
     private static byte[] reserveForTheLastWord = new byte[1 << 20];
+
+    static final List<String> HELP = List.of("help", "-h", "--help");
 
     private Main() {}
 
@@ -71,18 +97,19 @@ public final class Main {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.get(0))) {
+        if (args.isEmpty() || HELP.contains(args.get(0))) {
             out.print(USAGE_TEXT);
             return args.isEmpty() ? USAGE : OK;
         }
         List<String> rest = args.subList(1, args.size());
-        return guarded(args.get(0), err, () -> switch (args.get(0)) {
+        return guarded(args.get(0), out, err, () -> switch (args.get(0)) {
             case "reconcile" -> new ReconcileCommand(out, err).run(rest);
             case "generate" -> new GenerateCommand(out).run(rest);
             case "demo" -> new DemoCommand(out, err, pipeline()).run(rest);
             case "replay" -> new ReplayCommand(out, err, System.getenv(), pipeline()).run(rest);
             case "bench" -> throw new Args.UsageException("bench runs from its own jar (tools/bench): ./recon bench …");
-            default -> throw new Args.UsageException("unknown command " + args.get(0));
+            default -> throw new Args.UsageException("未知命令 unknown command " + args.get(0)
+                    + Args.didYouMean(args.get(0), COMMANDS.stream().map(Map.Entry::getKey).toList(), ""));
         });
     }
 
@@ -97,11 +124,19 @@ public final class Main {
      * the usage, any other failure exit 1 with its message, never a stack trace.
      */
     public static int guarded(String name, PrintStream err, Command command) {
+        return guarded(name, System.out, err, command);
+    }
+
+    /** As {@link #guarded(String, PrintStream, Command)}; {@code --help} anywhere prints the command's usage on {@code out}. */
+    static int guarded(String name, PrintStream out, PrintStream err, Command command) {
         try {
             return command.run();
+        } catch (Args.HelpRequested e) {
+            out.print(usageOf(name));
+            return OK;
         } catch (Args.UsageException e) {
             err.println("recon: " + e.getMessage());
-            err.print(USAGE_TEXT);
+            err.print(usageOf(name));
             return USAGE;
         } catch (Exception e) {
             err.println("recon: " + e.getMessage());

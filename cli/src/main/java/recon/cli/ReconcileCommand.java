@@ -22,6 +22,7 @@ import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.Money;
 import recon.domain.StoreConfig;
+import recon.ingest.FileNames;
 import recon.report.MissingExports;
 import recon.report.ReportFiles;
 import recon.report.StatusCounts;
@@ -45,33 +46,43 @@ final class ReconcileCommand {
         Args args = new Args(argList, Set.of("tenant", "store", "config", "out", "formats"));
         String tenant = id(args.required("tenant"), "--tenant");
         String store = id(args.required("store"), "--store");
-        Path outDir = Path.of(args.required("out"));
-        StoreConfig config = readConfig(args.optional("config", null));
+        Path outDir = Path.of(args.optional("out", Path.of("out", tenant + "-" + store).toString()));
         Set<ReportFiles.Format> formats = formats(args.optional("formats", "json,csv,xlsx,html"));
-        List<Path> files = inputFiles(args.positional());
-
-        long totalBytes = 0;
-        for (Path file : files) {
-            totalBytes += Files.size(file);
+        Inputs found = inputFiles(args.positional(), outDir);
+        String configFile = args.optional("config", null);
+        if (configFile == null && found.config() != null) {
+            configFile = found.config().toString();
+            out.println("配置 config    " + configFile + "（文件夹中的 config.json；用 --config 可指定其他文件 found in the folder）");
         }
-        Progress progress = totalBytes > PROGRESS_ABOVE_BYTES ? new Progress(err, totalBytes) : null;
-        List<ReconcileFiles.Input> inputs = new ArrayList<>();
-        for (Path file : files) {
-            inputs.add(new ReconcileFiles.Input(file.getFileName().toString(), () -> open(file, progress)));
-        }
+        StoreConfig config = readConfig(configFile);
+        List<Path> files = found.files();
 
-        long started = System.nanoTime();
-        ReconcileFiles.Result result = ReconcileFiles.run(tenant, store, inputs, config, this::printFile);
-        long reconciled = System.nanoTime();
-        ReportFiles.write(outDir, tenant, store, config, result.files(), result.records(), result.reconciliation(),
-                formats);
-        printSummary(result, outDir, (reconciled - started) / 1_000_000, (System.nanoTime() - reconciled) / 1_000_000);
-        return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
+        try (OutputFolder output = OutputFolder.claim(outDir)) {
+            long totalBytes = 0;
+            for (Path file : files) {
+                totalBytes += Files.size(file);
+            }
+            Progress progress = totalBytes > PROGRESS_ABOVE_BYTES ? new Progress(err, totalBytes) : null;
+            List<ReconcileFiles.Input> inputs = new ArrayList<>();
+            for (Path file : files) {
+                inputs.add(new ReconcileFiles.Input(file.getFileName().toString(), () -> open(file, progress)));
+            }
+
+            long started = System.nanoTime();
+            ReconcileFiles.Result result = ReconcileFiles.run(tenant, store, inputs, config, this::printFile);
+            long reconciled = System.nanoTime();
+            ReportFiles.write(output.staging(), tenant, store, config, result.files(), result.records(),
+                    result.reconciliation(), formats);
+            output.publish();
+            printSummary(result, outDir, (reconciled - started) / 1_000_000, (System.nanoTime() - reconciled) / 1_000_000);
+            return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
+        }
     }
 
     static String id(String value, String option) {
         if (!ID.matcher(value).matches()) {
-            throw new Args.UsageException(option + " must be 1-64 characters of a-z, 0-9 and '-', got " + value);
+            throw new Args.UsageException(option + " 只能由 1 到 64 个小写字母、数字或 - 组成 must be 1-64 characters of a-z, 0-9 and '-', got "
+                    + value);
         }
         return value;
     }
@@ -83,7 +94,8 @@ final class ReconcileCommand {
             try {
                 formats.add(ReportFiles.Format.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new Args.UsageException("--formats takes json, csv, xlsx and html, separated by commas; got " + list);
+                throw new Args.UsageException("--formats 只能是 json、csv、xlsx、html，用逗号分隔 takes json, csv, xlsx and html, "
+                        + "separated by commas; got " + list);
             }
         }
         return formats;
@@ -95,7 +107,7 @@ final class ReconcileCommand {
         }
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
-            throw new Args.UsageException("--config " + file + ": no such file");
+            throw new Args.UsageException("--config " + file + "：找不到文件 no such file");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return StoreConfigJson.read(in);
@@ -104,33 +116,61 @@ final class ReconcileCommand {
         }
     }
 
-    /** The files named, and the exports (.csv, .xlsx, .zip) inside the folders named, in a stable order. */
-    static List<Path> inputFiles(List<String> names) throws IOException {
+    /**
+     * What a folder scan found: the files to read, in a stable order, and the first folder's config.json.
+     */
+    record Inputs(List<Path> files, Path config) {}
+
+    /**
+     * The files named, and every file inside the folders named, in a stable order — each gets a line of
+     * its own (read, refused or skipped; see {@code FileNames}), so none is passed over in silence —
+     * except operating-system clutter, a config.json at a folder's top (the store's contract) and the
+     * output folder with what it holds, should it lie inside an input folder.
+     */
+    static Inputs inputFiles(List<String> names, Path outDir) throws IOException {
         if (names.isEmpty()) {
-            throw new Args.UsageException("no input files given");
+            throw new Args.UsageException("没有给出导出文件或文件夹 no input files given");
         }
+        Path output = outDir.toAbsolutePath().normalize();
         List<Path> files = new ArrayList<>();
+        Path config = null;
         for (String name : names) {
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
+                Path top = path.resolve("config.json");
+                if (config == null && Files.isRegularFile(top)) {
+                    config = top;
+                }
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ReconcileCommand::looksLikeExport).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(file -> !file.toAbsolutePath().normalize().startsWith(output))
+                            .filter(file -> !file.equals(top))
+                            .filter(file -> !inHiddenFolder(path.relativize(file)))
+                            .filter(file -> FileNames.of(path.relativize(file).toString().replace('\\', '/'))
+                                    != FileNames.Verdict.IGNORE)
+                            .sorted().forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new Args.UsageException(name + ": no such file or folder");
+                throw new Args.UsageException(name + "：找不到文件或文件夹 no such file or folder");
             }
         }
         if (files.isEmpty()) {
-            throw new Args.UsageException("no .csv, .xlsx or .zip files in " + String.join(" ", names));
+            throw new Args.UsageException("在 " + String.join(" ", names) + " 中没有找到导出文件 no export files in "
+                    + String.join(" ", names));
         }
-        return files;
+        return new Inputs(files, config);
     }
 
-    private static boolean looksLikeExport(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".zip");
+    /** .git, an unfinished run's .out.writing-… folder: hidden folders hold no exports. */
+    private static boolean inHiddenFolder(Path relative) {
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InputStream open(Path file, Progress progress) throws IOException {
@@ -139,7 +179,9 @@ final class ReconcileCommand {
     }
 
     private void printFile(FileOutcome file) {
-        if (file.accepted()) {
+        if (file.skipped()) {
+            out.printf("  跳过 SKIPPED   %-14s %12s     %s%n      %s%n", "", "", file.name(), file.error());
+        } else if (file.accepted()) {
             out.printf("  接受 ACCEPTED  %-14s %,12d 行  %s%n", file.kind(), file.rows(), file.name());
         } else {
             out.printf("  拒收 REJECTED  %-14s %12s     %s%n      %s%n", file.kind(), "", file.name(), file.error());
@@ -187,6 +229,10 @@ final class ReconcileCommand {
         for (MissingExports.Missing missing : MissingExports.of(anomalies)) {
             out.printf("待补 missing   %s %s … %s: %d PENDING anomalies wait for it (%s)%n", missing.kind().label,
                     missing.from(), missing.to(), missing.pending(), missing.kind());
+        }
+        long skipped = result.files().stream().filter(FileOutcome::skipped).count();
+        if (skipped > 0) {
+            out.printf("跳过 skipped   %d 个文件不是导出文件，未读取 file(s) that are no exports, see above%n", skipped);
         }
         long rejected = result.files().stream().filter(f -> !f.accepted()).count();
         if (rejected > 0) {

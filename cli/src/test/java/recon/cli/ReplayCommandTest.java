@@ -104,7 +104,8 @@ class ReplayCommandTest {
 
         // then
         assertThat(exit).isEqualTo(Main.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--tenant must be").contains("./recon replay --tenant T --store S");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--tenant 只能由 1 到 64 个小写字母", "must be 1-64 characters")
+                .contains("./recon replay --tenant T --store S").as("that command's usage alone").doesNotContain("./recon reconcile");
     }
 
     @Test

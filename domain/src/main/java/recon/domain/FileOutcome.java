@@ -1,10 +1,13 @@
 package recon.domain;
 
 /**
- * What became of one input file: accepted with its row count, or rejected whole with the line and
- * the reason, in words an accountant understands.
+ * What became of one input file: accepted with its row count, rejected whole with the line and the
+ * reason, in words an accountant understands, or skipped as no export at all (a 说明.txt beside the
+ * exports in a ZIP): kind UNKNOWN, nothing read, the reason said, and no error for the run.
  *
+ * @param accepted true for an accepted or a skipped file: nothing of it needs fixing
  * @param line the 1-based line (row) the error is on, 0 when it concerns the whole file
+ * @param error the rejection with its line, the reason a file was skipped, or null
  */
 public record FileOutcome(String name, FileKind kind, boolean accepted, long rows, int line, String error) {
 
@@ -17,7 +20,16 @@ public record FileOutcome(String name, FileKind kind, boolean accepted, long row
         return new FileOutcome(name, kind, false, 0, line, where + reason);
     }
 
+    public static FileOutcome skipped(String name, String reason) {
+        return new FileOutcome(name, FileKind.UNKNOWN, true, 0, 0, reason);
+    }
+
+    /** Not an export: nothing was read of it (an accepted file always has a kind). */
+    public boolean skipped() {
+        return accepted && kind == FileKind.UNKNOWN;
+    }
+
     public String status() {
-        return accepted ? "ACCEPTED" : "REJECTED";
+        return skipped() ? "SKIPPED" : accepted ? "ACCEPTED" : "REJECTED";
     }
 }

@@ -59,7 +59,13 @@ public final class FileIngest {
             throw new UncheckedIOException("cannot open " + fileName, e);
         }
         try (InputStream in = new SourceStream(source)) {
-            readFile(fileName, in, listener, false);
+            switch (FileNames.of(fileName)) {
+                // given alone, clutter is still listed: an upload is never met by silence
+                case IGNORE -> skip(listener, fileName, "操作系统生成的文件，不是导出文件，未读取");
+                case SKIP -> skip(listener, fileName, FileNames.skipReason(fileName));
+                case REFUSE -> reject(listener, fileName, new Rejection(0, FileNames.refusal(fileName)));
+                case READ -> readFile(fileName, in, listener, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + fileName, e);
         }
@@ -206,7 +212,8 @@ public final class FileIngest {
                             new Rejection(0, "ZIP 包内超过 " + MAX_ZIP_ENTRIES + " 个文件，未读取其余文件"));
                     return;
                 }
-                if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/")) {
+                FileNames.Verdict verdict = FileNames.of(entry.getName());
+                if (entry.isDirectory() || verdict == FileNames.Verdict.IGNORE) {
                     continue;
                 }
                 // a file's records are kept under its name: a second file of that name would mix with the first
@@ -216,7 +223,12 @@ public final class FileIngest {
                     return;
                 }
                 files++;
-                readFile(zipName + "/" + entry.getName(), members, listener, true);
+                String member = zipName + "/" + entry.getName();
+                switch (verdict) {
+                    case SKIP -> skip(listener, member, FileNames.skipReason(entry.getName()));
+                    case REFUSE -> reject(listener, member, new Rejection(0, FileNames.refusal(entry.getName())));
+                    default -> readFile(member, members, listener, true);
+                }
                 // what a rejected member left unread still counts against the limit
                 members.transferTo(OutputStream.nullOutputStream());
             }
@@ -245,6 +257,11 @@ public final class FileIngest {
             return new Rejection(0, e.getMessage());
         }
         return new Rejection(0, corrupt);
+    }
+
+    private static void skip(IngestListener listener, String name, String reason) {
+        listener.start(name);
+        listener.finish(FileOutcome.skipped(name, reason));
     }
 
     private static void reject(IngestListener listener, String name, Rejection rejection) {

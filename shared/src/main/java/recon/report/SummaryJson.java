@@ -89,8 +89,8 @@ public final class SummaryJson {
         json.writeStringField("kind", file.kind().name());
         json.writeStringField("status", file.status());
         json.writeNumberField("rows", file.rows());
-        if (!file.accepted()) {
-            json.writeStringField("error", file.error());
+        if (file.error() != null) {
+            json.writeStringField("error", file.error()); // why it was rejected, or skipped
         }
         json.writeEndObject();
     }

@@ -70,9 +70,9 @@ public final class DayResultJson {
             }
             List<FileOutcome> files = new ArrayList<>();
             for (Map<?, ?> f : objects(root, "files")) {
-                boolean accepted = text(f, "status").equals("ACCEPTED");
+                boolean accepted = !text(f, "status").equals("REJECTED");
                 files.add(new FileOutcome(text(f, "name"), FileKind.valueOf(text(f, "kind")), accepted,
-                        number(f, "rows"), 0, accepted ? null : text(f, "error")));
+                        number(f, "rows"), 0, text(f, "error")));
             }
             return new DayResult(store, files, figures(objects(root, "days").get(0)), anomalies);
         } catch (IOException | RuntimeException e) {

@@ -2,16 +2,19 @@ package recon.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import recon.domain.FileKind;
+import recon.domain.FileOutcome;
 
 class FileRecognitionTest {
 
@@ -113,11 +116,40 @@ class FileRecognitionTest {
     }
 
     @Test
+    void aFileNamedLikeNoExportIsSkippedWithItsReasonAndOneSavedInAWrongFormatIsRefusedWithWhatToDo() {
+        Collected photo = Collected.ingest("截图.PNG", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(photo.outcome().status()).isEqualTo("SKIPPED");
+        assertThat(photo.outcome().error()).isEqualTo("不是导出文件（.png），未读取");
+
+        Collected numbers = Collected.ingest("订单.numbers", new byte[] {'P', 'K', 3, 4});
+        assertThat(numbers.outcome().accepted()).isFalse();
+        assertThat(numbers.outcome().error()).isEqualTo("Apple Numbers 文件无法读取，请在 Numbers 中导出为 CSV 或 Excel（.xlsx）后上传");
+
+        Collected pdf = Collected.ingest("账单.pdf", "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(pdf.outcome().error()).isEqualTo("PDF 文件无法对账，请下载 CSV 或 Excel 格式的明细后上传");
+    }
+
+    @Test
+    void aMacsZipIsReadWithoutItsMetadataAndANoteInsideIsSkippedNotARejection() {
+        String orders = "订单编号,买家实际支付金额,订单状态,订单创建时间,订单付款时间\r\n"
+                + "3553498017448001,199.00,交易成功,2026-11-02 09:00:00,2026-11-02 09:01:00\r\n";
+        byte[] zip = Fixtures.zip(StandardCharsets.UTF_8, "exports/订单.csv", orders.getBytes(StandardCharsets.UTF_8),
+                "__MACOSX/exports/._订单.csv", new byte[] {0, 5, 22, 7}, "exports/.DS_Store", new byte[] {0, 0, 0, 1},
+                "exports/._订单.csv", new byte[] {0, 5, 22, 7}, "exports/说明.txt", "这是十一月的导出".getBytes(StandardCharsets.UTF_8));
+
+        Collected got = Collected.ingest("exports.zip", zip);
+
+        assertThat(got.outcomes).extracting(FileOutcome::name, FileOutcome::status).containsExactly(
+                tuple("exports.zip/exports/订单.csv", "ACCEPTED"), tuple("exports.zip/exports/说明.txt", "SKIPPED"));
+        assertThat(got.orders).hasSize(1);
+    }
+
+    @Test
     void rejectsBinaryGarbageWithoutThrowing() {
         byte[] garbage = new byte[100_000];
         new Random(42).nextBytes(garbage);
 
-        Collected got = Collected.ingest("photo.jpg", garbage);
+        Collected got = Collected.ingest("明细.csv", garbage);
 
         assertThat(got.outcome().accepted()).isFalse();
         assertThat(got.outcome().error()).isNotBlank();

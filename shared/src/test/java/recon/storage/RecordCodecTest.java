@@ -1,6 +1,9 @@
 package recon.storage;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,6 @@ import recon.port.CoveredDays;
 import recon.port.RecordChunk;
 import recon.testing.Gen;
 import recon.testing.Property;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordCodecTest {
     private static final long PAID = Times.of(java.time.LocalDateTime.of(2026, 11, 2, 10, 15));
