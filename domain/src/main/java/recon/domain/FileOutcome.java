@@ -8,11 +8,21 @@ package recon.domain;
  * @param accepted true for an accepted or a skipped file: nothing of it needs fixing
  * @param line the 1-based line (row) the error is on, 0 when it concerns the whole file
  * @param error the rejection with its line, the reason a file was skipped, or null
+ * @param account the account the file says it is of (a ledger's Alipay account, an order report's shop), or null
  */
-public record FileOutcome(String name, FileKind kind, boolean accepted, long rows, int line, String error) {
+public record FileOutcome(String name, FileKind kind, boolean accepted, long rows, int line, String error,
+        StoreAccount account) {
+
+    public FileOutcome(String name, FileKind kind, boolean accepted, long rows, int line, String error) {
+        this(name, kind, accepted, rows, line, error, null);
+    }
+
+    public static FileOutcome accepted(String name, FileKind kind, long rows, StoreAccount account) {
+        return new FileOutcome(name, kind, true, rows, 0, null, account);
+    }
 
     public static FileOutcome accepted(String name, FileKind kind, long rows) {
-        return new FileOutcome(name, kind, true, rows, 0, null);
+        return accepted(name, kind, rows, null);
     }
 
     public static FileOutcome rejected(String name, FileKind kind, int line, String reason) {

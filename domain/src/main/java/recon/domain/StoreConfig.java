@@ -22,6 +22,7 @@ import java.util.Set;
  * @param autoResolve the rules that resolve small differences by themselves (合理误差), in their order
  * @param channels the channels the store's money settles through; empty: those it has sent a bill of
  * @param invoiceDays days after 确认收货 (else the automatic one) before an invoice asked for is missing
+ * @param accounts the accounts the store's files must name, by kind; none: the first file's
  */
 public record StoreConfig(
         BigDecimal commissionDefault,
@@ -33,7 +34,8 @@ public record StoreConfig(
         BigDecimal feeRatioFactor,
         List<AutoResolve> autoResolve,
         Set<Channel> channels,
-        int invoiceDays) {
+        int invoiceDays,
+        Map<StoreAccount.Kind, String> accounts) {
 
     /** Days after 确认收货 (else the automatic one) an invoice asked for may take before it is missing. */
     public static final int DEFAULT_INVOICE_DAYS = 15;
@@ -61,12 +63,13 @@ public record StoreConfig(
     public StoreConfig(BigDecimal commissionDefault, Map<String, BigDecimal> commissionByCategory, long toleranceFen,
             int graceDays, int autoConfirmDays, BigDecimal refundRateHigh, BigDecimal feeRatioFactor) {
         this(commissionDefault, commissionByCategory, toleranceFen, graceDays, autoConfirmDays, refundRateHigh,
-                feeRatioFactor, List.of(), Set.of(), DEFAULT_INVOICE_DAYS);
+                feeRatioFactor, List.of(), Set.of(), DEFAULT_INVOICE_DAYS, Map.of());
     }
 
     public StoreConfig {
         commissionByCategory = Map.copyOf(commissionByCategory);
         autoResolve = List.copyOf(autoResolve);
+        accounts = Map.copyOf(accounts);
         // in the enum's order: the first channel a day waits for is always the same
         channels = channels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         requireRate("commission.default", commissionDefault);

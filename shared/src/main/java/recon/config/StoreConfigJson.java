@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.Money;
 import recon.domain.Resolution;
+import recon.domain.StoreAccount;
 import recon.domain.StoreConfig;
 
 /**
@@ -33,7 +35,7 @@ public final class StoreConfigJson {
             .build();
     private static final Set<String> KEYS = Set.of(
             "commission", "toleranceYuan", "graceDays", "autoConfirmDays", "refundRateHigh", "feeRatioFactor",
-            "autoResolve", "channels", "invoiceDays");
+            "autoResolve", "channels", "invoiceDays", "accounts");
     private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
 
@@ -76,7 +78,8 @@ public final class StoreConfigJson {
                     decimal(top, "feeRatioFactor", "feeRatioFactor", d.feeRatioFactor()),
                     autoResolve(top),
                     channels(top),
-                    whole(top, "invoiceDays", d.invoiceDays()));
+                    whole(top, "invoiceDays", d.invoiceDays()),
+                    accounts(top));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }
@@ -124,6 +127,27 @@ public final class StoreConfigJson {
             rules.add(new StoreConfig.AutoResolve(type, maxFen, note));
         }
         return rules;
+    }
+
+    /** {@code "accounts": {"alipay": "2088…", "shopName": "…"}}: what the store's files must name. */
+    private static Map<StoreAccount.Kind, String> accounts(Map<?, ?> top) {
+        Map<StoreAccount.Kind, String> accounts = new EnumMap<>(StoreAccount.Kind.class);
+        if (!top.containsKey("accounts")) {
+            return accounts;
+        }
+        Map<String, StoreAccount.Kind> byKey = new HashMap<>();
+        for (StoreAccount.Kind kind : StoreAccount.Kind.values()) {
+            byKey.put(kind.configKey, kind);
+        }
+        Map<?, ?> given = requireObject("accounts", top.get("accounts"), byKey.keySet());
+        given.forEach((key, value) -> {
+            if (!(value instanceof String id) || id.isBlank()) {
+                throw new InvalidConfigException("accounts." + key + ": must be a text such as \"2088102177400456\", got "
+                        + asJson(value));
+            }
+            accounts.put(byKey.get(key), id.strip());
+        });
+        return accounts;
     }
 
     /** {@code "channels": ["ALIPAY", "TAOTIAN_WECHAT"]}: the channels the store's money settles through. */

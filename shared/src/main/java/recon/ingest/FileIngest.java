@@ -107,7 +107,7 @@ public final class FileIngest {
             // not closed here: a ZIP member's stream belongs to the ZIP, the source to read()
             var reader = new StrictDecodingReader(head.textWithRest(rest), head.charset());
             long rows = table.read(new CsvTable(reader));
-            outcome = FileOutcome.accepted(name, table.kind(), rows);
+            outcome = FileOutcome.accepted(name, table.kind(), rows, table.account());
         } catch (Rejection r) {
             outcome = rejected(name, table.kind(), r);
         }
@@ -124,7 +124,7 @@ public final class FileIngest {
             copyAtMost(in, copy, MAX_XLSX_BYTES);
             XlsxColumnLimit.check(copy, CORRUPT_XLSX);
             long rows = readWorkbook(copy, table);
-            outcome = FileOutcome.accepted(name, table.kind(), rows);
+            outcome = FileOutcome.accepted(name, table.kind(), rows, table.account());
         } catch (Rejection r) {
             outcome = rejected(name, table.kind(), r);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import recon.domain.FileKind;
 import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.RecordSink;
+import recon.domain.StoreAccount;
 
 /**
  * Tmall order report (订单报表): one {@link Order} per row. The buyer's name, phone and address columns
@@ -20,9 +21,10 @@ final class OrderRows extends RowParser {
     static final Column CATEGORY = Column.optional("类目");
     static final Column INVOICE_TITLE = Column.optional("发票抬头");
     static final Column BUYER_NICK = Column.optional("买家会员名");
+    static final Column SHOP = Column.optional("店铺名称");
 
     static final Layout LAYOUT = new Layout(FileKind.TMALL_ORDERS,
-            ORDER_ID, PAID, STATUS, CREATED_AT, PAID_AT, CONFIRMED_AT, CATEGORY, INVOICE_TITLE, BUYER_NICK);
+            ORDER_ID, PAID, STATUS, CREATED_AT, PAID_AT, CONFIRMED_AT, CATEGORY, INVOICE_TITLE, BUYER_NICK, SHOP);
 
     private final RecordSink sink;
     private final MessageDigest sha256 = Cells.sha256();
@@ -36,7 +38,10 @@ final class OrderRows extends RowParser {
     private final int category;
     private final int invoiceTitle;
     private final int buyerNick;
+    private final int shop;
     private final DaySpan span = new DaySpan();
+    /** The one 店铺名称 of the report's rows; null before the first, "" once two differ (no account then). */
+    private String shopName;
 
     OrderRows(String[] header, RecordSink sink) {
         this.sink = sink;
@@ -49,6 +54,7 @@ final class OrderRows extends RowParser {
         category = CATEGORY.indexIn(header);
         invoiceTitle = INVOICE_TITLE.indexIn(header);
         buyerNick = BUYER_NICK.indexIn(header);
+        shop = SHOP.indexIn(header);
     }
 
     @Override
@@ -73,6 +79,16 @@ final class OrderRows extends RowParser {
                 nick.isEmpty() ? "" : Cells.buyerHash(sha256, nick));
         span.add(order.dayTime());
         sink.order(order);
+        String shopText = text(shop);
+        if (!shopText.isEmpty() && !shopText.equals(shopName)) {
+            shopName = shopName == null ? keptText(shop, SHOP) : "";
+        }
+    }
+
+    /** The shop every row names; none when the rows name none, or several (a report of more than one shop). */
+    @Override
+    StoreAccount account() {
+        return shopName == null || shopName.isEmpty() ? null : new StoreAccount(StoreAccount.Kind.SHOP, shopName);
     }
 
     /** The report covers the days from its first order's to its last's: an order of a day between would be in it. */

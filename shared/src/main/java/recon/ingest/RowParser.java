@@ -1,5 +1,6 @@
 package recon.ingest;
 
+import recon.domain.StoreAccount;
 import recon.domain.Times;
 
 /**
@@ -36,6 +37,11 @@ abstract class RowParser {
 
     /** End of the file: checks that need all rows, and what is sent once per file. */
     void finish() {}
+
+    /** The account the rows say the file is of, or null (see {@link StoreAccount}). */
+    StoreAccount account() {
+        return null;
+    }
 
     protected String text(int column) {
         return column < 0 ? "" : Cells.clean(row.cell(column));

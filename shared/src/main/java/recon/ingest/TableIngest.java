@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import recon.domain.FileKind;
 import recon.domain.RecordSink;
+import recon.domain.StoreAccount;
 
 /**
  * Reads one table (CSV or XLSX sheet): finds the header row, tells the kind of export from it, then
@@ -21,10 +22,18 @@ final class TableIngest {
     private final String fileName;
     private final RecordSink sink;
     private FileKind kind = FileKind.UNKNOWN;
+    /** The preamble's {@code #账号：[2088…]}: the Alipay account a ledger is of. */
+    private StoreAccount preambleAccount;
+    private RowParser parser;
 
     TableIngest(String fileName, RecordSink sink) {
         this.fileName = fileName;
         this.sink = sink;
+    }
+
+    /** The account the file says it is of (its preamble's, else its rows'), or null; once read. */
+    StoreAccount account() {
+        return preambleAccount != null ? preambleAccount : parser == null ? null : parser.account();
     }
 
     /** The kind told from the header; UNKNOWN until it is found. */
@@ -39,7 +48,7 @@ final class TableIngest {
      * @throws Rejection when the file cannot be accepted
      */
     long read(Table table) {
-        RowParser parser = parserForHeader(table);
+        parser = parserForHeader(table);
         long rows = 0;
         for (TableRow row = table.next(); row != null; row = table.next()) {
             if (row.isComment()) {
@@ -67,6 +76,10 @@ final class TableIngest {
                 String text = row.commentText();
                 if (text.contains("支付宝账务汇总查询")) {
                     throw new Rejection(row.line(), "这是支付宝账务汇总，不是账务明细，请上传账务明细文件");
+                }
+                if (text.startsWith("账号") && text.length() > 2) {
+                    String id = text.substring(2).replaceAll("[：:\\[\\]\\s]", "");
+                    preambleAccount = id.isEmpty() ? null : new StoreAccount(StoreAccount.Kind.ALIPAY, id);
                 }
                 if (text.contains("起始日期")) {
                     window = text;

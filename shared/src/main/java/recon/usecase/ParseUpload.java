@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class ParseUpload {
         List<Parsed> parsed = new ArrayList<>();
         for (Upload upload : uploads) {
             try {
-                parse(upload).ifPresent(parsed::add);
+                parse(upload, parsed).ifPresent(parsed::add);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot parse {1}", storeOf(upload), upload.key(), e);
                 failed.add(upload);
@@ -178,7 +179,8 @@ public final class ParseUpload {
     /** An upload parsed and stored (or found done already), with the days it touched. */
     private record Parsed(Upload upload, FileEntry entry, NavigableSet<LocalDate> days, boolean alreadyDone) {}
 
-    private Optional<Parsed> parse(Upload upload) {
+    /** @param earlier the uploads of this batch parsed before it (their files are not marked done yet) */
+    private Optional<Parsed> parse(Upload upload, List<Parsed> earlier) {
         Optional<UploadKey> parsedKey = UploadKey.parse(upload.key());
         if (parsedKey.isEmpty()) {
             // the bucket notifies every object under tenants/ (S3 filters by prefix only), so the
@@ -202,7 +204,7 @@ public final class ParseUpload {
 
         FileIngest.Opener opener = () -> blobs.open(upload.key())
                 .orElseThrow(() -> new NoSuchFileException(upload.key()));
-        Validation validation = new Validation();
+        Validation validation = new Validation(accountsOf(store, earlier));
         ingest.read(key.fileName(), opener, validation);
         validation.keepableFileList(key.fileName());
         validation.refuseForeignResolutions(store, results);
@@ -229,6 +231,21 @@ public final class ParseUpload {
         FileEntry done = new FileEntry(store, fileId, key.fileName(), upload.key(), FileEntry.Status.DONE,
                 validation.outcomes, validation.coverage, recordDays, clock.instant());
         return Optional.of(new Parsed(upload, done, days, false));
+    }
+
+    /**
+     * The accounts the store's files must name: those its processed files named, the earliest first,
+     * then this batch's (the pipeline's parse does not read config.json: docs/domain.md, "One store's money").
+     */
+    private StoreAccounts accountsOf(StoreRef store, List<Parsed> earlier) {
+        StoreAccounts accounts = new StoreAccounts(Map.of());
+        manifest.files(store).stream()
+                .filter(file -> file.status() == FileEntry.Status.DONE)
+                .sorted(Comparator.comparing(FileEntry::processedAt).thenComparing(FileEntry::fileId))
+                .forEach(file -> file.outcomes().forEach(accounts::check));
+        earlier.stream().filter(p -> p.entry.store().equals(store) && !p.alreadyDone)
+                .forEach(p -> p.entry.outcomes().forEach(accounts::check));
+        return accounts;
     }
 
     /** Pass 2: the records of the files pass 1 accepted, packed and saved. */
@@ -354,6 +371,11 @@ public final class ParseUpload {
         private final List<CoveredDays> fileCoverage = new ArrayList<>();
         private final List<Resolution> fileResolutions = new ArrayList<>();
         private LocalDate fileFirstDay;
+        private final StoreAccounts accounts;
+
+        Validation(StoreAccounts accounts) {
+            this.accounts = accounts;
+        }
 
         boolean anyAccepted() {
             return outcomes.stream().anyMatch(FileOutcome::accepted);
@@ -407,8 +429,9 @@ public final class ParseUpload {
         }
 
         @Override
-        public void finish(FileOutcome outcome) {
-            read.add(outcome);
+        public void finish(FileOutcome asRead) {
+            read.add(asRead);
+            FileOutcome outcome = accounts.check(asRead);
             outcomes.add(outcome);
             if (outcome.accepted()) {
                 if (!fileResolutions.isEmpty()) {

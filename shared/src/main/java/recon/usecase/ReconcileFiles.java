@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,10 +61,22 @@ public final class ReconcileFiles {
         StoreRecords records = new StoreRecords();
         List<Read> reads = new ArrayList<>();
         int readers = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
+        StoreAccounts accounts = new StoreAccounts(config.accounts());
         try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
             List<Future<List<Read>>> tasks = new ArrayList<>();
+            // files are read side by side but checked and committed in input order, each after the one before
+            CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
             for (Input input : inputs) {
-                tasks.add(pool.submit(() -> read(input, records)));
+                CompletableFuture<Void> previous = before;
+                CompletableFuture<Void> committed = new CompletableFuture<>();
+                tasks.add(pool.submit(() -> {
+                    try {
+                        return read(input, records, previous, accounts);
+                    } finally {
+                        committed.complete(null);
+                    }
+                }));
+                before = committed;
             }
             for (Future<List<Read>> task : tasks) {
                 for (Read read : Tasks.resultOf(task, "reading the files")) {
@@ -105,9 +118,12 @@ public final class ReconcileFiles {
 
     /**
      * Reads one input (a ZIP gives several files) and commits each accepted export as soon as it is
-     * read; a resolutions file's rows are held for the check.
+     * read and the inputs before it are committed, unless it names another store's account; a
+     * resolutions file's rows are held for the check. The pool takes the inputs in order, so the one
+     * waited for is always running or done.
      */
-    private static List<Read> read(Input input, StoreRecords records) {
+    private static List<Read> read(Input input, StoreRecords records, CompletableFuture<Void> previous,
+            StoreAccounts accounts) {
         List<Read> files = new ArrayList<>(1);
         new FileIngest().read(input.name(), input.opener(), new IngestListener() {
             private StoreRecords.Batch batch;
@@ -119,7 +135,9 @@ public final class ReconcileFiles {
             }
 
             @Override
-            public void finish(FileOutcome outcome) {
+            public void finish(FileOutcome read) {
+                previous.join();
+                FileOutcome outcome = accounts.check(read);
                 if (outcome.accepted() && outcome.kind() == FileKind.RESOLUTIONS) {
                     files.add(new Read(outcome, batch.resolutions()));
                 } else {

@@ -151,6 +151,17 @@ class StoreConfigJsonTest {
     }
 
     @Test
+    void readsTheAccountsTheStoresFilesMustName() throws IOException {
+        assertThat(read("{\"accounts\": {\"alipay\": \" 2088102177400456 \", \"shopName\": \"星辰美妆专营店\"}}").accounts())
+                .isEqualTo(java.util.Map.of(recon.domain.StoreAccount.Kind.ALIPAY, "2088102177400456",
+                        recon.domain.StoreAccount.Kind.SHOP, "星辰美妆专营店"));
+        assertThat(read("{}").accounts()).isEmpty();
+        assertThatThrownBy(() -> read("{\"accounts\": {\"wechat\": \"x\"}}")).hasMessageContaining("accounts.wechat");
+        assertThatThrownBy(() -> read("{\"accounts\": {\"alipay\": 2088}}"))
+                .hasMessage("accounts.alipay: must be a text such as \"2088102177400456\", got 2088");
+    }
+
+    @Test
     void readsTheInvoiceDaysAndRefusesWhatIsNoNumberOfDays() throws IOException {
         assertThat(read("{}").invoiceDays()).isEqualTo(15);
         assertThat(read("{\"invoiceDays\": 30}").invoiceDays()).isEqualTo(30);

@@ -8,6 +8,7 @@ import static recon.testdata.Stores.aStore;
 import static recon.testdata.TestTimes.time;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
@@ -104,10 +105,10 @@ class BookClosingTest {
         StoreConfig tolerant = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
                 List.of(new StoreConfig.AutoResolve(AnomalyType.FEE_MISMATCH, 1_000, "不相干"),
-                        new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15);
+                        new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15, Map.of());
         StoreConfig strict = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
-                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 1, "合理误差")), Set.of(), 15);
+                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 1, "合理误差")), Set.of(), 15, Map.of());
 
         Anomaly byRule = mismatch(close(shortByTwoFen(), tolerant));
         Anomaly tooBig = mismatch(close(shortByTwoFen(), strict));
@@ -123,7 +124,7 @@ class BookClosingTest {
     void aPersonsWordOutranksARuleAndResolvingChangesNoFigure() {
         StoreConfig tolerant = new StoreConfig(StoreConfig.DEFAULT.commissionDefault(), StoreConfig.DEFAULT.commissionByCategory(),
                 1, 3, 20, StoreConfig.DEFAULT.refundRateHigh(), StoreConfig.DEFAULT.feeRatioFactor(),
-                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15);
+                List.of(new StoreConfig.AutoResolve(AnomalyType.AMOUNT_MISMATCH, 2, "合理误差")), Set.of(), 15, Map.of());
         String id = mismatch(close(shortByTwoFen(), StoreConfig.DEFAULT)).id();
         Resolution disputed = word(id, Resolution.Action.DISPUTED, "已申诉", "2026-11-10 09:00:00");
 

@@ -113,7 +113,7 @@ class ChannelRulesTest {
                 .orders(confirmedOn(WECHAT_ORDER, "2026-11-05"))
                 .covering("2026-11-01", "2026-11-30");
         StoreConfig both = new StoreConfig(new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"),
-                new BigDecimal("1.5"), List.of(), Set.of(Channel.ALIPAY, Channel.TAOTIAN_WECHAT), 15);
+                new BigDecimal("1.5"), List.of(), Set.of(Channel.ALIPAY, Channel.TAOTIAN_WECHAT), 15, Map.of());
 
         assertThat(new Reconciler(both).reconcile(store.build()).anomalies()).isEmpty();
         // a store that never sent a WeChat bill and says nothing is an Alipay store

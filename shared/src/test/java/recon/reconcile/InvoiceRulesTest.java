@@ -127,7 +127,7 @@ class InvoiceRulesTest {
     @Test
     void theConfiguredInvoiceDaysSetTheDeadline() {
         StoreConfig fiveDays = new StoreConfig(new BigDecimal("0.02"), Map.of(), 1, 3, 20, new BigDecimal("0.30"),
-                new BigDecimal("1.5"), List.of(), Set.of(), 5);
+                new BigDecimal("1.5"), List.of(), Set.of(), 5, Map.of());
 
         Reconciliation result = new Reconciler(fiveDays).reconcile(november().build());
 

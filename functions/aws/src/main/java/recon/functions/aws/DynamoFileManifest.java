@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.StoreAccount;
 import recon.port.CoveredDays;
 import recon.port.DayRange;
 import recon.port.FileEntry;
@@ -71,6 +72,10 @@ final class DynamoFileManifest implements FileManifest {
         if (o.error() != null) {
             m.put("error", s(o.error()));
         }
+        if (o.account() != null) {
+            m.put("accountKind", s(o.account().kind().name()));
+            m.put("account", s(o.account().id()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -80,7 +85,9 @@ final class DynamoFileManifest implements FileManifest {
             Map<String, AttributeValue> m = value.m();
             outcomes.add(new FileOutcome(m.get("name").s(), FileKind.valueOf(m.get("kind").s()), m.get("accepted").bool(),
                     Long.parseLong(m.get("rows").n()), Integer.parseInt(m.get("line").n()),
-                    m.containsKey("error") ? m.get("error").s() : null));
+                    m.containsKey("error") ? m.get("error").s() : null,
+                    m.containsKey("account") ? new StoreAccount(StoreAccount.Kind.valueOf(m.get("accountKind").s()),
+                            m.get("account").s()) : null));
         }
         List<CoveredDays> coverage = new ArrayList<>();
         for (AttributeValue value : item.getOrDefault("coverage", AttributeValue.fromL(List.of())).l()) {
