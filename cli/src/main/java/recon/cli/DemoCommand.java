@@ -381,29 +381,22 @@ final class DemoCommand {
         private static final String UNITS_FROM = "DynamoDB on-demand units computed from the item sizes as AWS bills them"
                 + " (writes: ceil(item size / 1 KB) per item put; reads: ceil(size of the items returned / 4 KB) per GetItem"
                 + " or Query page, halved when eventually consistent), or the ConsumedCapacity a response reported";
-        private static final String ROW = "%-9s %-34s %9s %10s %10s %8s %8s  | %9s %10s %10s%n";
 
+        /** Two lines a person reads; every operation, with the per-10,000-orders figures, is in requests.json. */
         void print(PrintStream out) {
             out.println();
-            out.printf("requests and DynamoDB capacity units; per 10k: per 10,000 orders (%,d orders paid, from the day summaries)%n", orders);
-            section(out, FUNCTIONS, functions);
-            section(out, RUNNER, runner);
-            out.println();
+            line(out, "functions", total(functions));
+            line(out, "runner", total(runner));
         }
 
-        private void section(PrintStream out, String title, List<RequestMeter.Usage> usage) {
-            out.println(title);
-            out.printf(ROW, "service", "operation", "requests", "write CU", "read CU", "MB put", "MB got", "req/10k", "WCU/10k", "RCU/10k");
-            for (RequestMeter.Usage u : usage) {
-                row(out, u);
-            }
-            row(out, total(usage));
+        private void line(PrintStream out, String title, RequestMeter.Usage t) {
+            out.printf("%-13s %,d requests, %s DynamoDB write units, %s read units, %s MB to S3, %s MB from S3%n", title,
+                    t.requests(), or0(units(t.writeUnits())), or0(units(t.readUnits())), or0(megabytes(t.bytesPut())),
+                    or0(megabytes(t.bytesGot())));
         }
 
-        private void row(PrintStream out, RequestMeter.Usage u) {
-            out.printf(ROW, u.service(), u.operation(), u.requests(), units(u.writeUnits()), units(u.readUnits()),
-                    megabytes(u.bytesPut()), megabytes(u.bytesGot()),
-                    per10k(u.requests()), per10k(u.writeUnits()), per10k(u.readUnits()));
+        private static String or0(String figure) {
+            return figure.isEmpty() ? "0" : figure;
         }
 
         private static RequestMeter.Usage total(List<RequestMeter.Usage> usage) {
@@ -418,10 +411,6 @@ final class DemoCommand {
 
         private static String megabytes(long bytes) {
             return bytes == 0 ? "" : String.format("%.2f", bytes / 1e6);
-        }
-
-        private String per10k(double value) {
-            return orders == 0 || value == 0 ? "" : String.format("%.1f", value * 10_000 / orders);
         }
 
         void write(Path file) throws IOException {
