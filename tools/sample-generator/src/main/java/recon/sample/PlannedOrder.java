@@ -17,6 +17,8 @@ final class PlannedOrder {
     final boolean phantom;
     /** Paid with WeChat Pay: its money moves in the WeChat bill of the 聚合结算账户. */
     boolean wechat;
+    /** 发票抬头: the buyer asked for an invoice; "" when not. */
+    String invoiceTitle = "";
 
     long createdAt;
     long paidAt = Times.NONE;
