@@ -50,7 +50,10 @@ class SampleGeneratorTest {
             AnomalyType.SETTLEMENT_ON_CLOSED_ORDER, AnomalyType.UNMATCHED_SETTLEMENT,
             AnomalyType.REFUND_NOT_DEDUCTED, AnomalyType.REFUND_AMOUNT_MISMATCH, AnomalyType.UNEXPLAINED_REFUND,
             AnomalyType.FEE_MISMATCH, AnomalyType.BALANCE_BREAK, AnomalyType.BALANCE_GAP,
-            AnomalyType.REFUND_RATE_HIGH, AnomalyType.FEE_RATIO_HIGH);
+            AnomalyType.REFUND_RATE_HIGH, AnomalyType.FEE_RATIO_HIGH, AnomalyType.INVOICE_MISSING,
+            AnomalyType.INVOICE_DUPLICATE, AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_WITHOUT_ORDER);
+    private static final Set<AnomalyType> INVOICE_TYPES = EnumSet.of(AnomalyType.INVOICE_MISSING,
+            AnomalyType.INVOICE_DUPLICATE, AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_WITHOUT_ORDER);
     private static final Charset GBK = Charset.forName("GBK");
     private static final Pattern TRAILER = Pattern.compile("#(收入|支出)合计：\\d+笔");
     private static final Pattern EXCEL_SCIENTIFIC_ID = Pattern.compile("^(\\d\\.\\d{14}E\\+\\d{2}),");
@@ -377,6 +380,25 @@ class SampleGeneratorTest {
             Map<String, Order> orders = mergedOrders(store);
             long asking = orders.values().stream().filter(Order::invoiceRequested).count();
             assertThat((double) asking / orders.size()).as("share of the orders asking for an invoice").isBetween(0.25, 0.35);
+        }
+    }
+
+    @Test
+    void theStoresWithARegisterHaveEveryInvoiceAnomalyPlantedOnAnOrderAndT1S1None() {
+        assertThat(store("t1", "s1").anomalies()).extracting(PlantedAnomaly::type)
+                .doesNotContainAnyElementsOf(INVOICE_TYPES);
+        for (StoreSample store : List.of(store("t1", "s2"), store("t2", "s1"))) {
+            List<PlantedAnomaly> invoiceAnomalies = store.anomalies().stream()
+                    .filter(a -> INVOICE_TYPES.contains(a.type())).toList();
+            assertThat(invoiceAnomalies).extracting(PlantedAnomaly::type).containsExactlyInAnyOrder(
+                    AnomalyType.INVOICE_MISSING, AnomalyType.INVOICE_MISSING, AnomalyType.INVOICE_DUPLICATE,
+                    AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_AMOUNT_MISMATCH,
+                    AnomalyType.INVOICE_WITHOUT_ORDER);
+            // the core names the invoice in invoiceId, never a ledger line
+            assertThat(invoiceAnomalies).allSatisfy(a -> {
+                assertThat(a.orderId()).isNotNull();
+                assertThat(a.lineId()).isNull();
+            });
         }
     }
 

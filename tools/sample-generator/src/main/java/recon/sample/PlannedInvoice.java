@@ -8,6 +8,7 @@ import recon.domain.Times;
  * in the order they were issued.
  */
 final class PlannedInvoice {
+    /** The order it was issued for: a phantom one for the invoice whose order no report holds. */
     final PlannedOrder order;
     final long issuedAt;
     final long fen;

@@ -584,8 +584,8 @@ final class StoreSimulation {
     /**
      * Who asks for an invoice (发票抬头) and, where the store sends its register, what it issued: a blue
      * invoice some days after 确认收货 for what is paid by then, after a later refund a red one for it
-     * (or for all, and a new blue one for the rest), now and then a first invoice replaced. Drawn after
-     * everything else, so that the other exports stay as they were.
+     * (or for all, and a new blue one for the rest), now and then a first invoice replaced; then the
+     * planted invoice anomalies. Drawn after everything else, so that the other exports stay as they were.
      */
     private void planInvoices() {
         if (spec.register() == StoreSpec.Register.NONE) {
@@ -601,6 +601,7 @@ final class StoreSimulation {
                 }
             }
         }
+        plantInvoiceAnomalies();
         numberInvoices();
     }
 
@@ -635,6 +636,66 @@ final class StoreSimulation {
                 }
             }
         }
+    }
+
+    private void plantInvoiceAnomalies() {
+        int registerEnd = invoices.stream().mapToInt(i -> dayIndex(i.issuedAt)).max().orElse(-1);
+        // judged: its deadline before the register's last day, which no invoice of it can then move
+        Predicate<PlannedOrder> judged = c -> !c.phantom && c.plant == null && !c.inRefundWave && succeeded(c)
+                && invoiceDeadline(c) < registerEnd;
+        Predicate<PlannedOrder> unrefunded = judged.and(c -> c.preRefund == null && c.afterRefund == null
+                && c.closedRefund == null);
+        for (int i = 0; i < 2; i++) {
+            PlannedOrder o = reinvoice(unrefunded);
+            if (o != null) {
+                note(o, AnomalyType.INVOICE_MISSING, date(invoiceDeadline(o)));
+            }
+        }
+        PlannedOrder o = reinvoice(unrefunded);
+        if (o != null) {
+            PlannedInvoice first = issue(blue(o, invoiceTime(o.successAt, 5), o.priceFen));
+            PlannedInvoice again = issue(blue(o, invoiceTime(first.issuedAt + DAY, 2), o.priceFen));
+            note(o, AnomalyType.INVOICE_DUPLICATE, Times.day(again.issuedAt));
+        }
+        o = reinvoice(unrefunded.and(c -> c.priceFen >= 20_00));
+        if (o != null) {
+            // ten yuan short: 199.00 paid, 189.00 invoiced
+            PlannedInvoice wrong = issue(blue(o, invoiceTime(o.successAt, 10), o.priceFen - 10_00));
+            note(o, AnomalyType.INVOICE_AMOUNT_MISMATCH, Times.day(wrong.issuedAt));
+        }
+        o = reinvoice(judged.and(c -> c.afterRefund != null));
+        if (o != null) {
+            // invoiced on the day of 确认收货, before the 售后 refund, and never reversed (退款后未红冲)
+            PlannedRefund refund = o.afterRefund;
+            PlannedInvoice blue = issue(blue(o, invoiceTime(o.successAt, 0), o.priceFen - refundedFen(o) + refund.fen));
+            note(o, AnomalyType.INVOICE_AMOUNT_MISMATCH,
+                    date(Math.max(dayIndex(blue.issuedAt), dayIndex(refund.completedAt))));
+        }
+        plantInvoiceWithoutOrder();
+    }
+
+    /** A judged order that fits, asking for an invoice, with none yet: the plant issues what it needs. */
+    private PlannedOrder reinvoice(Predicate<PlannedOrder> fits) {
+        PlannedOrder o = pick(fits);
+        if (o != null) {
+            invoices.removeIf(i -> i.order == o);
+            if (o.invoiceTitle.isEmpty()) {
+                o.invoiceTitle = INVOICE_TITLES[random.nextInt(INVOICE_TITLES.length)];
+            }
+        }
+        return o;
+    }
+
+    /** An invoice for an order id no report holds. */
+    private void plantInvoiceWithoutOrder() {
+        int item = spec.items().get(random.nextInt(spec.items().size()));
+        lastOrderId += 1 + random.nextInt(5_000);
+        PlannedOrder o = new PlannedOrder(orders.size(), lastOrderId, item, Catalog.ITEMS.get(item).priceFen(), true);
+        o.invoiceTitle = INVOICE_TITLES[random.nextInt(INVOICE_TITLES.length)];
+        orders.add(o);
+        PlannedInvoice invoice = issue(blue(o, dayStart(random.nextInt(days)) + 9 * HOUR + random.nextLong(12 * HOUR),
+                o.priceFen));
+        note(o, AnomalyType.INVOICE_WITHOUT_ORDER, Times.day(invoice.issuedAt));
     }
 
     /** In office hours on one of the days from {@code after}'s to {@code withinDays} later, and not before it. */
@@ -688,6 +749,20 @@ final class StoreSimulation {
             }
         }
         return fen;
+    }
+
+    /**
+     * The last day the order's invoices may come, as the core counts it: 确认收货 (else payment plus
+     * autoConfirmDays) or its last successful refund when later, plus invoiceDays.
+     */
+    private int invoiceDeadline(PlannedOrder o) {
+        int last = o.buyerConfirmed ? dayIndex(o.successAt) : dayIndex(o.paidAt) + config.autoConfirmDays();
+        for (PlannedRefund r : new PlannedRefund[] {o.preRefund, o.afterRefund}) {
+            if (r != null && r.status == RefundStatus.SUCCESS) {
+                last = Math.max(last, dayIndex(r.completedAt));
+            }
+        }
+        return last + config.invoiceDays();
     }
 
     // ---- files ---------------------------------------------------------------------------------
