@@ -34,6 +34,7 @@ import recon.domain.AnomalyType;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.Invoice;
+import recon.domain.InvoiceStatus;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -49,7 +50,10 @@ class SampleGeneratorTest {
             AnomalyType.SETTLEMENT_ON_CLOSED_ORDER, AnomalyType.UNMATCHED_SETTLEMENT,
             AnomalyType.REFUND_NOT_DEDUCTED, AnomalyType.REFUND_AMOUNT_MISMATCH, AnomalyType.UNEXPLAINED_REFUND,
             AnomalyType.FEE_MISMATCH, AnomalyType.BALANCE_BREAK, AnomalyType.BALANCE_GAP,
-            AnomalyType.REFUND_RATE_HIGH, AnomalyType.FEE_RATIO_HIGH);
+            AnomalyType.REFUND_RATE_HIGH, AnomalyType.FEE_RATIO_HIGH, AnomalyType.INVOICE_MISSING,
+            AnomalyType.INVOICE_DUPLICATE, AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_WITHOUT_ORDER);
+    private static final Set<AnomalyType> INVOICE_TYPES = EnumSet.of(AnomalyType.INVOICE_MISSING,
+            AnomalyType.INVOICE_DUPLICATE, AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_WITHOUT_ORDER);
     private static final Charset GBK = Charset.forName("GBK");
     private static final Pattern TRAILER = Pattern.compile("#(收入|支出)合计：\\d+笔");
     private static final Pattern EXCEL_SCIENTIFIC_ID = Pattern.compile("^(\\d\\.\\d{14}E\\+\\d{2}),");
@@ -127,8 +131,10 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void gbkFilesDecodeAsGbkTheRefundReportHasABomAndTheWeChatBillIsUtf8WithBackticks() throws IOException {
+    void gbkFilesDecodeAsGbkTheRefundReportAndAnInvoiceRegisterHaveABomAndTheWeChatBillIsUtf8WithBackticks()
+            throws IOException {
         int wechatUtf8 = 0;
+        int registersUtf8 = 0;
         for (StoreSample store : defaults.stores()) {
             for (String name : store.files()) {
                 Path file = store.dir().resolve(name);
@@ -137,7 +143,13 @@ class SampleGeneratorTest {
                 if (name.endsWith(".csv") && bytes[0] == (byte) 0xEF) {
                     assertThat(bytes[1]).isEqualTo((byte) 0xBB);
                     assertThat(bytes[2]).isEqualTo((byte) 0xBF);
-                    assertThat(strictDecode(bytes, StandardCharsets.UTF_8)).contains("退款编号", "售后");
+                    String text = strictDecode(bytes, StandardCharsets.UTF_8);
+                    if (text.contains("发票号码")) {
+                        assertThat(text).contains("蓝字", "已开票");
+                        registersUtf8++;
+                    } else {
+                        assertThat(text).contains("退款编号", "售后");
+                    }
                 } else if (name.endsWith(".csv") && head.startsWith("#淘天微信账单明细")) {
                     // WeChat Pay's habit: UTF-8, a ` before every value
                     assertThat(strictDecode(bytes, StandardCharsets.UTF_8)).contains("`交易收款", "资金流水总笔数");
@@ -149,6 +161,7 @@ class SampleGeneratorTest {
             }
         }
         assertThat(wechatUtf8).as("the WeChat-paying stores' second bills").isEqualTo(2);
+        assertThat(registersUtf8).as("t1/s2's invoice register").isEqualTo(1);
     }
 
     @Test
@@ -353,6 +366,75 @@ class SampleGeneratorTest {
         }
     }
 
+    @Test
+    void onlyT1S2AndT2S1SendInvoiceRegistersAndAThirdOfTheirBuyersAskForInvoices() {
+        assertThat(bills(store("t1", "s1"), FileKind.INVOICES)).isEmpty();
+        assertThat(bills(store("t1", "s2"), FileKind.INVOICES)).hasSize(1);
+        // the two files of t2/s1 overlap: some invoices are in both
+        List<FileRead> overlapping = bills(store("t2", "s1"), FileKind.INVOICES);
+        assertThat(overlapping).hasSize(2);
+        Set<String> inFirst = new HashSet<>();
+        overlapping.get(0).invoices.forEach(i -> inFirst.add(i.invoiceId()));
+        assertThat(overlapping.get(1).invoices).anyMatch(i -> inFirst.contains(i.invoiceId()));
+        for (StoreSample store : List.of(store("t1", "s2"), store("t2", "s1"))) {
+            Map<String, Order> orders = mergedOrders(store);
+            long asking = orders.values().stream().filter(Order::invoiceRequested).count();
+            assertThat((double) asking / orders.size()).as("share of the orders asking for an invoice").isBetween(0.25, 0.35);
+        }
+    }
+
+    @Test
+    void theStoresWithARegisterHaveEveryInvoiceAnomalyPlantedOnAnOrderAndT1S1None() {
+        assertThat(store("t1", "s1").anomalies()).extracting(PlantedAnomaly::type)
+                .doesNotContainAnyElementsOf(INVOICE_TYPES);
+        for (StoreSample store : List.of(store("t1", "s2"), store("t2", "s1"))) {
+            List<PlantedAnomaly> invoiceAnomalies = store.anomalies().stream()
+                    .filter(a -> INVOICE_TYPES.contains(a.type())).toList();
+            assertThat(invoiceAnomalies).extracting(PlantedAnomaly::type).containsExactlyInAnyOrder(
+                    AnomalyType.INVOICE_MISSING, AnomalyType.INVOICE_MISSING, AnomalyType.INVOICE_DUPLICATE,
+                    AnomalyType.INVOICE_AMOUNT_MISMATCH, AnomalyType.INVOICE_AMOUNT_MISMATCH,
+                    AnomalyType.INVOICE_WITHOUT_ORDER);
+            // the core names the invoice in invoiceId, never a ledger line
+            assertThat(invoiceAnomalies).allSatisfy(a -> {
+                assertThat(a.orderId()).isNotNull();
+                assertThat(a.lineId()).isNull();
+            });
+        }
+    }
+
+    @Test
+    void theRegistersShowRedReversedAndVoidedInvoicesAndARedRowAboveItsBlueOne() {
+        for (StoreSample store : List.of(store("t1", "s2"), store("t2", "s1"))) {
+            List<Invoice> invoices = new ArrayList<>();
+            bills(store, FileKind.INVOICES).forEach(register -> invoices.addAll(register.invoices));
+            Set<String> reasons = new HashSet<>();
+            invoices.stream().filter(Invoice::red).forEach(i -> reasons.add(i.reversalReason()));
+            assertThat(reasons).as("%s/%s 冲红原因", store.tenant(), store.store()).contains("01", "02");
+            assertThat(invoices).anyMatch(i -> i.status() == InvoiceStatus.REVERSED);
+            // an older invoice (发票代码-发票号码) voided, its order invoiced anew
+            assertThat(invoices).anySatisfy(voided -> {
+                assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+                assertThat(voided.invoiceId()).matches("\\d{12}-\\d{8}");
+                assertThat(invoices).anyMatch(i -> i.orderId().equals(voided.orderId()) && i.counts() && !i.red()
+                        && i.amountFen() == voided.amountFen());
+            });
+        }
+        // newest first: a red invoice comes before the blue one, issued earlier, that it reverses
+        List<FileRead> newestFirst = bills(store("t2", "s1"), FileKind.INVOICES);
+        assertThat(newestFirst).anySatisfy(register -> {
+            Map<String, Long> redIssuedAt = new HashMap<>();
+            boolean earlierBlueBelowRed = false;
+            for (Invoice i : register.invoices) {
+                if (i.red()) {
+                    redIssuedAt.putIfAbsent(i.orderId(), i.issuedAt());
+                } else {
+                    earlierBlueBelowRed |= redIssuedAt.getOrDefault(i.orderId(), Long.MIN_VALUE) >= i.issuedAt();
+                }
+            }
+            assertThat(earlierBlueBelowRed).isTrue();
+        });
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** One file as the real reader sees it: its outcome and the records it handed out, in file order. */
@@ -360,6 +442,7 @@ class SampleGeneratorTest {
         FileOutcome outcome;
         final List<Order> orders = new ArrayList<>();
         final List<LedgerLine> lines = new ArrayList<>();
+        final List<Invoice> invoices = new ArrayList<>();
         final Set<LocalDate> coveredDays = new TreeSet<>();
 
         @Override
@@ -376,7 +459,9 @@ class SampleGeneratorTest {
         public void refund(Refund refund) {}
 
         @Override
-        public void invoice(Invoice invoice) {}
+        public void invoice(Invoice invoice) {
+            invoices.add(invoice);
+        }
 
         @Override
         public void resolution(Resolution resolution) {

@@ -13,10 +13,12 @@ final class PlannedOrder {
     /** Index into {@link Catalog#ITEMS}. */
     final int item;
     final long priceFen;
-    /** An order no report holds: its settlement is the planted UNMATCHED_SETTLEMENT. */
+    /** An order no report holds: its settlement is the planted UNMATCHED_SETTLEMENT, its invoice the INVOICE_WITHOUT_ORDER. */
     final boolean phantom;
     /** Paid with WeChat Pay: its money moves in the WeChat bill of the 聚合结算账户. */
     boolean wechat;
+    /** 发票抬头: the buyer asked for an invoice; "" when not. */
+    String invoiceTitle = "";
 
     long createdAt;
     long paidAt = Times.NONE;

@@ -77,8 +77,9 @@ public final class SampleGenerator {
 
     /**
      * t1/s1 a big fashion store with category rates, paid through Alipay only (the store the bench
-     * compares peers on); t1/s2 a beauty store and t2/s1 a small food and home store, a quarter and a
-     * fifth of whose orders are paid with WeChat Pay.
+     * compares peers on, no invoice register); t1/s2 a beauty store and t2/s1 a small food and home
+     * store, a quarter and a fifth of whose orders are paid with WeChat Pay, which send their invoice
+     * registers.
      */
     private List<StoreSpec> stores() {
         int total = options.orders();
@@ -90,10 +91,12 @@ public final class SampleGenerator {
                         List.of(0, 1, 2, 3, 10, 11, 12, 13), new BigDecimal("0.02"),
                         Map.of(Catalog.WOMENSWEAR, new BigDecimal("0.05"), Catalog.SHOES, new BigDecimal("0.03"),
                                 Catalog.BAGS, new BigDecimal("0.025")),
-                        0, StoreSpec.Layout.TWO_LEDGER_CSVS),
+                        0, StoreSpec.Layout.TWO_LEDGER_CSVS, StoreSpec.Register.NONE),
                 new StoreSpec("t1", "s2", "星辰美妆专营店", "2088102177400456", second, 3_712_004_561_230_004_567L,
-                        List.of(4, 5, 6), new BigDecimal("0.04"), Map.of(), 0.25, StoreSpec.Layout.ZIP_AND_REJECTS),
+                        List.of(4, 5, 6), new BigDecimal("0.04"), Map.of(), 0.25, StoreSpec.Layout.ZIP_AND_REJECTS,
+                        StoreSpec.Register.ONE_FILE),
                 new StoreSpec("t2", "s1", "好味生活旗舰店", "2088201966500789", third, 1_702_345_678_901_234L,
-                        List.of(7, 8, 9, 14, 15), new BigDecimal("0.02"), Map.of(), 0.2, StoreSpec.Layout.CSV_XLSX_CSV));
+                        List.of(7, 8, 9, 14, 15), new BigDecimal("0.02"), Map.of(), 0.2, StoreSpec.Layout.CSV_XLSX_CSV,
+                        StoreSpec.Register.TWO_FILES));
     }
 }

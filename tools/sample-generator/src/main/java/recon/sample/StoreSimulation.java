@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import recon.domain.AnomalyType;
+import recon.domain.OrderStatus;
 import recon.domain.RefundStatus;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
@@ -33,7 +34,8 @@ import recon.domain.Times;
  * Simulates one store over the period and writes its exports. First every order's life is decided
  * (payment, confirmation, refunds, fees), then the anomalies are planted on chosen orders and days,
  * then the ledger is written day by day with running balances, the day-level rules are checked on
- * exactly what was written, and finally the Tmall reports are written as of their export times.
+ * exactly what was written, the invoices are decided last (they move no money), and finally the Tmall
+ * reports and the invoice registers are written as of their export times.
  */
 final class StoreSimulation {
     private static final long DAY = 86_400;
@@ -53,6 +55,15 @@ final class StoreSimulation {
     private static final long POINTS_PPM = 5_000;
     private static final long PAYMENT_FEE_PPM = 6_000;
     private static final long AFFILIATE_PPM = 30_000;
+    private static final double INVOICE_SHARE = 0.30;
+    /** A first invoice without the buyer's name, replaced within hours. */
+    private static final double CORRECTED_INVOICE_SHARE = 0.05;
+    /** After a refund, all of the invoice reversed and the rest invoiced anew, rather than a red one for the refund. */
+    private static final double REISSUE_SHARE = 0.3;
+    private static final String[] INVOICE_TITLES = {"杭州星辰科技有限公司", "上海云帆贸易有限公司", "深圳市海岸电子有限公司",
+        "成都锦程文化传媒有限公司", "个人"};
+    /** 发票代码 of the older invoices (a 数电 one has none). */
+    private static final String OLDER_INVOICE_CODE = "033002200111";
 
     /** Clean days stay this far from the day-level thresholds; planted days go well beyond them. */
     private static final BigDecimal CLEAN_REFUND_RATE = new BigDecimal("0.20");
@@ -75,6 +86,8 @@ final class StoreSimulation {
     private final List<List<PlannedOrder>> settledOn = new ArrayList<>();
     private final List<List<PlannedOrder>> refundLineOn = new ArrayList<>();
     private final List<List<PlannedOrder>> duplicateOn = new ArrayList<>();
+    /** The invoice register, in the order of issue once numbered. */
+    private final List<PlannedInvoice> invoices = new ArrayList<>();
     private long nextRefundId;
     private long lastOrderId;
     private int refundWaveDay = -1;
@@ -85,6 +98,7 @@ final class StoreSimulation {
     private long gapShiftFen;
     private long reserveFen;
     private int fileCount;
+    private int correctedInvoices;
 
     StoreSimulation(StoreSpec spec, int days, LocalDate firstDay, long seed) {
         this.spec = spec;
@@ -109,6 +123,7 @@ final class StoreSimulation {
         bucketLines();
         chooseDayPlants();
         keepCleanDaysClean();
+        planInvoices();
         Files.createDirectories(dir);
         List<String> files = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -564,6 +579,192 @@ final class StoreSimulation {
         }
     }
 
+    // ---- invoices ------------------------------------------------------------------------------
+
+    /**
+     * Who asks for an invoice (发票抬头) and, where the store sends its register, what it issued: a blue
+     * invoice some days after 确认收货 for what is paid by then, after a later refund a red one for it
+     * (or for all, and a new blue one for the rest), now and then a first invoice replaced; then the
+     * planted invoice anomalies. Drawn after everything else, so that the other exports stay as they were.
+     */
+    private void planInvoices() {
+        if (spec.register() == StoreSpec.Register.NONE) {
+            // one order in ten asks, as the reports always showed: with no register, nothing judges it
+            orders.forEach(o -> o.invoiceTitle = o.index % 10 == 3 ? INVOICE_TITLES[0] : "");
+            return;
+        }
+        for (PlannedOrder o : orders) {
+            if (!o.phantom && random.nextDouble() < INVOICE_SHARE) {
+                o.invoiceTitle = INVOICE_TITLES[random.nextInt(INVOICE_TITLES.length)];
+                if (succeeded(o)) {
+                    invoice(o);
+                }
+            }
+        }
+        plantInvoiceAnomalies();
+        numberInvoices();
+    }
+
+    /** The invoices of a 交易成功 order that asked for one, as they should be. */
+    private void invoice(PlannedOrder o) {
+        long at = invoiceTime(o.successAt, 3);
+        PlannedRefund later = o.afterRefund != null && o.afterRefund.completedAt > at ? o.afterRefund : null;
+        long due = o.priceFen - refundedFen(o) + (later == null ? 0 : later.fen);
+        if (due <= 0) {
+            return; // all of it refunded before it was invoiced
+        }
+        if (random.nextDouble() < CORRECTED_INVOICE_SHARE) {
+            // one in two an older invoice, voided; a 数电 one can only be reversed (01 开票有误)
+            boolean older = correctedInvoices++ % 2 == 0;
+            PlannedInvoice wrong = issue(new PlannedInvoice(o, at, due, "", "", older));
+            at += HOUR + random.nextLong(3 * HOUR);
+            if (!older) {
+                wrong.reversedAt = at;
+                issue(new PlannedInvoice(o, at, -due, "01", "", false));
+            }
+            at += 10 * 60;
+        }
+        PlannedInvoice blue = issue(blue(o, at, due));
+        if (later != null) {
+            long redAt = invoiceTime(later.completedAt, 10);
+            boolean all = later.fen == due || random.nextDouble() < REISSUE_SHARE;
+            issue(new PlannedInvoice(o, redAt, -(all ? due : later.fen), "02", o.invoiceTitle, false));
+            if (all) {
+                blue.reversedAt = redAt;
+                if (due > later.fen) {
+                    issue(blue(o, redAt + 10 * 60, due - later.fen));
+                }
+            }
+        }
+    }
+
+    private void plantInvoiceAnomalies() {
+        int registerEnd = invoices.stream().mapToInt(i -> dayIndex(i.issuedAt)).max().orElse(-1);
+        // judged: its deadline before the register's last day, which no invoice of it can then move
+        Predicate<PlannedOrder> judged = c -> !c.phantom && c.plant == null && !c.inRefundWave && succeeded(c)
+                && invoiceDeadline(c) < registerEnd;
+        Predicate<PlannedOrder> unrefunded = judged.and(c -> c.preRefund == null && c.afterRefund == null
+                && c.closedRefund == null);
+        for (int i = 0; i < 2; i++) {
+            PlannedOrder o = reinvoice(unrefunded);
+            if (o != null) {
+                note(o, AnomalyType.INVOICE_MISSING, date(invoiceDeadline(o)));
+            }
+        }
+        PlannedOrder o = reinvoice(unrefunded);
+        if (o != null) {
+            PlannedInvoice first = issue(blue(o, invoiceTime(o.successAt, 5), o.priceFen));
+            PlannedInvoice again = issue(blue(o, invoiceTime(first.issuedAt + DAY, 2), o.priceFen));
+            note(o, AnomalyType.INVOICE_DUPLICATE, Times.day(again.issuedAt));
+        }
+        o = reinvoice(unrefunded.and(c -> c.priceFen >= 20_00));
+        if (o != null) {
+            // ten yuan short: 199.00 paid, 189.00 invoiced
+            PlannedInvoice wrong = issue(blue(o, invoiceTime(o.successAt, 10), o.priceFen - 10_00));
+            note(o, AnomalyType.INVOICE_AMOUNT_MISMATCH, Times.day(wrong.issuedAt));
+        }
+        o = reinvoice(judged.and(c -> c.afterRefund != null));
+        if (o != null) {
+            // invoiced on the day of 确认收货, before the 售后 refund, and never reversed (退款后未红冲)
+            PlannedRefund refund = o.afterRefund;
+            PlannedInvoice blue = issue(blue(o, invoiceTime(o.successAt, 0), o.priceFen - refundedFen(o) + refund.fen));
+            note(o, AnomalyType.INVOICE_AMOUNT_MISMATCH,
+                    date(Math.max(dayIndex(blue.issuedAt), dayIndex(refund.completedAt))));
+        }
+        plantInvoiceWithoutOrder();
+    }
+
+    /** A judged order that fits, asking for an invoice, with none yet: the plant issues what it needs. */
+    private PlannedOrder reinvoice(Predicate<PlannedOrder> fits) {
+        PlannedOrder o = pick(fits);
+        if (o != null) {
+            invoices.removeIf(i -> i.order == o);
+            if (o.invoiceTitle.isEmpty()) {
+                o.invoiceTitle = INVOICE_TITLES[random.nextInt(INVOICE_TITLES.length)];
+            }
+        }
+        return o;
+    }
+
+    /** An invoice for an order id no report holds. */
+    private void plantInvoiceWithoutOrder() {
+        int item = spec.items().get(random.nextInt(spec.items().size()));
+        lastOrderId += 1 + random.nextInt(5_000);
+        PlannedOrder o = new PlannedOrder(orders.size(), lastOrderId, item, Catalog.ITEMS.get(item).priceFen(), true);
+        o.invoiceTitle = INVOICE_TITLES[random.nextInt(INVOICE_TITLES.length)];
+        orders.add(o);
+        PlannedInvoice invoice = issue(blue(o, dayStart(random.nextInt(days)) + 9 * HOUR + random.nextLong(12 * HOUR),
+                o.priceFen));
+        note(o, AnomalyType.INVOICE_WITHOUT_ORDER, Times.day(invoice.issuedAt));
+    }
+
+    /** In office hours on one of the days from {@code after}'s to {@code withinDays} later, and not before it. */
+    private long invoiceTime(long after, int withinDays) {
+        long at = dayStart(dayIndex(after) + random.nextInt(withinDays + 1)) + 9 * HOUR + random.nextLong(12 * HOUR);
+        return Math.max(at, after + 10 * 60);
+    }
+
+    private static PlannedInvoice blue(PlannedOrder o, long at, long fen) {
+        return new PlannedInvoice(o, at, fen, "", o.invoiceTitle, false);
+    }
+
+    /** Into the register when issued within the period; returned either way. */
+    private PlannedInvoice issue(PlannedInvoice invoice) {
+        if (invoice.issuedAt <= periodEnd) {
+            invoices.add(invoice);
+        }
+        return invoice;
+    }
+
+    /**
+     * In the order of issue, 发票号码: 20 digits for a 数电 invoice (the year, 33 for Zhejiang, the channel
+     * and a sequence), 8 under a 发票代码 for an older one.
+     */
+    private void numberInvoices() {
+        invoices.sort(Comparator.comparingLong(i -> i.issuedAt));
+        String prefix = String.format("%02d332", firstDay.getYear() % 100);
+        long sequence = (spec.firstOrderId() % 900_000 + 100_000) * 1_000_000_000L;
+        long older = 10_000_000 + spec.firstOrderId() % 1_000 * 10_000;
+        for (PlannedInvoice i : invoices) {
+            if (i.voided) {
+                i.code = OLDER_INVOICE_CODE;
+                i.number = Long.toString(++older);
+            } else {
+                i.number = prefix + ++sequence;
+            }
+        }
+    }
+
+    /** 交易成功 at the end of the period. */
+    private boolean succeeded(PlannedOrder o) {
+        return o.statusAt(periodEnd) == OrderStatus.SUCCESS;
+    }
+
+    /** The successful refunds: what is no longer to be invoiced. */
+    private static long refundedFen(PlannedOrder o) {
+        long fen = 0;
+        for (PlannedRefund r : new PlannedRefund[] {o.preRefund, o.afterRefund}) {
+            if (r != null && r.status == RefundStatus.SUCCESS) {
+                fen += r.fen;
+            }
+        }
+        return fen;
+    }
+
+    /**
+     * The last day the order's invoices may come, as the core counts it: 确认收货 (else payment plus
+     * autoConfirmDays) or its last successful refund when later, plus invoiceDays.
+     */
+    private int invoiceDeadline(PlannedOrder o) {
+        int last = o.buyerConfirmed ? dayIndex(o.successAt) : dayIndex(o.paidAt) + config.autoConfirmDays();
+        for (PlannedRefund r : new PlannedRefund[] {o.preRefund, o.afterRefund}) {
+            if (r != null && r.status == RefundStatus.SUCCESS) {
+                last = Math.max(last, dayIndex(r.completedAt));
+            }
+        }
+        return last + config.invoiceDays();
+    }
+
     // ---- files ---------------------------------------------------------------------------------
 
     private void writeFiles(Path dir, List<String> files, List<String> rejected) throws IOException {
@@ -603,6 +804,20 @@ final class StoreSimulation {
         if (spec.layout() == StoreSpec.Layout.ZIP_AND_REJECTS) {
             rejected.add(orderReport(dir, TmallReports.OrderStyle.EXCEL_DAMAGED, firstReportAt));
         }
+        switch (spec.register()) {
+            case NONE -> { }
+            case ONE_FILE -> files.add(invoiceRegister(dir, 0, last, InvoiceRegister.Style.OLDEST_FIRST));
+            case TWO_FILES -> {
+                files.add(invoiceRegister(dir, 0, secondSplit, InvoiceRegister.Style.NEWEST_FIRST));
+                files.add(invoiceRegister(dir, split, last, InvoiceRegister.Style.NEWEST_FIRST));
+            }
+        }
+    }
+
+    private String invoiceRegister(Path dir, int from, int to, InvoiceRegister.Style style) throws IOException {
+        String name = fileName(to + 1, ".csv");
+        InvoiceRegister.write(dir.resolve(name), style, invoices, dayStart(from), dayStart(to) + DAY - 1);
+        return name;
     }
 
     private String orderReport(Path dir, TmallReports.OrderStyle style, long asOf) throws IOException {
@@ -835,6 +1050,9 @@ final class StoreSimulation {
         root.put("feeRatioFactor", config.feeRatioFactor().toPlainString());
         if (spec.wechatShare() > 0) {
             root.put("channels", List.of("ALIPAY", "TAOTIAN_WECHAT"));
+        }
+        if (spec.register() != StoreSpec.Register.NONE) {
+            root.put("invoiceDays", config.invoiceDays());
         }
         Files.writeString(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(root) + "\n");
     }

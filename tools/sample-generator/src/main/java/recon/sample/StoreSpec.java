@@ -10,6 +10,7 @@ import java.util.Map;
  * @param firstOrderId the first order id; later ones grow from it (16 to 19 digits)
  * @param items indexes into {@link Catalog#ITEMS}
  * @param wechatShare the part of the paid orders the buyers pay with WeChat Pay (0: an Alipay-only store)
+ * @param register whether the store sends its invoice register, and as what
  */
 record StoreSpec(
         String tenant,
@@ -22,7 +23,8 @@ record StoreSpec(
         BigDecimal commissionDefault,
         Map<String, BigDecimal> commissionByCategory,
         double wechatShare,
-        Layout layout) {
+        Layout layout,
+        Register register) {
 
     /** Which files the store's exports come as. */
     enum Layout {
@@ -32,6 +34,16 @@ record StoreSpec(
         ZIP_AND_REJECTS,
         /** CSV, then an XLSX period, then CSV. */
         CSV_XLSX_CSV
+    }
+
+    /** The invoice register (开票记录) the store sends, if any. */
+    enum Register {
+        /** None: the invoices its buyers ask for (发票抬头) are not judged. */
+        NONE,
+        /** One UTF-8 file, oldest invoice first. */
+        ONE_FILE,
+        /** Two overlapping GBK files, newest invoice first. */
+        TWO_FILES
     }
 
     StoreSpec {

@@ -81,7 +81,7 @@ final class TmallReports {
                     Text.field(row, receiver(o));
                     Text.field(row, phone(o));
                     Text.field(row, address(o));
-                    Text.field(row, invoiceTitle(o));
+                    Text.field(row, o.invoiceTitle);
                     Text.field(row, tracking);
                 } else {
                     Text.field(row, id);
@@ -100,7 +100,7 @@ final class TmallReports {
                     Text.field(row, "1");
                     Text.field(row, tracking.isEmpty() || style == OrderStyle.EXCEL_DAMAGED ? tracking : Text.excelText(tracking));
                     Text.field(row, shopName);
-                    Text.field(row, invoiceTitle(o));
+                    Text.field(row, o.invoiceTitle);
                     Text.field(row, confirmed);
                     Text.field(row, item.category());
                 }
@@ -167,9 +167,5 @@ final class TmallReports {
 
     private static String address(PlannedOrder o) {
         return CITIES[o.index % CITIES.length] + "***";
-    }
-
-    private static String invoiceTitle(PlannedOrder o) {
-        return o.index % 10 == 3 ? "杭州星辰科技有限公司" : "";
     }
 }
