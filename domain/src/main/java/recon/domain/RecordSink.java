@@ -45,7 +45,7 @@ public interface RecordSink {
      * The file covers these days completely: a ledger from its 起始日期/终止日期 (else the days of its
      * lines), an order or refund report the span of its records' days. Nothing that a file of this kind
      * would hold is called missing on a day outside what such files cover. An invoice register covers
-     * the span of its invoices' days, from the first day of the first one's month.
+     * its stated window, else the span of its invoices' days.
      */
     void coverage(FileKind kind, LocalDate firstDay, LocalDate lastDay);
 }

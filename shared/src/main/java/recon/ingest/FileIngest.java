@@ -204,6 +204,7 @@ public final class FileIngest {
                 "ZIP 包解压后超过 " + (MAX_ZIP_BYTES >> 30) + " GB，未读取其余内容");
         int entries = 0;
         int files = 0;
+        int exports = 0;
         Set<String> names = new HashSet<>();
         try {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -229,6 +230,9 @@ public final class FileIngest {
                     case REFUSE -> reject(listener, member, new Rejection(0, FileNames.refusal(entry.getName())));
                     default -> readFile(member, members, listener, true);
                 }
+                if (verdict != FileNames.Verdict.SKIP) {
+                    exports++;
+                }
                 // what a rejected member left unread still counts against the limit
                 members.transferTo(OutputStream.nullOutputStream());
             }
@@ -238,6 +242,9 @@ public final class FileIngest {
         }
         if (files == 0) {
             reject(listener, zipName, new Rejection(0, "ZIP 包中没有文件，或文件已损坏"));
+        } else if (exports == 0) {
+            // a damaged XLSX looks like a ZIP of .xml files: never passed over in silence
+            reject(listener, zipName, new Rejection(0, "ZIP 包中没有导出文件（CSV 或 XLSX），或文件已损坏"));
         }
     }
 

@@ -68,13 +68,17 @@ final class InvoiceRows extends RowParser {
         sink.invoice(invoice);
     }
 
-    /** The register covers its window where it states one, else the first day of its first invoice's month to its last invoice's day. */
+    /**
+     * The register covers its window where it states one, else its first invoice's day to its last's: a
+     * register exported from mid-month must not speak for the days before it (an invoice of those days
+     * would be called missing), so a day before its first invoice waits for another register instead.
+     */
     @Override
     void finish() {
         if (window != null) {
             window.report(sink, FileKind.INVOICES);
         } else {
-            span.sendFromMonthStartTo(sink, FileKind.INVOICES);
+            span.sendTo(sink, FileKind.INVOICES);
         }
     }
 

@@ -58,8 +58,8 @@ class InvoiceRegisterTest {
                         at("2026-11-21T00:00:00"), "", true),
                 new Invoice("26442000000000000004", "", 1_000, false, InvoiceStatus.ISSUED,
                         at("2026-11-25T00:00:00"), "", false));
-        assertThat(got.reportSpans).as("from the first invoice's month to the last invoice")
-                .containsExactly("INVOICES 2026-11-01..2026-11-25");
+        assertThat(got.reportSpans).as("from the first invoice to the last")
+                .containsExactly("INVOICES 2026-11-08..2026-11-25");
     }
 
     @Test

@@ -112,6 +112,28 @@ class ReportPageTest {
     }
 
     /** "data-value|shown value" of a headline card. */
+    @Test
+    void theMonthPageShowsInvoicedAgainstSettledAsItsSummaryJsonAddsThemUp() throws IOException {
+        JsonNode days = reports.summary("2026-11").get("days");
+        long settled = 0;
+        long invoiced = 0;
+        long uninvoiced = 0;
+        for (JsonNode day : days) {
+            settled += Money.parseYuan(day.get("settledAmount").asText());
+            invoiced += Money.parseYuan(day.get("invoicedAmount").asText());
+            uninvoiced += Money.parseYuan(day.get("uninvoicedAmount").asText());
+        }
+        assertThat(invoiced).as("the generated store sends a register").isPositive();
+
+        String html = page("2026-11");
+
+        Matcher section = Pattern.compile("<section id=\"invoicing\">(.*?)</section>", Pattern.DOTALL).matcher(html);
+        assertThat(section.find()).isTrue();
+        assertThat(section.group(1)).contains("data-field=\"settledAmount\" data-value=\"" + ReportPage.yuan(settled) + "\"",
+                "data-field=\"invoicedAmount\" data-value=\"" + ReportPage.yuan(invoiced) + "\"",
+                "data-field=\"uninvoicedAmount\" data-value=\"" + ReportPage.yuan(uninvoiced) + "\"", "要求开票而未开足的订单");
+    }
+
     private static String card(String html, String field) {
         Matcher card = Pattern.compile("data-field=\"" + field + "\" data-value=\"([^\"]*)\">.*?<span class=\"value\">([^<]*)</span>")
                 .matcher(html);

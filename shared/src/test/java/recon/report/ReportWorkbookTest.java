@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
+import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Times;
 
@@ -33,9 +34,10 @@ class ReportWorkbookTest {
     private static final List<String> SHEETS = List.of(
             ReportWorkbook.SUMMARY, ReportWorkbook.DAYS, ReportWorkbook.ANOMALIES, ReportWorkbook.TRAIL,
             ReportWorkbook.LEDGER, ReportWorkbook.OPEN_ITEMS, ReportWorkbook.FEES, ReportWorkbook.INVOICES);
-    private static final List<String> COUNT_FIELDS = List.of("ordersPaid", "settledCount", "matchedOrders", "openItems");
+    private static final List<String> COUNT_FIELDS = List.of("ordersPaid", "settledCount", "matchedOrders", "openItems",
+            "invoiceCount");
     private static final List<String> MONEY_FIELDS = List.of("settledAmount", "refundAmount", "commissionAmount",
-            "otherFeeAmount", "transferAmount", "openingBalance", "closingBalance");
+            "otherFeeAmount", "transferAmount", "openingBalance", "closingBalance", "invoicedAmount", "uninvoicedAmount");
 
     private final GeneratedReports reports = GeneratedReports.get();
 
@@ -222,6 +224,44 @@ class ReportWorkbookTest {
             // every settlement and commission line of the day belongs to one 类目 row
             assertThat(settled).isEqualByComparingTo(new BigDecimal(json.get("settledAmount").asText()));
             assertThat(charged).isEqualByComparingTo(new BigDecimal(json.get("commissionAmount").asText()));
+        }
+    }
+
+    @Test
+    void invoiceSheetListsEveryInvoiceOfTheMonthWithIdsAsTextThenTheOrdersStillToInvoice() throws IOException {
+        // given the store's invoices issued in November
+        List<Invoice> november = reports.result.records().invoices().stream()
+                .filter(i -> YearMonth.from(Times.day(i.issuedAt())).equals(YearMonth.of(2026, 11))).toList();
+        assertThat(november).as("the generated store sends a register").isNotEmpty();
+
+        try (XSSFWorkbook workbook = open("2026-11")) {
+            Sheet sheet = workbook.getSheet(ReportWorkbook.INVOICES);
+            // then a row per invoice, in the order they were issued, the ids text, the amounts numbers
+            for (int r = 1; r <= november.size(); r++) {
+                Invoice invoice = november.get(r - 1);
+                Row row = sheet.getRow(r);
+                assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(invoice.invoiceId());
+                if (invoice.hasOrder()) {
+                    assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo(invoice.orderId());
+                }
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(invoice.red() ? "红字" : "蓝字");
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo(invoice.status().label);
+                assertThat(money(row.getCell(5))).isEqualByComparingTo(BigDecimal.valueOf(invoice.amountFen(), 2));
+            }
+            // and after a blank row, the orders still to invoice at the month's last day, each owed something
+            Row title = sheet.getRow(november.size() + 2);
+            assertThat(title.getCell(0).getStringCellValue()).startsWith("待开票订单（截至 ");
+            int owed = 0;
+            for (int r = november.size() + 3; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(money(row.getCell(5))).isPositive()
+                        .isEqualByComparingTo(money(row.getCell(8)).subtract(money(row.getCell(9))));
+                owed++;
+            }
+            assertThat(owed).as("orders asked for an invoice late in the month").isPositive();
         }
     }
 

@@ -41,7 +41,7 @@ final class InvoiceRegister {
             if (oldestFirst) {
                 out.append('\uFEFF');
             } else {
-                // a file that starts mid-month must say so: without it the register is taken from its month's start
+                // a file that starts mid-month must say so: without it the register is taken from its first invoice
                 out.append("#开票记录\r\n#起始日期：[").append(Text.chineseDateTime(from)).append("]   终止日期：[")
                         .append(Text.chineseDateTime(to)).append("]\r\n");
             }
