@@ -34,9 +34,9 @@ public final class Main {
                           exit 0: every file processed (reported or rejected with a reason), 1: otherwise
                     """),
             Map.entry("replay", """
-                      ./recon replay --tenant T --store S [--day yyyy-MM-dd] [--local]
+                      ./recon replay --tenant T --store S [--stack NAME] [--day yyyy-MM-dd] [--local]
                           moves the dead letters back to their queues and has the store matched and reported
-                          again, on the stack the environment names (docs/operations.md, "Replay"); --local also
+                          again, on the stack --stack or the environment names (docs/operations.md, "Replay"); --local also
                           runs the functions here, against an emulator. exit 0: done, 1: something is left
                     """),
             Map.entry("generate", """

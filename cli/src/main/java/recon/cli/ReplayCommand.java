@@ -10,12 +10,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import recon.functions.aws.Adapters;
 import recon.functions.aws.AwsClients;
 import recon.functions.aws.Settings;
@@ -60,27 +62,35 @@ final class ReplayCommand {
     private record DeadLetters(String name, String url, String sourceUrl) {}
 
     /** What the command line asks for. {@code day} is null for every day of the store. */
-    record Request(StoreRef store, LocalDate day, boolean local) {}
+    record Request(StoreRef store, LocalDate day, boolean local, String stack) {}
 
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
     private final DemoCommand.Pipeline pipeline;
+    private final Function<String, Map<String, String>> stackOutputs;
 
     /**
      * @param environment the variables naming the stack (System.getenv() from the command line)
      * @param pipeline the functions {@code --local} runs
      */
     ReplayCommand(PrintStream out, PrintStream err, Map<String, String> environment, DemoCommand.Pipeline pipeline) {
+        this(out, err, environment, pipeline, StackOutputs::read);
+    }
+
+    /** @param stackOutputs the outputs of a deployed stack by its name ({@code --stack}) */
+    ReplayCommand(PrintStream out, PrintStream err, Map<String, String> environment, DemoCommand.Pipeline pipeline,
+            Function<String, Map<String, String>> stackOutputs) {
         this.out = out;
         this.err = err;
         this.environment = Map.copyOf(environment);
         this.pipeline = pipeline;
+        this.stackOutputs = stackOutputs;
     }
 
     int run(List<String> argList) {
         Request request = parse(argList);
-        Settings settings = settings(request.local());
+        Settings settings = settings(request.local(), request.stack());
         String endpoint = environment.get(ENDPOINT_URL);
         AwsClients clients = endpoint == null || endpoint.isBlank()
                 ? AwsClients.fromEnvironment() : AwsClients.forEndpoint(URI.create(endpoint));
@@ -114,14 +124,15 @@ final class ReplayCommand {
     static Request parse(List<String> argList) {
         // --local is a flag; Args takes options with values
         boolean local = argList.contains("--local");
-        Args args = new Args(argList.stream().filter(a -> !a.equals("--local")).toList(), Set.of("tenant", "store", "day"));
+        Args args = new Args(argList.stream().filter(a -> !a.equals("--local")).toList(),
+                Set.of("tenant", "store", "day", "stack"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("replay takes no files, got " + args.positional().getFirst());
         }
         String tenant = ReconcileCommand.id(args.required("tenant"), "--tenant");
         String store = ReconcileCommand.id(args.required("store"), "--store");
         String day = args.optional("day", null);
-        return new Request(new StoreRef(tenant, store), day == null ? null : day(day), local);
+        return new Request(new StoreRef(tenant, store), day == null ? null : day(day), local, args.optional("stack", null));
     }
 
     private static LocalDate day(String value) {
@@ -132,8 +143,20 @@ final class ReplayCommand {
         }
     }
 
-    /** The variables this run needs, all checked at once; a missing one is a usage error naming them. */
-    private Settings settings(boolean local) {
+    /**
+     * The variables this run needs, all checked at once; a missing one is a usage error naming them. The
+     * outputs of a stack named ({@code --stack}) fill in what the environment does not set.
+     */
+    private Settings settings(boolean local, String stack) {
+        Map<String, String> environment = new HashMap<>();
+        if (stack != null) {
+            environment.putAll(StackOutputs.asVariables(stackOutputs.apply(stack)));
+        }
+        this.environment.forEach((name, value) -> {
+            if (!value.isBlank()) {
+                environment.put(name, value);
+            }
+        });
         List<String> needed = new ArrayList<>(List.of(Settings.TABLE_NAME, INGEST_QUEUE_URL, Settings.MATCH_QUEUE_URL,
                 Settings.REPORT_QUEUE_URL, INGEST_DLQ_URL, MATCH_DLQ_URL, REPORT_DLQ_URL));
         if (local) {
@@ -145,7 +168,7 @@ final class ReplayCommand {
             throw new Args.UsageException("set the environment variable" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (local && missing.contains(ENDPOINT_URL)
                     ? " (--local runs the functions on this machine, against an emulator only)" : "")
-                    + "; see docs/operations.md, Replay");
+                    + " (or name the deployed stack: --stack NAME); see docs/operations.md, Replay");
         }
         return new Settings(environment);
     }

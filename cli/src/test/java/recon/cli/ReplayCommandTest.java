@@ -120,6 +120,37 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aNamedStackFillsInWhatTheEnvironmentDoesNotSet() {
+        // given a stack whose outputs name the table and the ingest queues only
+        Map<String, String> outputs = Map.of("TableName", "recon-dev-records", "IngestQueueUrl", "https://sqs/ingest",
+                "IngestDeadLetterQueueUrl", "https://sqs/ingest-dlq", "AlarmsTopicArn", "arn:aws:sns:alarms");
+        List<String> asked = new java.util.ArrayList<>();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        // when
+        int exit = Main.guarded("replay", new PrintStream(out, true, StandardCharsets.UTF_8), e,
+                () -> new ReplayCommand(new PrintStream(out), e, Map.of("MATCH_QUEUE_URL", "https://sqs/match"), null,
+                        stack -> {
+                            asked.add(stack);
+                            return outputs;
+                        }).run(List.of("--tenant", "t1", "--store", "s1", "--stack", "recon-dev")));
+
+        // then only what neither gave is missing
+        assertThat(asked).containsExactly("recon-dev");
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("REPORT_QUEUE_URL", "MATCH_DLQ_URL", "REPORT_DLQ_URL")
+                .doesNotContain("TABLE_NAME", "INGEST_QUEUE_URL", "INGEST_DLQ_URL", "MATCH_QUEUE_URL,");
+    }
+
+    @Test
+    void everyOutputReplayReadsIsOneTheTemplateDeclares() {
+        List<String> declared = new java.util.ArrayList<>();
+        recon.cli.template.RepositoryTemplate.read().path("Outputs").fieldNames().forEachRemaining(declared::add);
+
+        assertThat(declared).containsAll(StackOutputs.VARIABLES.keySet());
+    }
+
+    @Test
     void localRunsOnlyAgainstAnEmulator() {
         // given the whole deployed stack named, but no emulator endpoint
         Map<String, String> deployed = Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "ALERT_TOPIC_ARN", "arn:aws:sns:x:1:a",

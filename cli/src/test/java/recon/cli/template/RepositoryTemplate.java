@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository's template.yaml, found from the working directory (Maven runs tests in the module). */
-final class RepositoryTemplate {
+public final class RepositoryTemplate {
     private RepositoryTemplate() {}
 
     static Path repositoryRoot() {
@@ -25,7 +25,7 @@ final class RepositoryTemplate {
      * {@code !Ref X} and {@code !GetAtt X.Arn} become the strings "X" and "X.Arn", {@code !Sub "..."}
      * its pattern, {@code !Not [...]} the list.
      */
-    static JsonNode read() {
+    public static JsonNode read() {
         try {
             return new YAMLMapper().readTree(repositoryRoot().resolve("template.yaml").toFile());
         } catch (IOException e) {
