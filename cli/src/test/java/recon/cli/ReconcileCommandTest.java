@@ -207,7 +207,8 @@ class ReconcileCommandTest {
         int exit = Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--config", config.toString(),
                 "--out", work.resolve("never").toString(), work.resolve("samples").toString()), quiet(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(Main.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("graceDay: unknown key");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--config " + config
+                + ": graceDay：未知的配置项 unknown key，是否想写 \"graceDays\"？ did you mean \"graceDays\"?");
         assertThat(work.resolve("never")).doesNotExist();
     }
 

@@ -71,18 +71,13 @@ public record StoreConfig(
         channels = channels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         requireRate("commission.default", commissionDefault);
         commissionByCategory.forEach((category, rate) -> requireRate("commission.byCategory." + category, rate));
-        if (toleranceFen < 0) {
-            throw new IllegalArgumentException("toleranceYuan must not be negative");
-        }
-        if (graceDays < 0 || autoConfirmDays < 0) {
-            throw new IllegalArgumentException("graceDays and autoConfirmDays must not be negative");
-        }
-        if (invoiceDays < 0) {
-            throw new IllegalArgumentException("invoiceDays: must not be negative");
-        }
+        requireNotNegative("toleranceYuan", toleranceFen);
+        requireNotNegative("graceDays", graceDays);
+        requireNotNegative("autoConfirmDays", autoConfirmDays);
+        requireNotNegative("invoiceDays", invoiceDays);
         requireRate("refundRateHigh", refundRateHigh);
         if (feeRatioFactor == null || feeRatioFactor.signum() <= 0) {
-            throw new IllegalArgumentException("feeRatioFactor must be a positive number");
+            throw new IllegalArgumentException("feeRatioFactor：必须大于 0 must be a positive number");
         }
     }
 
@@ -102,9 +97,16 @@ public record StoreConfig(
         return Collections.unmodifiableSet(billed.isEmpty() ? EnumSet.of(Channel.ALIPAY) : EnumSet.copyOf(billed));
     }
 
+    // the messages reach the accountant through config.json's errors: the key, then Chinese, then English
     private static void requireRate(String key, BigDecimal rate) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(key + " must be a rate between 0 and 1");
+            throw new IllegalArgumentException(key + "：必须是 0 到 1 之间的费率 must be a rate between 0 and 1");
+        }
+    }
+
+    private static void requireNotNegative(String key, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(key + "：不能是负数 must not be negative");
         }
     }
 }

@@ -379,7 +379,8 @@ class ParseMatchReportTest {
                 .isInstanceOf(StoreConfigJson.InvalidConfigException.class)
                 .hasMessageContaining("graceDay");
         assertThat(pipeline.results.saves).isZero();
-        assertThat(pipeline.alerts).singleElement().satisfies(a -> assertThat(a.text()).contains("graceDay"));
+        assertThat(pipeline.alerts).singleElement().satisfies(a -> assertThat(a.text())
+                .contains("错误：graceDay：未知的配置项 unknown key，是否想写 \"graceDays\"？"));
     }
 
     private static List<String> anomalyAlertTexts(Pipeline pipeline) {
