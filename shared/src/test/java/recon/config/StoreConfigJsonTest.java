@@ -217,6 +217,8 @@ class StoreConfigJsonTest {
                 .hasMessage("commission.default：必须是小数，如 \"0.02\" must be a decimal number such as \"0.02\", got \"2%\"");
         assertThatThrownBy(() -> read("{\"commission\": {\"byCategory\": {\"女装\": \"1.5\"}}}"))
                 .hasMessage("commission.byCategory.女装：必须是 0 到 1 之间的费率 must be a rate between 0 and 1");
+        assertThatThrownBy(() -> read("{\"commission\": {\"byCategory\": {\"女装/女士精品\": \"0.05\", \"女装>女士精品\": \"0.06\"}}}"))
+                .hasMessage("commission.byCategory.女装>女士精品：与 \"女装/女士精品\" 是同一个类目 names the same category as \"女装/女士精品\"");
         assertThatThrownBy(() -> read("{\"toleranceYuan\": \"0.001\"}"))
                 .hasMessage("toleranceYuan：必须是以元为单位、最多两位小数的金额 must be an amount in yuan with at most two decimals");
         assertThatThrownBy(() -> read("{\"toleranceYuan\": \"-1\"}")).hasMessage("toleranceYuan：不能是负数 must not be negative");
