@@ -20,10 +20,11 @@ import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
 import recon.domain.LineClass;
 import recon.domain.Money;
+import recon.reconcile.ContractRates;
 
 /**
  * Writes {@code report.html}: one self-contained page (no script, no external font or image) that
- * reads on a phone — the headline figures, the balance line, a chart of the month's daily
+ * reads on a phone — the warnings about the figures first (config keys that matched nothing), the headline figures, the balance line, a chart of the month's daily
  * settlements, refunds and fees drawn as inline SVG, anomalies by type, the largest differences, the
  * open items and the fees. Every text from the data is escaped.
  */
@@ -66,6 +67,8 @@ public final class ReportPage {
             .item .meta{color:#5b6675;font-size:13px;overflow-wrap:anywhere}
             .id{white-space:nowrap}
             .sev-HIGH{color:#c62828}.sev-MEDIUM{color:#ef6c00}.sev-LOW{color:#5b6675}
+            .warn{border-left:4px solid #ef6c00;color:#8a3b00}
+            .warn p{margin:0}
             footer{color:#8a94a3;font-size:12px;padding:0 4px 16px;overflow-wrap:anywhere}
             """;
 
@@ -87,6 +90,7 @@ public final class ReportPage {
                 .append("<h1>天猫对账报告</h1>\n<p class=\"sub\">")
                 .append(Html.escape(report.tenant())).append(" / ").append(Html.escape(report.store()))
                 .append(" · ").append(Html.escape(report.period().label())).append("</p>\n");
+        configWarnings(html, report);
         headline(html, report);
         closing(html, report);
         balance(html, report);
@@ -99,6 +103,18 @@ public final class ReportPage {
         footer(html, report);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The byCategory keys that matched no order: the contract fees of their 类目 were taken at another rate. */
+    private static void configWarnings(StringBuilder html, PeriodReport report) {
+        if (report.unmatchedKeys().isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"warn\" id=\"config-warnings\">\n");
+        for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
+            html.append("<p>").append(Html.escape(key.warning())).append("</p>\n");
+        }
+        html.append("</section>\n");
     }
 
     private static void headline(StringBuilder html, PeriodReport report) {
