@@ -15,6 +15,7 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -25,7 +26,7 @@ import recon.report.TableSheet.Column;
 
 /**
  * Writes {@code report.xlsx}, the workbook an accountant opens: 汇总 (the warnings about the figures first:
- * config keys that matched nothing; then the period's figures, the
+ * data incomplete, config keys that matched nothing; then the period's figures, the
  * balance line, where closing the books stands, the exports still missing, anomalies by type), 每日 (the
  * figures of each day), 异常 (every anomaly, what is still to do first, with the columns to fill in: the
  * workbook uploaded back is a resolutions file), 处理记录 (the audit trail), 结算明细 (every ledger line
@@ -50,6 +51,8 @@ public final class ReportWorkbook {
     private static final int COMPRESSION_LEVEL = 3;
     /** The page's orange (ReportPage's .warn). */
     static final String WARNING_COLOUR = "EF6C00";
+    /** The page's red (ReportPage's .incomplete). */
+    static final String INCOMPLETE_COLOUR = "C62828";
 
     private ReportWorkbook() {}
 
@@ -81,10 +84,14 @@ public final class ReportWorkbook {
         sheet.freezePane(0, 1);
         Summary rows = new Summary(sheet);
         // what makes the figures below doubtful comes before them
-        for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
-            rows.warning(key.warning());
+        IncompleteData incomplete = MissingExports.incomplete(report.files(), report.anomalies());
+        if (!incomplete.isComplete()) {
+            rows.warning(incomplete.text(), INCOMPLETE_COLOUR);
         }
-        if (!report.unmatchedKeys().isEmpty()) {
+        for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
+            rows.warning(key.warning(), WARNING_COLOUR);
+        }
+        if (!incomplete.isComplete() || !report.unmatchedKeys().isEmpty()) {
             rows.skip();
         }
 
@@ -213,10 +220,10 @@ public final class ReportWorkbook {
             row++;
         }
 
-        /** A line across the sheet, in bold orange: something about the figures to check first. */
-        void warning(String text) {
+        /** A line across the sheet, in bold and the colour given: something about the figures to know first. */
+        void warning(String text, String colour) {
             sheet.inlineString(row, 0, CellText.safe(text));
-            sheet.style(row, 0).bold().fontColor(WARNING_COLOUR).set();
+            sheet.style(row, 0).bold().fontColor(colour).set();
             row++;
         }
 

@@ -32,16 +32,29 @@ class ReportNoticesTest {
     private static final String UNMATCHED_WARNING =
             "合同费率 byCategory.\"男装\" 没有匹配到任何订单的类目（本店类目如：女装/女士精品、女装饰品），请核对 config.json";
 
-    private static final StoreRecords STORE = aStore()
-            .orders(anOrder("1001").paid("200.00").at("2026-11-02 10:00:00").category("女装/女士精品").build(),
-                    anOrder("1002").paid("100.00").at("2026-11-02 11:00:00").category("女装饰品").build())
-            .lines(Ledger.openingAt("1000.00").add(
-                    settlement("1001").amount("200.00").at("2026-11-05 10:00:00"),
-                    commission("1001").amount("10.00").at("2026-11-05 10:00:01"),
-                    settlement("1002").amount("100.00").at("2026-11-05 11:00:00"),
-                    commission("1002").amount("2.00").at("2026-11-05 11:00:01")).lines())
-            .covering("2026-11-01", "2026-11-30")
-            .build();
+    private static final StoreRecords STORE = store(false);
+    /** The same store with a settlement of an order in no report: PENDING on the order reports of 2026-09-21 … 09-30. */
+    private static final StoreRecords WITHOUT_ORDER_REPORTS = store(true);
+
+    private static StoreRecords store(boolean settlementOfAnOrderInNoReport) {
+        Ledger ledger = Ledger.openingAt("1000.00").add(
+                settlement("1001").amount("200.00").at("2026-11-05 10:00:00"),
+                commission("1001").amount("10.00").at("2026-11-05 10:00:01"),
+                settlement("1002").amount("100.00").at("2026-11-05 11:00:00"),
+                commission("1002").amount("2.00").at("2026-11-05 11:00:01"));
+        if (settlementOfAnOrderInNoReport) {
+            ledger.add(settlement("1009").amount("50.00").at("2026-11-05 12:00:00"));
+        }
+        return aStore()
+                .orders(anOrder("1001").paid("200.00").at("2026-11-02 10:00:00").category("女装/女士精品").build(),
+                        anOrder("1002").paid("100.00").at("2026-11-02 11:00:00").category("女装饰品").build())
+                .lines(ledger.lines())
+                .covering("2026-11-01", "2026-11-30")
+                .ordersCovering("2026-10-01", "2026-11-30")
+                .refundsCovering("2026-10-01", "2026-11-30")
+                .build();
+    }
+
     private static final List<FileOutcome> ACCEPTED = List.of(FileOutcome.accepted("订单.csv", FileKind.TMALL_ORDERS, 2),
             FileOutcome.accepted("账务明细.csv", FileKind.ALIPAY_LEDGER, 4));
 
@@ -52,7 +65,11 @@ class ReportNoticesTest {
     }
 
     private static PeriodReport report(StoreConfig config, List<FileOutcome> files) {
-        return new ReportSource("t1", "s1", files, STORE, new Reconciler(config).closeBooks("t1", "s1", STORE), config)
+        return report(STORE, config, files);
+    }
+
+    private static PeriodReport report(StoreRecords store, StoreConfig config, List<FileOutcome> files) {
+        return new ReportSource("t1", "s1", files, store, new Reconciler(config).closeBooks("t1", "s1", store), config)
                 .report(Period.day(DAY));
     }
 
@@ -112,12 +129,43 @@ class ReportNoticesTest {
     }
 
     @Test
+    void aRefusedFileIsABannerAboveEverythingOnThePageAndTheFirstLineOfTheSummarySheet() throws IOException {
+        List<FileOutcome> files = new ArrayList<>(ACCEPTED);
+        files.add(FileOutcome.rejected("订单2.csv", FileKind.TMALL_ORDERS, 3, "订单状态 \"已发货吧\" 无法识别"));
+        PeriodReport report = report(byCategory(Map.of("女装", "0.05", "男装", "0.04")), files);
+        String banner = "数据不完整：1 个文件被拒收（订单2.csv：第 3 行：订单状态 \"已发货吧\" 无法识别）；"
+                + "请重新下载该导出文件后上传，不要用 Excel 另存。对账结果可能不完整。";
+
+        try (XSSFWorkbook workbook = workbook(report)) {
+            assertThat(aboveTheFigures(workbook)).containsExactly(banner, UNMATCHED_WARNING, "");
+            assertThat(workbook.getSheet(ReportWorkbook.SUMMARY).getRow(2).getCell(0).getCellStyle().getFont())
+                    .satisfies(font -> assertThat(font.getBold()).isTrue())
+                    .satisfies(font -> assertThat(font.getXSSFColor().getARGBHex()).isEqualTo("FFC62828"));
+        }
+        String html = ReportPage.render(report);
+        assertThat(html).contains("<main>\n<section class=\"incomplete\" id=\"incomplete\" role=\"alert\"><p>"
+                + Html.escape(banner) + "</p></section>\n<h1>");
+    }
+
+    @Test
+    void aMissingExportIsABannerAboveEverythingOnThePageAndTheFirstLineOfTheSummarySheet() throws IOException {
+        PeriodReport report = report(WITHOUT_ORDER_REPORTS, byCategory(Map.of("女装", "0.05")), ACCEPTED);
+        String banner = "数据不完整：缺少 天猫订单报表 2026-09-21 至 2026-09-30，请补充上传。对账结果可能不完整。";
+
+        try (XSSFWorkbook workbook = workbook(report)) {
+            assertThat(aboveTheFigures(workbook)).containsExactly(banner, "");
+        }
+        assertThat(ReportPage.render(report)).contains("<main>\n<section class=\"incomplete\" id=\"incomplete\" role=\"alert\"><p>"
+                + banner + "</p></section>\n<h1>");
+    }
+
+    @Test
     void aCompleteStoreWhoseKeysAllMatchHasNoNotice() throws IOException {
         PeriodReport report = report(byCategory(Map.of("女装", "0.05")), ACCEPTED);
 
         try (XSSFWorkbook workbook = workbook(report)) {
             assertThat(aboveTheFigures(workbook)).isEmpty();
         }
-        assertThat(ReportPage.render(report)).doesNotContain("class=\"warn\"").doesNotContain("没有匹配到");
+        assertThat(ReportPage.render(report)).doesNotContain("class=\"warn\"", "没有匹配到", "class=\"incomplete\"", "数据不完整");
     }
 }
