@@ -45,7 +45,8 @@ public final class AlertDispatch {
                 .filter(a -> log.claim(store, key(a)))
                 .toList();
         if (!firstSeen.isEmpty()) {
-            send(AlertText.anomalies(store, firstSeen, incomplete), store, firstSeen.stream().map(AlertDispatch::key).toList());
+            send(AlertText.anomalies(store, firstSeen, incomplete), store,
+                    firstSeen.stream().map(AlertDispatch::key).toList());
         }
         return firstSeen;
     }

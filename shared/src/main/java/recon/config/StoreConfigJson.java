@@ -159,15 +159,19 @@ public final class StoreConfigJson {
                 if (!allowed.contains(name)) {
                     String prefix = key.startsWith("(") ? "" : key + ".";
                     String guess = closest((String) name, allowed);
+                    String meant = guess == null ? null : "\"" + prefix + guess + "\"";
                     throw new InvalidConfigException(prefix + name + "：未知的配置项 unknown key"
-                            + (guess == null ? "" : "，是否想写 \"" + prefix + guess + "\"？ did you mean \"" + prefix + guess + "\"?"));
+                            + (meant == null ? "" : "，是否想写 " + meant + "？ did you mean " + meant + "?"));
                 }
             }
         }
         return object;
     }
 
-    /** The known key within {@value #GUESS_DISTANCE} edits of an unknown one (a typo), the closest first; else null. */
+    /**
+     * The known key within {@value #GUESS_DISTANCE} edits of an unknown one (a typo): the closest, the first
+     * in alphabetical order of equally close ones; null when none is that close.
+     */
     static String closest(String unknown, Set<String> known) {
         String best = null;
         int bestDistance = GUESS_DISTANCE + 1;

@@ -69,7 +69,8 @@ public final class ContractRates {
             }
         }
         List<CategoryRate> settled = new ArrayList<>();
-        settledByCategory.forEach((category, fen) -> settled.add(new CategoryRate(category, config.commission(category), fen)));
+        settledByCategory.forEach((category, fen) ->
+                settled.add(new CategoryRate(category, config.commission(category), fen)));
         settled.sort(Comparator.comparingLong(CategoryRate::settledFen).reversed().thenComparing(CategoryRate::category));
         return new ContractRates(List.copyOf(settled), unmatched(config, ordersByCategory));
     }

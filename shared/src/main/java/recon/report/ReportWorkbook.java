@@ -50,9 +50,9 @@ public final class ReportWorkbook {
      */
     private static final int COMPRESSION_LEVEL = 3;
     /** The page's orange (ReportPage's .warn). */
-    static final String WARNING_COLOUR = "EF6C00";
+    private static final String WARNING_COLOUR = "EF6C00";
     /** The page's red (ReportPage's .incomplete). */
-    static final String INCOMPLETE_COLOUR = "C62828";
+    private static final String INCOMPLETE_COLOUR = "C62828";
 
     private ReportWorkbook() {}
 
