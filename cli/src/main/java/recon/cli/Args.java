@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import recon.domain.Typos;
 
 /** {@code --name value} options and positional arguments, checked against what a command accepts. */
 public final class Args {
@@ -65,36 +66,14 @@ public final class Args {
         return positional;
     }
 
-    /**
-     * "did you mean": the one candidate within two edits of what was typed (a letter missing, added,
-     * changed or two swapped), as {@code （是否想写 --out？ did you mean --out?）}; "" when none or several.
-     */
+    /** "did you mean" ({@link Typos#closest}) as {@code （是否想写 --out？ did you mean --out?）}; "" when nothing is that close. */
     static String didYouMean(String typed, Collection<String> candidates, String prefix) {
-        List<String> close = candidates.stream().filter(c -> distance(typed, c) <= 2).toList();
-        if (close.size() != 1) {
+        String meant = Typos.closest(typed, candidates);
+        if (meant == null) {
             return "";
         }
-        String word = prefix + close.getFirst();
+        String word = prefix + meant;
         return "（是否想写 " + word + "？ did you mean " + word + "?）";
-    }
-
-    /** Edits (insert, delete, replace, swap of two neighbours) from one word to the other. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** {@code --help} or {@code -h} among a command's arguments: its usage, exit 0. */

@@ -23,6 +23,7 @@ import recon.domain.FileOutcome;
 import recon.domain.Money;
 import recon.domain.StoreConfig;
 import recon.ingest.FileNames;
+import recon.reconcile.ContractRates;
 import recon.report.MissingExports;
 import recon.report.ReportFiles;
 import recon.report.StatusCounts;
@@ -33,6 +34,8 @@ final class ReconcileCommand {
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     /** Inputs above this size get a progress line now and then. */
     private static final long PROGRESS_ABOVE_BYTES = 32L << 20;
+    /** The 类目 whose rate the console lists; the 费用 sheet of every report has them all. */
+    private static final int RATES_SHOWN = 20;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -74,6 +77,7 @@ final class ReconcileCommand {
             ReportFiles.write(output.staging(), tenant, store, config, result.files(), result.records(),
                     result.reconciliation(), formats);
             output.publish();
+            printContractRates(ContractRates.of(result.records(), config));
             printSummary(result, outDir, (reconciled - started) / 1_000_000, (System.nanoTime() - reconciled) / 1_000_000);
             return result.allAccepted() ? Main.OK : Main.REJECTED_FILES;
         }
@@ -185,6 +189,21 @@ final class ReconcileCommand {
             out.printf("  接受 ACCEPTED  %-14s %,12d 行  %s%n", file.kind(), file.rows(), file.name());
         } else {
             out.printf("  拒收 REJECTED  %-14s %12s     %s%n      %s%n", file.kind(), "", file.name(), file.error());
+        }
+    }
+
+    /** The rate each 类目 with settlements got and its key, then the byCategory keys that matched no order. */
+    private void printContractRates(ContractRates rates) {
+        List<ContractRates.CategoryRate> settled = rates.settled();
+        for (ContractRates.CategoryRate category : settled.subList(0, Math.min(RATES_SHOWN, settled.size()))) {
+            out.printf("费率 %s: %s (%s)%n", category.category().isEmpty() ? "（无类目）" : category.category(),
+                    category.commission().rate().toPlainString(), category.commission().source());
+        }
+        if (settled.size() > RATES_SHOWN) {
+            out.printf("… 还有 %d 个类目 %d more%n", settled.size() - RATES_SHOWN, settled.size() - RATES_SHOWN);
+        }
+        for (ContractRates.UnmatchedKey key : rates.unmatched()) {
+            out.printf("警告 warning   %s; the key matched no order's category%n", key.warning());
         }
     }
 

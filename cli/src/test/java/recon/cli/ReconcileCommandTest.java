@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +50,16 @@ class ReconcileCommandTest {
     private record Run(int exit, String out, String err, JsonNode summary, Path dir) {}
 
     private static Run reconcile(StoreSample store) throws IOException {
-        Path outDir = work.resolve("out").resolve(store.tenant() + "-" + store.store());
+        return reconcile(store, store.dir().resolve("config.json"));
+    }
+
+    private static Run reconcile(StoreSample store, Path config) throws IOException {
+        Path outDir = work.resolve("out").resolve(store.tenant() + "-" + store.store() + "-" + config.getFileName());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path storeDir = store.dir();
         int exit = Main.run(List.of("reconcile", "--tenant", store.tenant(), "--store", store.store(),
-                        "--config", storeDir.resolve("config.json").toString(), "--out", outDir.toString(), storeDir.toString()),
+                        "--config", config.toString(), "--out", outDir.toString(), storeDir.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         JsonNode summary = Files.exists(outDir.resolve("summary.json")) ? JSON.readTree(outDir.resolve("summary.json").toFile()) : null;
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), summary, outDir);
@@ -182,6 +189,81 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void aCategoryKeyGivesItsRateToTheCategoriesUnderItAndTheConsoleSaysWhichRateEachCategoryGot() throws IOException {
+        // given t1/s1's contract with the README's key 女装 instead of the full 类目 女装/女士精品, and a key of no 类目
+        StoreSample store = manifest.stores().stream().filter(s -> s.tenant().equals("t1") && s.store().equals("s1"))
+                .findFirst().orElseThrow();
+        ObjectNode config = (ObjectNode) JSON.readTree(store.dir().resolve("config.json").toFile());
+        ObjectNode byCategory = (ObjectNode) config.get("commission").get("byCategory");
+        byCategory.set("女装", byCategory.remove("女装/女士精品"));
+        byCategory.put("男装", "0.04");
+        Path configFile = work.resolve("t1-s1-prefix-config.json");
+        JSON.writeValue(configFile.toFile(), config);
+
+        // when
+        Run run = reconcile(store, configFile);
+
+        // then the same anomalies as with the full 类目, none of them a FEE_MISMATCH the key made
+        Set<String> found = new HashSet<>();
+        run.summary().get("anomalies").forEach(a -> found.add(a.get("type").asText() + " " + a.get("day").asText()
+                + " " + text(a, "orderId") + " " + text(a, "lineId")));
+        assertThat(found).isEqualTo(store.anomalies().stream().map(ReconcileCommandTest::key).collect(Collectors.toSet()));
+        assertThat(run.out()).contains("费率 女装/女士精品: 0.05 (byCategory.\"女装\")\n", "费率 女鞋: 0.03 (byCategory.\"女鞋\")\n",
+                "费率 箱包皮具/热销女包/男包: 0.025 (byCategory.\"箱包皮具/热销女包/男包\")\n");
+        Matcher warning = Pattern.compile(Pattern.quote("警告 warning   合同费率 byCategory.\"男装\" 没有匹配到任何订单的类目（本店类目如：")
+                + "(.*)" + Pattern.quote("），请核对 config.json; the key matched no order's category\n")).matcher(run.out());
+        assertThat(warning.find()).as("the warning of 男装 in %s", run.out()).isTrue();
+        assertThat(warning.group(1).split("、")).containsExactlyInAnyOrder("女装/女士精品", "女鞋", "箱包皮具/热销女包/男包");
+    }
+
+    @Test
+    void listsTheRatesOfTwentyCategoriesAtMostAndWarnsOfAKeyNoOrderMatches(@TempDir Path dir) throws IOException {
+        // given 22 categories: 女装/女士精品 settled most, then 女装饰品, then 类目/03 … 类目/22
+        StringBuilder orders = new StringBuilder("订单编号,买家实际支付金额,订单状态,订单创建时间,订单付款时间,确认收货时间,类目\n");
+        StringBuilder ledger = new StringBuilder("账务流水号,发生时间,商户订单号,收入金额（+元）,支出金额（-元）,账户余额（元）,业务类型\n");
+        long balance = 0;
+        for (int i = 1; i <= 22; i++) {
+            String orderId = "35534980174480" + String.format("%02d", i);
+            String category = i == 1 ? "女装/女士精品" : i == 2 ? "女装饰品" : String.format("类目/%02d", i);
+            long yuan = i == 1 ? 300 : i == 2 ? 200 : 100;
+            balance += yuan;
+            orders.append(orderId).append(',').append(yuan).append(".00,交易成功,2026-11-02 10:00:00,2026-11-02 10:00:00,")
+                    .append("2026-11-05 09:00:00,").append(category).append('\n');
+            ledger.append(String.format("L%02d,2026-11-05 10:00:%02d,T200P%s,%d.00,0.00,%d.00,交易付款%n", i, i, orderId, yuan, balance));
+        }
+        Files.writeString(dir.resolve("订单.csv"), orders);
+        Files.writeString(dir.resolve("账务明细.csv"), ledger);
+        Path config = Files.writeString(dir.resolve("config.json"),
+                "{\"commission\": {\"byCategory\": {\"女装\": \"0.05\", \"男装\": \"0.04\"}}}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // when
+        int exit = Main.run(List.of("reconcile", "--tenant", "t9", "--store", "s9", "--config", config.toString(),
+                "--formats", "json", "--out", dir.resolve("out").toString(), dir.resolve("订单.csv").toString(),
+                dir.resolve("账务明细.csv").toString()), new PrintStream(out, true, StandardCharsets.UTF_8), quiet());
+
+        // then
+        assertThat(exit).isEqualTo(Main.OK);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("费率 ") || line.startsWith("… ") || line.startsWith("警告 ")).toList();
+        List<String> expected = new ArrayList<>(List.of("费率 女装/女士精品: 0.05 (byCategory.\"女装\")", "费率 女装饰品: 0.02 (default)"));
+        for (int i = 3; i <= 20; i++) {
+            expected.add(String.format("费率 类目/%02d: 0.02 (default)", i));
+        }
+        expected.add("… 还有 2 个类目 2 more");
+        expected.add("警告 warning   合同费率 byCategory.\"男装\" 没有匹配到任何订单的类目（本店类目如：女装/女士精品、女装饰品、类目/03、…），"
+                + "请核对 config.json; the key matched no order's category");
+        assertThat(lines).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void noWarningWhenEveryKeyOfTheContractMatchesAnOrder() throws IOException {
+        Run run = reconcile(manifest.stores().getFirst());
+
+        assertThat(run.out()).contains("费率 ").doesNotContain("警告 warning", "没有匹配到");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(Main.run(List.of("reconcile", "--store", "s1", "--out", "x", "a.csv"), quiet(), quiet())).isEqualTo(Main.USAGE);
         assertThat(Main.run(List.of("reconcile", "--tenant", "T1", "--store", "s1", "--out", "x", "a.csv"), quiet(), quiet()))
@@ -207,7 +289,8 @@ class ReconcileCommandTest {
         int exit = Main.run(List.of("reconcile", "--tenant", "t1", "--store", "s1", "--config", config.toString(),
                 "--out", work.resolve("never").toString(), work.resolve("samples").toString()), quiet(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(Main.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("graceDay: unknown key");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--config " + config
+                + ": graceDay：未知的配置项 unknown key，是否想写 \"graceDays\"？ did you mean \"graceDays\"?");
         assertThat(work.resolve("never")).doesNotExist();
     }
 

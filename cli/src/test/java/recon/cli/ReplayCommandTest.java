@@ -45,14 +45,14 @@ class ReplayCommandTest {
         ReplayCommand.Request request = ReplayCommand.parse(List.of("--tenant", "t-1", "--store", "shop-9", "--day", "2026-11-02", "--local"));
 
         // then
-        assertThat(request).isEqualTo(new ReplayCommand.Request(new StoreRef("t-1", "shop-9"), LocalDate.of(2026, 11, 2), true));
+        assertThat(request).isEqualTo(new ReplayCommand.Request(new StoreRef("t-1", "shop-9"), LocalDate.of(2026, 11, 2), true, null));
     }
 
     @Test
     void withoutDayOrLocalReplaysEveryDayThroughTheDeployedFunctions() {
         ReplayCommand.Request request = ReplayCommand.parse(List.of("--store", "s1", "--tenant", "t1"));
 
-        assertThat(request).isEqualTo(new ReplayCommand.Request(STORE, null, false));
+        assertThat(request).isEqualTo(new ReplayCommand.Request(STORE, null, false, null));
     }
 
     @ParameterizedTest
@@ -167,7 +167,7 @@ class ReplayCommandTest {
 
     @Test
     void aGivenDayIsOneRequest() {
-        List<StoreDays> requests = ReplayCommand.requests(new ReplayCommand.Request(STORE, LocalDate.of(2026, 11, 2), false), List.of());
+        List<StoreDays> requests = ReplayCommand.requests(new ReplayCommand.Request(STORE, LocalDate.of(2026, 11, 2), false, null), List.of());
 
         assertThat(requests).singleElement().satisfies(r -> assertThat(r.days()).containsExactly(LocalDate.of(2026, 11, 2)));
     }
@@ -182,7 +182,7 @@ class ReplayCommandTest {
                 entry("late", FileEntry.Status.PROCESSING, List.of(), range(12, 1, 12, 9)));
 
         // when
-        List<StoreDays> requests = ReplayCommand.requests(new ReplayCommand.Request(STORE, null, false), files);
+        List<StoreDays> requests = ReplayCommand.requests(new ReplayCommand.Request(STORE, null, false, null), files);
 
         // then October's four days, then November's five; nothing of the file not yet processed
         assertThat(requests).hasSize(2);
@@ -193,7 +193,7 @@ class ReplayCommandTest {
 
     @Test
     void aStoreWithoutProcessedFilesHasNothingToRequest() {
-        assertThat(ReplayCommand.requests(new ReplayCommand.Request(STORE, null, false), List.of())).isEmpty();
+        assertThat(ReplayCommand.requests(new ReplayCommand.Request(STORE, null, false, null), List.of())).isEmpty();
     }
 
     private static LocalDate day(int month, int day) {

@@ -4,16 +4,18 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A store's contract and thresholds (docs/contracts.md, "Store configuration"). Every value has the
  * documented default; {@link #DEFAULT} is the store with no config file.
  *
  * @param commissionDefault the contract's commission rate when the order's category has none
- * @param commissionByCategory rates by 类目
+ * @param commissionByCategory rates by 类目, each for that 类目 and the 类目 under it ({@link #commission})
  * @param toleranceFen differences up to this are not anomalies
  * @param graceDays days after the due date before a settlement is called missing
  * @param autoConfirmDays days after payment the platform confirms receipt when the buyer does not
@@ -74,24 +76,56 @@ public record StoreConfig(
         channels = channels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         requireRate("commission.default", commissionDefault);
         commissionByCategory.forEach((category, rate) -> requireRate("commission.byCategory." + category, rate));
-        if (toleranceFen < 0) {
-            throw new IllegalArgumentException("toleranceYuan must not be negative");
-        }
-        if (graceDays < 0 || autoConfirmDays < 0) {
-            throw new IllegalArgumentException("graceDays and autoConfirmDays must not be negative");
-        }
-        if (invoiceDays < 0) {
-            throw new IllegalArgumentException("invoiceDays: must not be negative");
-        }
+        requireOneKeyPerCategory(commissionByCategory.keySet());
+        requireNotNegative("toleranceYuan", toleranceFen);
+        requireNotNegative("graceDays", graceDays);
+        requireNotNegative("autoConfirmDays", autoConfirmDays);
+        requireNotNegative("invoiceDays", invoiceDays);
         requireRate("refundRateHigh", refundRateHigh);
         if (feeRatioFactor == null || feeRatioFactor.signum() <= 0) {
-            throw new IllegalArgumentException("feeRatioFactor must be a positive number");
+            throw new IllegalArgumentException("feeRatioFactor：必须大于 0 must be a positive number");
         }
     }
 
-    /** The commission rate of an order's category. */
+    /**
+     * A 类目's contract rate and where it comes from.
+     *
+     * @param key the byCategory key the rate is taken from; null: the default rate
+     */
+    public record Commission(BigDecimal rate, String key) {
+        /** The rate's place in config.json: {@code byCategory."女装"} or {@code default}. */
+        public String source() {
+            return key == null ? "default" : byCategoryKey(key);
+        }
+    }
+
+    /** {@code byCategory."女装"}: a key as the console and the reports name it. */
+    public static String byCategoryKey(String key) {
+        return "byCategory.\"" + key + "\"";
+    }
+
+    /** The commission rate of an order's category: {@link #commission}'s. */
     public BigDecimal commissionRate(String category) {
-        return commissionByCategory.getOrDefault(category, commissionDefault);
+        return commission(category).rate();
+    }
+
+    /**
+     * The contract rate of an order's 类目: that of the most specific byCategory key the 类目 is, or is
+     * under ({@link CategoryPath}), else the default rate. Every rate the rules and reports use comes
+     * from here. No two keys name one 类目 (the constructor refuses them), so the most specific is one.
+     */
+    public Commission commission(String category) {
+        String matched = null;
+        int deepest = 0;
+        for (String key : commissionByCategory.keySet()) {
+            int depth = CategoryPath.depthUnder(key, category);
+            if (depth > deepest) {
+                matched = key;
+                deepest = depth;
+            }
+        }
+        return matched == null ? new Commission(commissionDefault, null)
+                : new Commission(commissionByCategory.get(matched), matched);
     }
 
     /**
@@ -105,9 +139,28 @@ public record StoreConfig(
         return Collections.unmodifiableSet(billed.isEmpty() ? EnumSet.of(Channel.ALIPAY) : EnumSet.copyOf(billed));
     }
 
+    // the messages reach the accountant through config.json's errors: the key, then Chinese, then English
     private static void requireRate(String key, BigDecimal rate) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(key + " must be a rate between 0 and 1");
+            throw new IllegalArgumentException(key + "：必须是 0 到 1 之间的费率 must be a rate between 0 and 1");
+        }
+    }
+
+    /** 女装/女士精品 and 女装 > 女士精品 are one 类目: which of the two rates it gets would be a guess. */
+    private static void requireOneKeyPerCategory(Set<String> keys) {
+        Map<String, String> byPath = new HashMap<>();
+        for (String key : new TreeSet<>(keys)) {
+            String same = byPath.putIfAbsent(CategoryPath.canonical(key), key);
+            if (same != null) {
+                throw new IllegalArgumentException("commission.byCategory." + key + "：与 \"" + same
+                        + "\" 是同一个类目 names the same category as \"" + same + "\"");
+            }
+        }
+    }
+
+    private static void requireNotNegative(String key, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(key + "：不能是负数 must not be negative");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.port.Alert;
 import recon.port.AlertLog;
 import recon.port.Alerts;
@@ -36,15 +37,16 @@ public final class AlertDispatch {
 
     /**
      * Alerts, in one message, the anomalies that are OPEN and were never alerted before; PENDING,
-     * DISPUTED, RESOLVED and FORCED ones never are. The ones it alerted.
+     * DISPUTED, RESOLVED and FORCED ones never are. The message says what the data lacks. The ones it alerted.
      */
-    public List<Anomaly> newAnomalies(StoreRef store, List<Anomaly> anomalies) {
+    public List<Anomaly> newAnomalies(StoreRef store, List<Anomaly> anomalies, IncompleteData incomplete) {
         List<Anomaly> firstSeen = anomalies.stream()
                 .filter(a -> a.status() == AnomalyStatus.OPEN)
                 .filter(a -> log.claim(store, key(a)))
                 .toList();
         if (!firstSeen.isEmpty()) {
-            send(AlertText.anomalies(store, firstSeen), store, firstSeen.stream().map(AlertDispatch::key).toList());
+            send(AlertText.anomalies(store, firstSeen, incomplete), store,
+                    firstSeen.stream().map(AlertDispatch::key).toList());
         }
         return firstSeen;
     }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.Money;
 import recon.domain.Period;
 import recon.domain.Severity;
@@ -32,8 +33,11 @@ public final class AlertText {
 
     private AlertText() {}
 
-    /** The alert for anomalies seen for the first time (at least one). */
-    public static Alert anomalies(StoreRef store, List<Anomaly> found) {
+    /**
+     * The alert for anomalies seen for the first time (at least one); when the data is incomplete it says
+     * so after the first line, and in the SMS.
+     */
+    public static Alert anomalies(StoreRef store, List<Anomaly> found, IncompleteData incomplete) {
         if (found.isEmpty()) {
             throw new IllegalArgumentException("an alert needs at least one anomaly");
         }
@@ -48,7 +52,11 @@ public final class AlertText {
 
         var text = new StringBuilder();
         text.append("店铺 ").append(store).append(" 对账发现 ").append(found.size()).append(" 个新异常，最高严重程度 ")
-                .append(highest).append("（").append(label(highest)).append("）。\n\n按类型：\n");
+                .append(highest).append("（").append(label(highest)).append("）。\n\n");
+        if (!incomplete.isComplete()) {
+            text.append(incomplete.text()).append("\n\n");
+        }
+        text.append("按类型：\n");
         counts.entrySet().stream()
                 .sorted(Map.Entry.<AnomalyType, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
@@ -69,7 +77,8 @@ public final class AlertText {
 
         String subject = "【对账异常】" + store + "：" + found.size() + " 个新异常，最高 " + highest;
         String sms = "对账：" + store + " 新异常" + found.size() + "个（最高" + label(highest) + "），最大差额"
-                + Money.format(largest.get(0).differenceFen()) + "元，详见报告";
+                + Money.format(largest.get(0).differenceFen()) + "元"
+                + (incomplete.isComplete() ? "" : "；" + incomplete.shortText()) + "，详见报告";
         return new Alert(store, cut(subject, SUBJECT_MAX), text.toString(), cut(sms, SMS_MAX), highest, found.size());
     }
 

@@ -22,6 +22,7 @@ import recon.domain.Money;
 import recon.domain.Resolution;
 import recon.domain.StoreAccount;
 import recon.domain.StoreConfig;
+import recon.domain.Typos;
 
 /**
  * Reads a store's {@code config.json} (docs/contracts.md, "Store configuration"). Every key is optional
@@ -38,6 +39,7 @@ public final class StoreConfigJson {
             "autoResolve", "channels", "invoiceDays", "accounts");
     private static final Set<String> AUTO_RESOLVE_KEYS = Set.of("type", "maxYuan", "note");
     private static final Set<String> COMMISSION_KEYS = Set.of("default", "byCategory");
+    /** An unknown key this close to a known one is taken for a typo of it. */
 
     private StoreConfigJson() {}
 
@@ -49,7 +51,7 @@ public final class StoreConfigJson {
             }
             root = JSON_READER.anyFrom(parser);
         } catch (JsonProcessingException e) {
-            throw new InvalidConfigException("not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidConfigException("不是有效的 JSON not valid JSON: " + e.getOriginalMessage());
         }
         Map<?, ?> top = requireObject("(top level)", root, KEYS);
         StoreConfig d = StoreConfig.DEFAULT;
@@ -91,7 +93,7 @@ public final class StoreConfigJson {
         try {
             return Money.parseYuan(yuan.toPlainString());
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(key + ": must be an amount in yuan with at most two decimals");
+            throw invalid(key, "必须是以元为单位、最多两位小数的金额", "must be an amount in yuan with at most two decimals");
         }
     }
 
@@ -101,7 +103,7 @@ public final class StoreConfigJson {
             return List.of();
         }
         if (!(top.get("autoResolve") instanceof List<?> list)) {
-            throw new InvalidConfigException("autoResolve: must be a list of rules");
+            throw invalid("autoResolve", "必须是规则的列表", "must be a list of rules");
         }
         List<StoreConfig.AutoResolve> rules = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -111,18 +113,20 @@ public final class StoreConfigJson {
             try {
                 type = AnomalyType.valueOf(String.valueOf(rule.get("type")));
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException(key + ".type: must be an anomaly code such as \"AMOUNT_MISMATCH\", got "
-                        + asJson(rule.get("type")));
+                throw invalid(key + ".type", "必须是异常代码，如 \"AMOUNT_MISMATCH\"",
+                        "must be an anomaly code such as \"AMOUNT_MISMATCH\", got " + asJson(rule.get("type")));
             }
             if (!rule.containsKey("maxYuan")) {
-                throw new InvalidConfigException(key + ".maxYuan: is required");
+                throw invalid(key + ".maxYuan", "必须填写", "is required");
             }
             long maxFen = yuan(rule, "maxYuan", key + ".maxYuan");
             if (!(rule.get("note") instanceof String note) || note.isBlank()) {
-                throw new InvalidConfigException(key + ".note: must say why such differences are accepted, e.g. \"合理误差\"");
+                throw invalid(key + ".note", "必须说明为什么接受这类差异，如 \"合理误差\"",
+                        "must say why such differences are accepted, e.g. \"合理误差\"");
             }
             if (note.codePointCount(0, note.length()) > Resolution.MAX_NOTE) {
-                throw new InvalidConfigException(key + ".note: at most " + Resolution.MAX_NOTE + " characters");
+                throw invalid(key + ".note", "最多 " + Resolution.MAX_NOTE + " 个字符",
+                        "at most " + Resolution.MAX_NOTE + " characters");
             }
             rules.add(new StoreConfig.AutoResolve(type, maxFen, note));
         }
@@ -142,8 +146,8 @@ public final class StoreConfigJson {
         Map<?, ?> given = requireObject("accounts", top.get("accounts"), byKey.keySet());
         given.forEach((key, value) -> {
             if (!(value instanceof String id) || id.isBlank()) {
-                throw new InvalidConfigException("accounts." + key + ": must be a text such as \"2088102177400456\", got "
-                        + asJson(value));
+                throw invalid("accounts." + key, "必须是文字，例如 \"2088102177400456\"",
+                        "must be a text such as \"2088102177400456\", got " + asJson(value));
             }
             accounts.put(byKey.get(key), id.strip());
         });
@@ -156,15 +160,15 @@ public final class StoreConfigJson {
             return Set.of();
         }
         if (!(top.get("channels") instanceof List<?> list) || list.isEmpty()) {
-            throw new InvalidConfigException("channels: must be a list of channels such as [\"ALIPAY\", \"TAOTIAN_WECHAT\"]");
+            throw invalid("channels", "必须是渠道的列表", "must be a list of channels such as [\"ALIPAY\", \"TAOTIAN_WECHAT\"]");
         }
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (int i = 0; i < list.size(); i++) {
             try {
                 channels.add(Channel.valueOf(String.valueOf(list.get(i))));
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException("channels[" + i + "]: must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got "
-                        + asJson(list.get(i)));
+                throw invalid("channels[" + i + "]", "必须是 \"ALIPAY\" 或 \"TAOTIAN_WECHAT\"",
+                        "must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got " + asJson(list.get(i)));
             }
         }
         return channels;
@@ -172,17 +176,26 @@ public final class StoreConfigJson {
 
     private static Map<?, ?> requireObject(String key, Object value, Set<String> allowed) {
         if (!(value instanceof Map<?, ?> object)) {
-            throw new InvalidConfigException(key + ": must be an object");
+            throw invalid(key, "必须是 JSON 对象 {…}", "must be an object");
         }
         if (allowed != null) {
             for (Object name : object.keySet()) {
                 if (!allowed.contains(name)) {
-                    String where = key.startsWith("(") ? (String) name : key + "." + name;
-                    throw new InvalidConfigException(where + ": unknown key");
+                    String prefix = key.startsWith("(") ? "" : key + ".";
+                    String guess = Typos.closest((String) name, allowed);
+                    String meant = guess == null ? null : "\"" + prefix + guess + "\"";
+                    throw new InvalidConfigException(prefix + name + "：未知的配置项 unknown key"
+                            + (meant == null ? "" : "，是否想写 " + meant + "？ did you mean " + meant + "?"));
                 }
             }
         }
         return object;
+    }
+
+
+    /** The message of a key that cannot be used: the key, what is wrong in Chinese, then in English. */
+    private static InvalidConfigException invalid(String key, String chinese, String english) {
+        return new InvalidConfigException(key + "：" + chinese + " " + english);
     }
 
     /**
@@ -207,7 +220,7 @@ public final class StoreConfigJson {
                 // fall through to the error below
             }
         }
-        throw new InvalidConfigException(key + ": must be a decimal number such as \"0.02\", got " + asJson(value));
+        throw invalid(key, "必须是小数，如 \"0.02\"", "must be a decimal number such as \"0.02\", got " + asJson(value));
     }
 
     private static int whole(Map<?, ?> parent, String key, int fallback) {
@@ -219,7 +232,7 @@ public final class StoreConfigJson {
         if (value instanceof Integer days) {
             return days;
         }
-        throw new InvalidConfigException(key + ": must be a whole number of days, got " + asJson(value));
+        throw invalid(key, "必须是整数天数", "must be a whole number of days, got " + asJson(value));
     }
 
     /** The offending value as it was written, for the message. */
@@ -231,7 +244,10 @@ public final class StoreConfigJson {
         }
     }
 
-    /** A config that cannot be used; the message starts with the offending key. */
+    /**
+     * A config that cannot be used; the message starts with the offending key, then says why in Chinese
+     * and in English: {@code graceDays：必须是整数天数 must be a whole number of days, got 2.5}.
+     */
     public static final class InvalidConfigException extends IllegalArgumentException {
         public InvalidConfigException(String message) {
             super(message);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import recon.domain.LineClass;
+import recon.domain.StoreConfig;
 
 /**
  * The fees of a period: by line class, and the commission by 类目 against the contract rate.
@@ -28,10 +29,15 @@ public record Fees(
      * Commission of the orders of one 类目.
      *
      * @param category the 类目; "" when the order report has none, null for orders not in any order report
+     * @param contract the 类目's contract rate and the config key it comes from
      */
-    public record ByCategory(String category, BigDecimal contractRate, long settledFen, long chargedFen) {
+    public record ByCategory(String category, StoreConfig.Commission contract, long settledFen, long chargedFen) {
+        public BigDecimal contractRate() {
+            return contract.rate();
+        }
+
         public long contractFeeFen() {
-            return BigDecimal.valueOf(settledFen).multiply(contractRate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return BigDecimal.valueOf(settledFen).multiply(contractRate()).setScale(0, RoundingMode.HALF_UP).longValueExact();
         }
     }
 

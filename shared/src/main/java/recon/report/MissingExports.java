@@ -10,6 +10,8 @@ import java.util.Map;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.FileKind;
+import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.Waiting;
 
 /**
@@ -21,6 +23,11 @@ public final class MissingExports {
     public record Missing(FileKind kind, LocalDate from, LocalDate to, int pending) {}
 
     private MissingExports() {}
+
+    /** What the reconciliation of these anomalies lacks: the refused files among {@code files}, the exports missing. */
+    public static IncompleteData incomplete(Collection<FileOutcome> files, Collection<Anomaly> anomalies) {
+        return IncompleteData.of(files, of(anomalies).stream().map(m -> new Waiting(m.kind(), m.from(), m.to())).toList());
+    }
 
     public static List<Missing> of(Collection<Anomaly> anomalies) {
         Map<FileKind, List<Waiting>> byKind = new EnumMap<>(FileKind.class);

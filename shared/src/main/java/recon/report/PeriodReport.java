@@ -12,6 +12,7 @@ import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Period;
 import recon.domain.Resolution;
+import recon.reconcile.ContractRates;
 
 /**
  * What the report of one store and period needs, whoever writes it (the offline command, the report
@@ -29,6 +30,7 @@ import recon.domain.Resolution;
  * @param toInvoice the orders that asked for an invoice and are still to be invoiced at the end of {@code openItemsAsOf}
  * @param trail the resolutions of the period's anomalies, and those of anomalies no longer found that
  *     were made on the period's days, latest last
+ * @param unmatchedKeys the store's byCategory keys that match no 类目 of its orders (a warning on the report)
  */
 public record PeriodReport(
         String tenant,
@@ -49,4 +51,5 @@ public record PeriodReport(
         Map<String, AnomalyType> lineAnomalies,
         List<InvoiceBook.Issued> invoices,
         List<InvoiceBook.ToInvoice> toInvoice,
-        List<Resolution> trail) {}
+        List<Resolution> trail,
+        List<ContractRates.UnmatchedKey> unmatchedKeys) {}

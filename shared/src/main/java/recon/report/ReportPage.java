@@ -18,12 +18,15 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.LineClass;
 import recon.domain.Money;
+import recon.reconcile.ContractRates;
 
 /**
  * Writes {@code report.html}: one self-contained page (no script, no external font or image) that
- * reads on a phone — the headline figures, the balance line, a chart of the month's daily
+ * reads on a phone — the warnings about the figures first (a red banner when data is incomplete, config keys
+ * that matched nothing), the headline figures, the balance line, a chart of the month's daily
  * settlements, refunds and fees drawn as inline SVG, anomalies by type, the largest differences, the
  * open items and the fees. Every text from the data is escaped.
  */
@@ -66,6 +69,10 @@ public final class ReportPage {
             .item .meta{color:#5b6675;font-size:13px;overflow-wrap:anywhere}
             .id{white-space:nowrap}
             .sev-HIGH{color:#c62828}.sev-MEDIUM{color:#ef6c00}.sev-LOW{color:#5b6675}
+            .incomplete{margin:12px 0;background:#fdecea;border-left:4px solid #c62828;color:#b71c1c;font-weight:600}
+            .incomplete p{margin:0;overflow-wrap:anywhere}
+            .warn{border-left:4px solid #ef6c00;color:#8a3b00}
+            .warn p{margin:0}
             footer{color:#8a94a3;font-size:12px;padding:0 4px 16px;overflow-wrap:anywhere}
             """;
 
@@ -83,10 +90,12 @@ public final class ReportPage {
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(title)).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>天猫对账报告</h1>\n<p class=\"sub\">")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+        incomplete(html, report);
+        html.append("<h1>天猫对账报告</h1>\n<p class=\"sub\">")
                 .append(Html.escape(report.tenant())).append(" / ").append(Html.escape(report.store()))
                 .append(" · ").append(Html.escape(report.period().label())).append("</p>\n");
+        configWarnings(html, report);
         headline(html, report);
         closing(html, report);
         balance(html, report);
@@ -99,6 +108,27 @@ public final class ReportPage {
         footer(html, report);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The banner above everything when files were refused or exports are missing: the figures below lack them. */
+    private static void incomplete(StringBuilder html, PeriodReport report) {
+        IncompleteData incomplete = MissingExports.incomplete(report.files(), report.anomalies());
+        if (!incomplete.isComplete()) {
+            html.append("<section class=\"incomplete\" id=\"incomplete\" role=\"alert\"><p>")
+                    .append(Html.escape(incomplete.text())).append("</p></section>\n");
+        }
+    }
+
+    /** The byCategory keys that matched no order: the contract fees of their 类目 were taken at another rate. */
+    private static void configWarnings(StringBuilder html, PeriodReport report) {
+        if (report.unmatchedKeys().isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"warn\" id=\"config-warnings\">\n");
+        for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
+            html.append("<p>").append(Html.escape(key.warning())).append("</p>\n");
+        }
+        html.append("</section>\n");
     }
 
     private static void headline(StringBuilder html, PeriodReport report) {

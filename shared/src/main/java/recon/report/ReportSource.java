@@ -1,6 +1,5 @@
 package recon.report;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import recon.domain.Period;
 import recon.domain.Resolution;
 import recon.domain.StoreConfig;
 import recon.domain.Times;
+import recon.reconcile.ContractRates;
 import recon.reconcile.Reconciliation;
 import recon.reconcile.StoreRecords;
 
@@ -49,6 +49,8 @@ public final class ReportSource {
     private final LedgerLine[] lines;
     private final OpenItems openItems;
     private final InvoiceBook invoices;
+    /** The byCategory keys no order of the store matches: every report of the store warns of them. */
+    private final List<ContractRates.UnmatchedKey> unmatchedKeys;
     /** The ids of every anomaly of the reconciliation: a resolution of another id is of an anomaly since explained. */
     private final Set<String> anomalyIds = new HashSet<>();
 
@@ -64,6 +66,7 @@ public final class ReportSource {
         Arrays.sort(lines, LedgerLine.BY_TIME);
         this.openItems = new OpenItems(records, config);
         this.invoices = new InvoiceBook(records, config.toleranceFen());
+        this.unmatchedKeys = ContractRates.of(records, config).unmatched();
         result.anomalies().forEach(a -> anomalyIds.add(a.id()));
     }
 
@@ -112,7 +115,7 @@ public final class ReportSource {
         return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
                 periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
-                trail(anomalies, period));
+                trail(anomalies, period), unmatchedKeys);
     }
 
     /** The resolutions of the period's anomalies, and of vanished anomalies made on its days. */
@@ -190,8 +193,8 @@ public final class ReportSource {
         for (Map.Entry<String, long[]> entry : byCategory.entrySet()) {
             boolean known = !entry.getKey().equals(UNKNOWN_ORDER);
             String category = known ? entry.getKey() : null;
-            BigDecimal rate = config.commissionRate(known ? category : "");
-            Fees.ByCategory row = new Fees.ByCategory(category, rate, entry.getValue()[0], entry.getValue()[1]);
+            StoreConfig.Commission contract = config.commission(known ? category : "");
+            Fees.ByCategory row = new Fees.ByCategory(category, contract, entry.getValue()[0], entry.getValue()[1]);
             categories.add(row);
             if (known) {
                 knownSettled += row.settledFen();

@@ -15,15 +15,18 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.Invoice;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
 import recon.domain.Resolution;
 import recon.domain.Times;
+import recon.reconcile.ContractRates;
 import recon.report.TableSheet.Column;
 
 /**
- * Writes {@code report.xlsx}, the workbook an accountant opens: 汇总 (the period's figures, the
+ * Writes {@code report.xlsx}, the workbook an accountant opens: 汇总 (the warnings about the figures first:
+ * data incomplete, config keys that matched nothing; then the period's figures, the
  * balance line, where closing the books stands, the exports still missing, anomalies by type), 每日 (the
  * figures of each day), 异常 (every anomaly, what is still to do first, with the columns to fill in: the
  * workbook uploaded back is a resolutions file), 处理记录 (the audit trail), 结算明细 (every ledger line
@@ -46,6 +49,10 @@ public final class ReportWorkbook {
      * default level, and the workbooks come out no larger.
      */
     private static final int COMPRESSION_LEVEL = 3;
+    /** The page's orange (ReportPage's .warn). */
+    private static final String WARNING_COLOUR = "EF6C00";
+    /** The page's red (ReportPage's .incomplete). */
+    private static final String INCOMPLETE_COLOUR = "C62828";
 
     private ReportWorkbook() {}
 
@@ -76,6 +83,17 @@ public final class ReportWorkbook {
         sheet.style(0, 0).bold().fontSize(14).set();
         sheet.freezePane(0, 1);
         Summary rows = new Summary(sheet);
+        // what makes the figures below doubtful comes before them
+        IncompleteData incomplete = MissingExports.incomplete(report.files(), report.anomalies());
+        if (!incomplete.isComplete()) {
+            rows.warning(incomplete.text(), INCOMPLETE_COLOUR);
+        }
+        for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
+            rows.warning(key.warning(), WARNING_COLOUR);
+        }
+        if (!incomplete.isComplete() || !report.unmatchedKeys().isEmpty()) {
+            rows.skip();
+        }
 
         Totals t = report.totals();
         rows.heading("期间数字", "数值", "字段");
@@ -199,6 +217,13 @@ public final class ReportWorkbook {
         void text(String label, String value) {
             sheet.inlineString(row, 0, label);
             sheet.inlineString(row, 1, CellText.safe(value));
+            row++;
+        }
+
+        /** A line across the sheet, in bold and the colour given: something about the figures to know first. */
+        void warning(String text, String colour) {
+            sheet.inlineString(row, 0, CellText.safe(text));
+            sheet.style(row, 0).bold().fontColor(colour).set();
             row++;
         }
 
@@ -396,37 +421,38 @@ public final class ReportWorkbook {
         Fees fees = report.fees();
         TableSheet sheet = new TableSheet(workbook, FEES,
                 new Column("类目 / 费用类别", 22), new Column("结算金额（元）", 16), new Column("合同费率", 11),
-                new Column("按合同佣金（元）", 16), new Column("实收佣金（元）", 16), new Column("实际费率", 11),
-                new Column("差额（元）", 14));
+                new Column("费率来源", 22), new Column("按合同佣金（元）", 16), new Column("实收佣金（元）", 16),
+                new Column("实际费率", 11), new Column("差额（元）", 14));
         for (Fees.ByCategory category : fees.byCategory()) {
             sheet.text(0, category.category() == null ? "（订单报表中没有的订单）"
                     : category.category().isEmpty() ? "（无类目）" : category.category());
             sheet.money(1, category.settledFen());
             sheet.rate(2, category.contractRate());
-            sheet.money(3, category.contractFeeFen());
-            sheet.money(4, category.chargedFen());
-            sheet.rate(5, Fees.ratio(category.chargedFen(), category.settledFen()));
-            sheet.money(6, category.chargedFen() - category.contractFeeFen());
+            sheet.text(3, category.contract().source());
+            sheet.money(4, category.contractFeeFen());
+            sheet.money(5, category.chargedFen());
+            sheet.rate(6, Fees.ratio(category.chargedFen(), category.settledFen()));
+            sheet.money(7, category.chargedFen() - category.contractFeeFen());
             sheet.endRow();
         }
         sheet.endList();
         sheet.endRow();
-        // the classes below reuse the columns: amount in B, rate of the settlements in F
+        // the classes below reuse the columns: amount in B, rate of the settlements in G
         sheet.text(0, "费用类别");
         sheet.text(1, "金额（元）");
         sheet.text(2, "笔数");
-        sheet.text(5, "占结算比例");
+        sheet.text(6, "占结算比例");
         sheet.endRow();
         for (Fees.ByClass byClass : fees.byClass()) {
             sheet.text(0, byClass.lineClass().label);
             sheet.money(1, byClass.amountFen());
             sheet.count(2, byClass.lines());
-            sheet.rate(5, fees.rateOf(byClass.amountFen()));
+            sheet.rate(6, fees.rateOf(byClass.amountFen()));
             sheet.endRow();
         }
         sheet.text(0, "费用合计");
         sheet.money(1, fees.totalFen());
-        sheet.rate(5, fees.rateOf(fees.totalFen()));
+        sheet.rate(6, fees.rateOf(fees.totalFen()));
         sheet.endRow();
         sheet.text(0, "合同佣金率（按结算加权）");
         sheet.rate(2, fees.contractRate());

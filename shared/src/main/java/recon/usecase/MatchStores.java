@@ -23,6 +23,7 @@ import recon.port.StoreFiles;
 import recon.port.StoreRef;
 import recon.reconcile.Reconciliation;
 import recon.reconcile.StoreRecords;
+import recon.report.MissingExports;
 import recon.storage.DayResultJson;
 
 /**
@@ -93,7 +94,8 @@ public final class MatchStores {
             changed.forEach(results::save);
         }
         // the alert last: an alert points at the reports, and it is the step that must not repeat
-        List<Anomaly> firstSeen = alerts.newAnomalies(store, keptAnomalies);
+        List<Anomaly> firstSeen = alerts.newAnomalies(store, keptAnomalies,
+                MissingExports.incomplete(reconciled.files(), keptAnomalies));
         for (YearMonth month : closedMonths(reconciled, first, last)) {
             alerts.monthClosed(store, month);
         }

@@ -9,13 +9,20 @@ import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.IncompleteData;
 import recon.domain.Severity;
+import recon.domain.Waiting;
 import recon.port.Alert;
 import recon.port.StoreRef;
 
 class AlertTextTest {
     private static final StoreRef STORE = new StoreRef("t1", "s1");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    private static final IncompleteData COMPLETE = IncompleteData.of(List.of(), List.of());
+    private static final FileOutcome REJECTED_ORDERS =
+            FileOutcome.rejected("订单.csv", FileKind.TMALL_ORDERS, 3, "订单状态 \"已发货吧\" 无法识别");
+    private static final Waiting MISSING_ORDERS =
+            new Waiting(FileKind.TMALL_ORDERS, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
 
     @Test
     void countsByTypeLargestAmountsFirstAndWhereTheReportsAre() {
@@ -24,7 +31,7 @@ class AlertTextTest {
                 anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900),
                 anomaly(AnomalyType.AMOUNT_MISMATCH, DAY.plusDays(1), 50_000, 10_000));
 
-        Alert alert = AlertText.anomalies(STORE, found);
+        Alert alert = AlertText.anomalies(STORE, found, COMPLETE);
 
         assertThat(alert.severity()).isEqualTo(Severity.HIGH);
         assertThat(alert.anomalyCount()).isEqualTo(3);
@@ -41,7 +48,7 @@ class AlertTextTest {
     void severityIsTheHighestAmongTheAnomalies() {
         Alert alert = AlertText.anomalies(STORE, List.of(
                 anomaly(AnomalyType.UNMATCHED_SETTLEMENT, DAY, 0, 1),
-                anomaly(AnomalyType.DUPLICATE_SETTLEMENT, DAY, 0, 2)));
+                anomaly(AnomalyType.DUPLICATE_SETTLEMENT, DAY, 0, 2)), COMPLETE);
 
         assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
     }
@@ -50,7 +57,7 @@ class AlertTextTest {
     void subjectAndSmsStayWithinTheirLimitsForTheLongestIds() {
         StoreRef longest = new StoreRef("t".repeat(64), "s".repeat(64));
 
-        Alert anomalies = AlertText.anomalies(longest, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 1, 2)));
+        Alert anomalies = AlertText.anomalies(longest, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 1, 2)), COMPLETE);
         Alert rejected = AlertText.rejectedFiles(longest,
                 List.of(FileOutcome.rejected("坏.csv", FileKind.UNKNOWN, 1, "无法识别的文件表头")));
         Alert config = AlertText.invalidConfig(longest, "graceDays: must be a whole number");
@@ -64,7 +71,7 @@ class AlertTextTest {
 
     @Test
     void smsOfAnOrdinaryStoreIsWhole() {
-        Alert alert = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)));
+        Alert alert = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)), COMPLETE);
 
         assertThat(alert.sms()).doesNotContain("…").contains("t1/s1", "1个", "-10.00");
         assertThat(alert.subject()).isEqualTo("【对账异常】t1/s1：1 个新异常，最高 HIGH");
@@ -78,6 +85,48 @@ class AlertTextTest {
         assertThat(alert.text()).contains("账务明细.csv：第 812 行：期末余额与明细不符", "tenants/t1/stores/s1/rejected/");
         assertThat(alert.anomalyCount()).isZero();
         assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void anAlertOnIncompleteDataSaysSoAfterItsFirstLineAndInTheSms() {
+        IncompleteData incomplete = IncompleteData.of(
+                List.of(FileOutcome.accepted("账务明细.csv", FileKind.ALIPAY_LEDGER, 10), REJECTED_ORDERS), List.of(MISSING_ORDERS));
+
+        Alert alert = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)), incomplete);
+
+        assertThat(alert.text()).startsWith("""
+                店铺 t1/s1 对账发现 1 个新异常，最高严重程度 HIGH（高）。
+
+                数据不完整：1 个文件被拒收（订单.csv：第 3 行：订单状态 "已发货吧" 无法识别）；请重新下载该导出文件后上传，\
+                不要用 Excel 另存。缺少 天猫订单报表 2026-10-01 至 2026-10-31，请补充上传。对账结果可能不完整。
+
+                按类型：
+                """);
+        assertThat(alert.sms()).isEqualTo("对账：t1/s1 新异常1个（最高高），最大差额-10.00元；数据不完整：1个文件被拒收、缺1份导出，详见报告");
+        assertThat(alert.sms().codePointCount(0, alert.sms().length())).isLessThanOrEqualTo(70);
+    }
+
+    @Test
+    void anAlertSaysWhichOfTheTwoTheDataLacks() {
+        Alert rejectedOnly = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)),
+                IncompleteData.of(List.of(REJECTED_ORDERS), List.of()));
+        Alert missingOnly = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)),
+                IncompleteData.of(List.of(), List.of(MISSING_ORDERS)));
+
+        assertThat(rejectedOnly.text()).contains("\n\n数据不完整：1 个文件被拒收（订单.csv：第 3 行：订单状态 \"已发货吧\" 无法识别）；"
+                + "请重新下载该导出文件后上传，不要用 Excel 另存。对账结果可能不完整。\n\n按类型：");
+        assertThat(rejectedOnly.sms()).isEqualTo("对账：t1/s1 新异常1个（最高高），最大差额-10.00元；数据不完整：1个文件被拒收，详见报告");
+        assertThat(missingOnly.text()).contains("\n\n数据不完整：缺少 天猫订单报表 2026-10-01 至 2026-10-31，请补充上传。对账结果可能不完整。\n\n");
+        assertThat(missingOnly.sms()).isEqualTo("对账：t1/s1 新异常1个（最高高），最大差额-10.00元；数据不完整：缺1份导出，详见报告");
+    }
+
+    @Test
+    void anAlertOnCompleteDataSaysNothingOfIt() {
+        Alert alert = AlertText.anomalies(STORE, List.of(anomaly(AnomalyType.AMOUNT_MISMATCH, DAY, 19_900, 18_900)),
+                IncompleteData.of(List.of(FileOutcome.accepted("订单.csv", FileKind.TMALL_ORDERS, 3)), List.of()));
+
+        assertThat(alert.text()).doesNotContain("数据不完整");
+        assertThat(alert.sms()).isEqualTo("对账：t1/s1 新异常1个（最高高），最大差额-10.00元，详见报告");
     }
 
     private static Anomaly anomaly(AnomalyType type, LocalDate day, long expected, long actual) {

@@ -136,18 +136,21 @@ class StoreConfigJsonTest {
 
     @Test
     void aMalformedAutoResolveRuleIsAnErrorNamingItsPlace() {
-        assertThatThrownBy(() -> read("{\"autoResolve\": {}}")).hasMessageStartingWith("autoResolve: must be a list");
+        assertThatThrownBy(() -> read("{\"autoResolve\": {}}"))
+                .hasMessage("autoResolve：必须是规则的列表 must be a list of rules");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT\", \"maxYuan\": \"1\", \"note\": \"x\"}]}"))
-                .hasMessageStartingWith("autoResolve[0].type:");
+                .hasMessage("autoResolve[0].type：必须是异常代码，如 \"AMOUNT_MISMATCH\" must be an anomaly code such as "
+                        + "\"AMOUNT_MISMATCH\", got \"AMOUNT\"");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"note\": \"x\"}]}"))
-                .hasMessageStartingWith("autoResolve[0].maxYuan: is required");
+                .hasMessage("autoResolve[0].maxYuan：必须填写 is required");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"0.001\", \"note\": \"x\"}]}"))
-                .hasMessageStartingWith("autoResolve[0].maxYuan:");
+                .hasMessage("autoResolve[0].maxYuan：必须是以元为单位、最多两位小数的金额 must be an amount in yuan with at most two decimals");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"\"}]}"))
-                .hasMessageStartingWith("autoResolve[0].note:");
+                .hasMessage("autoResolve[0].note：必须说明为什么接受这类差异，如 \"合理误差\" must say why such differences are accepted, "
+                        + "e.g. \"合理误差\"");
         assertThatThrownBy(() -> read("{\"autoResolve\": [{\"type\": \"AMOUNT_MISMATCH\", \"maxYuan\": \"1\", \"note\": \"x\", \"by\": \"me\"}]}"))
-                .hasMessageStartingWith("autoResolve[0].by: unknown key");
-        assertThatThrownBy(() -> read("{\"digest\": true}")).hasMessageStartingWith("digest: unknown key");
+                .hasMessage("autoResolve[0].by：未知的配置项 unknown key");
+        assertThatThrownBy(() -> read("{\"digest\": true}")).hasMessage("digest：未知的配置项 unknown key");
     }
 
     @Test
@@ -158,7 +161,7 @@ class StoreConfigJsonTest {
         assertThat(read("{}").accounts()).isEmpty();
         assertThatThrownBy(() -> read("{\"accounts\": {\"wechat\": \"x\"}}")).hasMessageContaining("accounts.wechat");
         assertThatThrownBy(() -> read("{\"accounts\": {\"alipay\": 2088}}"))
-                .hasMessage("accounts.alipay: must be a text such as \"2088102177400456\", got 2088");
+                .hasMessage("accounts.alipay：必须是文字，例如 \"2088102177400456\" must be a text such as \"2088102177400456\", got 2088");
     }
 
     @Test
@@ -166,9 +169,9 @@ class StoreConfigJsonTest {
         assertThat(read("{}").invoiceDays()).isEqualTo(15);
         assertThat(read("{\"invoiceDays\": 30}").invoiceDays()).isEqualTo(30);
         assertThatThrownBy(() -> read("{\"invoiceDays\": \"15\"}"))
-                .hasMessage("invoiceDays: must be a whole number of days, got \"15\"");
+                .hasMessage("invoiceDays：必须是整数天数 must be a whole number of days, got \"15\"");
         assertThatThrownBy(() -> read("{\"invoiceDays\": -1}"))
-                .hasMessage("invoiceDays: must not be negative");
+                .hasMessage("invoiceDays：不能是负数 must not be negative");
     }
 
     @Test
@@ -180,9 +183,10 @@ class StoreConfigJsonTest {
         assertThat(read("{\"channels\": [\"ALIPAY\"]}").channelsUsed(Set.of(Channel.ALIPAY, Channel.TAOTIAN_WECHAT)))
                 .as("what the config says wins over the bills sent").containsExactly(Channel.ALIPAY);
         assertThatThrownBy(() -> read("{\"channels\": [\"WECHAT\"]}"))
-                .hasMessage("channels[0]: must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got \"WECHAT\"");
-        assertThatThrownBy(() -> read("{\"channels\": []}")).hasMessageStartingWith("channels: must be a list");
-        assertThatThrownBy(() -> read("{\"channels\": \"ALIPAY\"}")).hasMessageStartingWith("channels: must be a list");
+                .hasMessage("channels[0]：必须是 \"ALIPAY\" 或 \"TAOTIAN_WECHAT\" must be \"ALIPAY\" or \"TAOTIAN_WECHAT\", got \"WECHAT\"");
+        assertThatThrownBy(() -> read("{\"channels\": []}"))
+                .hasMessage("channels：必须是渠道的列表 must be a list of channels such as [\"ALIPAY\", \"TAOTIAN_WECHAT\"]");
+        assertThatThrownBy(() -> read("{\"channels\": \"ALIPAY\"}")).hasMessageStartingWith("channels：必须是渠道的列表");
     }
 
     @Test
@@ -191,36 +195,63 @@ class StoreConfigJsonTest {
     }
 
     @Test
-    void unknownKeyIsAnErrorNamingTheKey() {
-        assertThatThrownBy(() -> read("{\"graceDay\": 3}")).hasMessageStartingWith("graceDay: unknown key");
+    void unknownKeyIsAnErrorNamingTheKeyAndTheKnownKeyItIsATypoOf() {
+        assertThatThrownBy(() -> read("{\"graceDay\": 3}"))
+                .hasMessage("graceDay：未知的配置项 unknown key，是否想写 \"graceDays\"？ did you mean \"graceDays\"?");
+        assertThatThrownBy(() -> read("{\"tolerenceYuan\": \"0.01\"}"))
+                .hasMessage("tolerenceYuan：未知的配置项 unknown key，是否想写 \"toleranceYuan\"？ did you mean \"toleranceYuan\"?");
+        assertThatThrownBy(() -> read("{\"commission\": {\"defualt\": \"0.02\"}}"))
+                .hasMessage("commission.defualt：未知的配置项 unknown key，是否想写 \"commission.default\"？ "
+                        + "did you mean \"commission.default\"?");
         assertThatThrownBy(() -> read("{\"commission\": {\"rate\": \"0.02\"}}"))
-                .hasMessageStartingWith("commission.rate: unknown key");
+                .as("no known key within two edits: no guess").hasMessage("commission.rate：未知的配置项 unknown key");
     }
 
     @Test
-    void malformedValuesAreErrorsNamingTheKey() {
-        assertThatThrownBy(() -> read("{\"graceDays\": \"three\"}")).hasMessageStartingWith("graceDays:");
-        assertThatThrownBy(() -> read("{\"graceDays\": 2.5}")).hasMessageStartingWith("graceDays:");
+    void theEditDistanceCountsInsertedDeletedAndReplacedCharacters() {
+        assertThat(recon.domain.Typos.editDistance("graceDays", "graceDays")).isZero();
+        assertThat(recon.domain.Typos.editDistance("graceDay", "graceDays")).isEqualTo(1);
+        assertThat(recon.domain.Typos.editDistance("defualt", "default")).isEqualTo(2);
+        assertThat(recon.domain.Typos.editDistance("rate", "default")).isEqualTo(6);
+        assertThat(recon.domain.Typos.editDistance("", "note")).isEqualTo(4);
+        assertThat(recon.domain.Typos.closest("channel", Set.of("channels", "commission"))).isEqualTo("channels");
+        assertThat(recon.domain.Typos.closest("digest", Set.of("graceDays", "channels"))).isNull();
+    }
+
+    @Test
+    void malformedValuesAreErrorsNamingTheKeyInChineseThenEnglish() {
+        assertThatThrownBy(() -> read("{\"graceDays\": \"three\"}"))
+                .hasMessage("graceDays：必须是整数天数 must be a whole number of days, got \"three\"");
+        assertThatThrownBy(() -> read("{\"graceDays\": 2.5}"))
+                .hasMessage("graceDays：必须是整数天数 must be a whole number of days, got 2.5");
         assertThatThrownBy(() -> read("{\"commission\": {\"default\": \"2%\"}}"))
-                .hasMessageStartingWith("commission.default:");
+                .hasMessage("commission.default：必须是小数，如 \"0.02\" must be a decimal number such as \"0.02\", got \"2%\"");
         assertThatThrownBy(() -> read("{\"commission\": {\"byCategory\": {\"女装\": \"1.5\"}}}"))
-                .hasMessageStartingWith("commission.byCategory.女装");
-        assertThatThrownBy(() -> read("{\"toleranceYuan\": \"0.001\"}")).hasMessageStartingWith("toleranceYuan:");
+                .hasMessage("commission.byCategory.女装：必须是 0 到 1 之间的费率 must be a rate between 0 and 1");
+        assertThatThrownBy(() -> read("{\"commission\": {\"byCategory\": {\"女装/女士精品\": \"0.05\", \"女装>女士精品\": \"0.06\"}}}"))
+                .hasMessage("commission.byCategory.女装>女士精品：与 \"女装/女士精品\" 是同一个类目 names the same category as \"女装/女士精品\"");
+        assertThatThrownBy(() -> read("{\"toleranceYuan\": \"0.001\"}"))
+                .hasMessage("toleranceYuan：必须是以元为单位、最多两位小数的金额 must be an amount in yuan with at most two decimals");
+        assertThatThrownBy(() -> read("{\"toleranceYuan\": \"-1\"}")).hasMessage("toleranceYuan：不能是负数 must not be negative");
         assertThatThrownBy(() -> read("{\"toleranceYuan\": \"99999999999999999999.01\"}"))
-                .isInstanceOf(StoreConfigJson.InvalidConfigException.class).hasMessageStartingWith("toleranceYuan:");
-        assertThatThrownBy(() -> read("{\"graceDays\": 3,")).hasMessageStartingWith("not valid JSON");
-        assertThatThrownBy(() -> read("[1]")).hasMessageStartingWith("(top level): must be an object");
+                .isInstanceOf(StoreConfigJson.InvalidConfigException.class).hasMessageStartingWith("toleranceYuan：");
+        assertThatThrownBy(() -> read("{\"autoConfirmDays\": -2}")).hasMessage("autoConfirmDays：不能是负数 must not be negative");
+        assertThatThrownBy(() -> read("{\"feeRatioFactor\": 0}")).hasMessage("feeRatioFactor：必须大于 0 must be a positive number");
+        assertThatThrownBy(() -> read("{\"graceDays\": 3,")).hasMessageStartingWith("不是有效的 JSON not valid JSON: ");
+        assertThatThrownBy(() -> read("[1]")).hasMessage("(top level)：必须是 JSON 对象 {…} must be an object");
     }
 
     @Test
     void aKeyGivenAsNullIsMalformedNotTheDefault() {
-        assertThatThrownBy(() -> read("{\"graceDays\": null}")).hasMessage("graceDays: must be a whole number of days, got null");
-        assertThatThrownBy(() -> read("{\"commission\": null}")).hasMessageStartingWith("commission: must be an object");
+        assertThatThrownBy(() -> read("{\"graceDays\": null}"))
+                .hasMessage("graceDays：必须是整数天数 must be a whole number of days, got null");
+        assertThatThrownBy(() -> read("{\"commission\": null}")).hasMessage("commission：必须是 JSON 对象 {…} must be an object");
     }
 
     @Test
     void aKeyGivenTwiceIsRefused() {
-        assertThatThrownBy(() -> read("{\"graceDays\": 3, \"graceDays\": 4}")).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> read("{\"graceDays\": 3, \"graceDays\": 4}"))
+                .hasMessageStartingWith("不是有效的 JSON not valid JSON: Duplicate field 'graceDays'");
     }
 
     @Test

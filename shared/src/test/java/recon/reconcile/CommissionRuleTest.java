@@ -77,6 +77,29 @@ class CommissionRuleTest {
     }
 
     @Test
+    void aKeyGivesItsRateToTheCategoriesUnderItAndTheMostSpecificKeyWins() {
+        var config = new StoreConfig(new BigDecimal("0.02"),
+                Map.of("女装", new BigDecimal("0.05"), "女装/女士精品/连衣裙", new BigDecimal("0.08")), 1, 3, 20,
+                new BigDecimal("0.30"), new BigDecimal("1.5"));
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement("A1").amount("200.00").at("2026-11-05 12:00:00"),
+                commission("A1").amount("10.00").at("2026-11-05 12:00:01"),
+                settlement("B2").amount("200.00").at("2026-11-05 13:00:00"),
+                commission("B2").amount("16.00").at("2026-11-05 13:00:01"),
+                settlement("C3").amount("200.00").at("2026-11-05 14:00:00"),
+                commission("C3").amount("10.00").at("2026-11-05 14:00:01"));
+        var store = aStore()
+                .orders(anOrder("A1").paid("200.00").category("女装/女士精品").build(),
+                        anOrder("B2").paid("200.00").category("女装/女士精品/连衣裙").build(),
+                        anOrder("C3").paid("200.00").category("女装饰品").build())
+                .lines(ledger.lines());
+
+        // 女装/女士精品 at 5 % and 连衣裙 at 8 % are right; 女装饰品 is no 女装: the default 2 % is 4.00
+        assertFound(new Reconciler(config).reconcile(store.build()), FEE_MISMATCH)
+                .containsExactly(tuple(HIGH, day("2026-11-05"), "C3", "L0006", 400L, 1000L));
+    }
+
+    @Test
     void raisesFeeMismatchWithoutCommissionLineOnceSettlementDayAndNextAreCovered() {
         var ledger = Ledger.openingAt("1000.00").add(settlement(ORDER).amount("199.00").at("2026-11-05 12:00:00"));
         var store = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())

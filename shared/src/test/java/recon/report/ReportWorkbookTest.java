@@ -218,8 +218,9 @@ class ReportWorkbookTest {
             for (Row row = sheet.getRow(r); row != null && row.getCell(1) != null
                     && row.getCell(1).getCellType() == CellType.NUMERIC; row = sheet.getRow(++r)) {
                 settled = settled.add(money(row.getCell(1)));
-                charged = charged.add(money(row.getCell(4)));
+                charged = charged.add(money(row.getCell(5)));
                 assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.RATE);
+                assertThat(row.getCell(3).getStringCellValue()).as("the store's config has no byCategory key").isEqualTo("default");
             }
             // every settlement and commission line of the day belongs to one 类目 row
             assertThat(settled).isEqualByComparingTo(new BigDecimal(json.get("settledAmount").asText()));

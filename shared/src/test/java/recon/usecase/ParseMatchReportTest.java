@@ -272,6 +272,23 @@ class ParseMatchReportTest {
     }
 
     @Test
+    void theAnomalyAlertOfAStoreWithARefusedFileSaysItsDataIsIncomplete() throws IOException {
+        StoreSample sample = storeWithMostFiles();
+        Pipeline pipeline = new Pipeline();
+
+        pipeline.run(upload(pipeline, sample, allFiles(sample)));
+        pipeline.drain();
+
+        assertThat(sample.rejectedFiles()).isNotEmpty();
+        List<Alert> anomalyAlerts = pipeline.alerts.stream().filter(a -> a.anomalyCount() > 0).toList();
+        assertThat(anomalyAlerts).isNotEmpty().allSatisfy(alert -> {
+            assertThat(alert.text()).contains("\n\n数据不完整：" + sample.rejectedFiles().size() + " 个文件被拒收（");
+            sample.rejectedFiles().forEach(file -> assertThat(alert.text()).contains(Path.of(file).getFileName() + "："));
+            assertThat(alert.sms()).contains("；数据不完整：" + sample.rejectedFiles().size() + "个文件被拒收");
+        });
+    }
+
+    @Test
     void aMalformedFileIsRejectedWithItsLineAndStoresNothing() throws IOException {
         StoreRef store = new StoreRef("t9", "s9");
         Pipeline pipeline = new Pipeline();
@@ -379,7 +396,8 @@ class ParseMatchReportTest {
                 .isInstanceOf(StoreConfigJson.InvalidConfigException.class)
                 .hasMessageContaining("graceDay");
         assertThat(pipeline.results.saves).isZero();
-        assertThat(pipeline.alerts).singleElement().satisfies(a -> assertThat(a.text()).contains("graceDay"));
+        assertThat(pipeline.alerts).singleElement().satisfies(a -> assertThat(a.text())
+                .contains("错误：graceDay：未知的配置项 unknown key，是否想写 \"graceDays\"？"));
     }
 
     private static List<String> anomalyAlertTexts(Pipeline pipeline) {
