@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +62,32 @@ public final class ReconcileStore {
         StoreConfig config = config(store);
         List<FileEntry> done = manifest.files(store).stream()
                 .filter(f -> f.status() == FileEntry.Status.DONE).toList();
-        List<FileOutcome> files = done.stream()
-                .flatMap(f -> f.outcomes().stream())
-                .sorted(Comparator.comparing(FileOutcome::name))
-                .toList();
+        List<FileOutcome> files = withoutReplacedRefusals(done);
         StoreRecords merged = load(store, done,
                 new DayRange(days.first().minusDays(LOAD_MARGIN_DAYS), days.last().plusDays(LOAD_MARGIN_DAYS)));
         return new Reconciled(config, files, merged, new Reconciler(config).closeBooks(store.tenant(), store.store(), merged));
+    }
+
+    /**
+     * Every outcome of the processed files, by name, but a refusal an upload of the same name processed
+     * no earlier put right: the seller downloaded the export again, as the refusal asked, and the reports
+     * stop saying the data is incomplete.
+     */
+    private static List<FileOutcome> withoutReplacedRefusals(List<FileEntry> done) {
+        List<FileOutcome> kept = new ArrayList<>();
+        for (FileEntry entry : done) {
+            for (FileOutcome outcome : entry.outcomes()) {
+                boolean putRight = !outcome.accepted() && done.stream()
+                        .filter(other -> other != entry && !other.processedAt().isBefore(entry.processedAt()))
+                        .flatMap(other -> other.outcomes().stream())
+                        .anyMatch(other -> other.accepted() && other.name().equals(outcome.name()));
+                if (!putRight) {
+                    kept.add(outcome);
+                }
+            }
+        }
+        kept.sort(Comparator.comparing(FileOutcome::name));
+        return kept;
     }
 
     /**
