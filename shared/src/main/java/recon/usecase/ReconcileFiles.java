@@ -1,10 +1,10 @@
 package recon.usecase;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,24 +62,17 @@ public final class ReconcileFiles {
         List<Read> reads = new ArrayList<>();
         int readers = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
         StoreAccounts accounts = new StoreAccounts(config.accounts());
+        InOrder inOrder = new InOrder(inputs.size(), accounts);
         try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
-            List<Future<List<Read>>> tasks = new ArrayList<>();
-            // files are read side by side but checked and committed in input order, each after the one before
-            CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
-            for (Input input : inputs) {
-                CompletableFuture<Void> previous = before;
-                CompletableFuture<Void> committed = new CompletableFuture<>();
-                tasks.add(pool.submit(() -> {
-                    try {
-                        return read(input, records, previous, accounts);
-                    } finally {
-                        committed.complete(null);
-                    }
-                }));
-                before = committed;
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                int index = i;
+                tasks.add(pool.submit(() -> inOrder.read(index, read(inputs.get(index), records))));
             }
-            for (Future<List<Read>> task : tasks) {
-                for (Read read : Tasks.resultOf(task, "reading the files")) {
+            // once input i's task and every one before it are done, input i is committed
+            for (int i = 0; i < tasks.size(); i++) {
+                Tasks.resultOf(tasks.get(i), "reading the files");
+                for (Read read : inOrder.committed(i)) {
                     reads.add(read);
                     if (read.resolutions() == null) {
                         onFile.accept(read.outcome());
@@ -116,15 +109,55 @@ public final class ReconcileFiles {
         return read.outcome();
     }
 
+    /** One file of an input as read: its outcome and its records, not in the store yet. */
+    private record Pending(FileOutcome outcome, StoreRecords.Batch batch) {}
+
     /**
-     * Reads one input (a ZIP gives several files) and commits each accepted export as soon as it is
-     * read and the inputs before it are committed, unless it names another store's account; a
-     * resolutions file's rows are held for the check. The pool takes the inputs in order, so the one
-     * waited for is always running or done.
+     * Commits the inputs' files in input order, each input as soon as every one before it is committed,
+     * while the reading goes on side by side: which file is first (the store's accounts, {@link
+     * StoreAccounts}) never depends on which was read faster. A file naming another store's account is
+     * rejected and its records dropped; a resolutions file's rows are held for the check.
      */
-    private static List<Read> read(Input input, StoreRecords records, CompletableFuture<Void> previous,
-            StoreAccounts accounts) {
-        List<Read> files = new ArrayList<>(1);
+    private static final class InOrder {
+        private final StoreAccounts accounts;
+        private final List<List<Pending>> read;
+        private final List<List<Read>> committed;
+        private int next;
+
+        InOrder(int inputs, StoreAccounts accounts) {
+            this.accounts = accounts;
+            this.read = new ArrayList<>(Collections.nCopies(inputs, null));
+            this.committed = new ArrayList<>(Collections.nCopies(inputs, null));
+        }
+
+        synchronized void read(int index, List<Pending> files) {
+            read.set(index, files);
+            for (; next < read.size() && read.get(next) != null; next++) {
+                List<Read> reads = new ArrayList<>(read.get(next).size());
+                for (Pending file : read.get(next)) {
+                    FileOutcome outcome = accounts.check(file.outcome());
+                    if (outcome.accepted() && outcome.kind() == FileKind.RESOLUTIONS) {
+                        reads.add(new Read(outcome, file.batch().resolutions()));
+                    } else {
+                        if (outcome.accepted()) {
+                            file.batch().commit();
+                        }
+                        reads.add(new Read(outcome, null));
+                    }
+                }
+                read.set(next, List.of()); // the batches are the store's now, or garbage
+                committed.set(next, reads);
+            }
+        }
+
+        synchronized List<Read> committed(int index) {
+            return committed.get(index);
+        }
+    }
+
+    /** Reads one input (a ZIP gives several files), each file's records into a batch of its own. */
+    private static List<Pending> read(Input input, StoreRecords records) {
+        List<Pending> files = new ArrayList<>(1);
         new FileIngest().read(input.name(), input.opener(), new IngestListener() {
             private StoreRecords.Batch batch;
 
@@ -135,17 +168,8 @@ public final class ReconcileFiles {
             }
 
             @Override
-            public void finish(FileOutcome read) {
-                previous.join();
-                FileOutcome outcome = accounts.check(read);
-                if (outcome.accepted() && outcome.kind() == FileKind.RESOLUTIONS) {
-                    files.add(new Read(outcome, batch.resolutions()));
-                } else {
-                    if (outcome.accepted()) {
-                        batch.commit();
-                    }
-                    files.add(new Read(outcome, null));
-                }
+            public void finish(FileOutcome outcome) {
+                files.add(new Pending(outcome, outcome.accepted() ? batch : null));
                 batch = null;
             }
         });
