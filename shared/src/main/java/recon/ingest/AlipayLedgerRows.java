@@ -14,7 +14,8 @@ final class AlipayLedgerRows extends BillRows {
     static final Column OCCURRED_AT = Column.required("发生时间");
     static final Column INCOME = Column.required("收入金额", "收入金额(+元)", "收入金额(元)", "收入金额");
     static final Column EXPENSE = Column.required("支出金额", "支出金额(-元)", "支出金额(元)", "支出金额");
-    static final Column BALANCE = Column.required("账户余额", "账户余额(元)", "账户余额");
+    /** Optional: some exports and third-party tools drop it; such a ledger still holds every yuan. */
+    static final Column BALANCE = Column.optional("账户余额", "账户余额(元)", "账户余额");
     static final Column MERCHANT_ORDER_NO = Column.optional("商户订单号");
     static final Column BUSINESS_TYPE = Column.optional("业务类型");
     static final Column MEMO = Column.optional("备注");
@@ -61,7 +62,7 @@ final class AlipayLedgerRows extends BillRows {
         long time = time(occurredAt, OCCURRED_AT, true);
         long incomeFen = income(income, INCOME);
         long expenseFen = expense(expense, EXPENSE);
-        long balanceFen = amount(balance, BALANCE, true);
+        long balanceFen = balance < 0 ? LedgerLine.NO_BALANCE : amount(balance, BALANCE, true);
         String memoText = text(memo);
         line(id, orderId(memoText), time, incomeFen, expenseFen, balanceFen,
                 type(keptText(businessType, BUSINESS_TYPE)), memoText, text(description));

@@ -2,6 +2,7 @@ package recon.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.Charset;
 import java.time.LocalDate;
@@ -282,6 +283,23 @@ class AlipayLedgerTest {
             assertThat(l.incomeFen()).isEqualTo(150);
             assertThat(l.lineClass()).isEqualTo(LineClass.SETTLEMENT);
         });
+    }
+
+    @Test
+    void aLedgerWithoutItsBalanceColumnIsReadAndItsLinesStateNoBalance() {
+        // given: a tool's export that dropped 账户余额
+        String file = csv("#支付宝账务明细查询", "账务流水号,发生时间,收入金额（+元）,支出金额（-元）,业务类型,商户订单号",
+                "20261102001,2026-11-02 10:00:00,199.00,,交易付款,T200P3553498017448001",
+                "20261102002,2026-11-02 10:00:01,,3.98,交易佣金（天猫佣金）,T200P3553498017448001");
+
+        // when
+        Collected got = Collected.ingest("账务明细.csv", file, UTF_8);
+
+        // then every yuan is read; only the balance check has nothing to check
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.outcome().kind()).isEqualTo(FileKind.ALIPAY_LEDGER);
+        assertThat(got.lines).extracting(l -> l.incomeFen(), l -> l.expenseFen(), l -> l.hasBalance())
+                .containsExactly(tuple(19_900L, 0L, false), tuple(0L, 398L, false));
     }
 
     @Test
