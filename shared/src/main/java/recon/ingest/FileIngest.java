@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -29,6 +31,8 @@ public final class FileIngest {
     static final int MAX_ZIP_ENTRIES = 1000;
     static final long MAX_ZIP_BYTES = 2L * 1024 * 1024 * 1024;
     static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
+    /** A workbook's relationships list a few parts: more than this is not read for the styles part. */
+    private static final int MAX_RELS_BYTES = 1 << 20;
 
     private static final String CORRUPT = "文件已损坏或不完整";
     static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
@@ -136,11 +140,29 @@ public final class FileIngest {
     }
 
     private static long readWorkbook(Path file, TableIngest table) {
-        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false)));
+        // cell formats tell dates from numbers; a package without a styles part (minimal writers make them)
+        // has none to read, and the reader would call it broken
+        boolean formats = hasStyles(file);
+        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false)));
                 Stream<Row> rows = xlsxReader(() -> sheetToRead(workbook).openStream())) {
             return table.read(new XlsxTable(rows.iterator(), workbook.isDate1904()));
         } catch (IOException | ExcelReaderException | UncheckedIOException e) {
             throw new Rejection(0, CORRUPT_XLSX);
+        }
+    }
+
+    /** The workbook's relationships name a styles part (the optional xl/styles.xml). */
+    private static boolean hasStyles(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
+            if (rels == null) {
+                return true; // not the usual layout: the reader looks for itself
+            }
+            try (InputStream in = zip.getInputStream(rels)) {
+                return new String(in.readNBytes(MAX_RELS_BYTES), StandardCharsets.UTF_8).contains("relationships/styles\"");
+            }
+        } catch (IOException e) {
+            return true; // the reader says what is wrong with the package
         }
     }
 

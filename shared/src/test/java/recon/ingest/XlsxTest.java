@@ -1,5 +1,6 @@
 package recon.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,52 @@ class XlsxTest {
                 sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
             }
         }
+    }
+
+    /** The parts a minimal writer puts in a package: no styles, no shared strings, inline text cells. */
+    private static byte[] minimalPackage(String[]... rows) {
+        StringBuilder sheetData = new StringBuilder();
+        for (int r = 0; r < rows.length; r++) {
+            sheetData.append("<row r=\"").append(r + 1).append("\">");
+            for (int c = 0; c < rows[r].length; c++) {
+                sheetData.append("<c r=\"").append((char) ('A' + c)).append(r + 1).append("\" t=\"inlineStr\"><is><t>")
+                        .append(rows[r][c]).append("</t></is></c>");
+            }
+            sheetData.append("</row>");
+        }
+        String ns = "http://schemas.openxmlformats.org/";
+        return Fixtures.zip(UTF_8,
+                "[Content_Types].xml", ("<Types xmlns=\"" + ns + "package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                        + "</Types>").getBytes(UTF_8),
+                "_rels/.rels", ("<Relationships xmlns=\"" + ns + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
+                        + ns + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").getBytes(UTF_8),
+                "xl/workbook.xml", ("<workbook xmlns=\"" + ns + "spreadsheetml/2006/main\" xmlns:r=\"" + ns
+                        + "officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+                        .getBytes(UTF_8),
+                "xl/_rels/workbook.xml.rels", ("<Relationships xmlns=\"" + ns + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
+                        + ns + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>").getBytes(UTF_8),
+                "xl/worksheets/sheet1.xml", ("<worksheet xmlns=\"" + ns + "spreadsheetml/2006/main\"><sheetData>" + sheetData
+                        + "</sheetData></worksheet>").getBytes(UTF_8));
+    }
+
+    @Test
+    void aPackageWithoutTheOptionalStylesPartIsReadNotCalledBroken() {
+        // given a workbook as minimal writers make it: no styles part (Excel, LibreOffice and openpyxl open it)
+        byte[] file = minimalPackage(
+                new String[] {"订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间"},
+                new String[] {"3553498017448001", "199.00", "交易成功", "2026-11-02 09:00:00", "2026-11-02 09:01:00"});
+
+        // when
+        Collected got = Collected.ingest("订单.xlsx", file);
+
+        // then
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.outcome().kind()).isEqualTo(FileKind.TMALL_ORDERS);
+        assertThat(got.orders).singleElement().satisfies(o -> assertThat(o.paidFen()).isEqualTo(19_900));
     }
 
     @Test
