@@ -2,7 +2,10 @@ package recon.reconcile;
 
 import static recon.domain.AnomalyType.FEE_MISMATCH;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import recon.domain.Anomaly;
 import recon.domain.LedgerLine;
 import recon.domain.Order;
@@ -39,13 +42,27 @@ final class CommissionRule {
         // a commission line may be on a day the bills do not cover yet, from payment to the day after
         // the first settlement known: the anomaly waits for it
         Waiting waiting = coverage.waitingFor(SettlementRules.paidDay(order, firstSettlementDay), firstSettlementDay + 1);
-        long expectedFee = Rates.apply(ledger.settledFen() - duplicateFen, config.commissionRate(order.category()));
         long charged = 0;
         for (LedgerLine line : commissions) {
             charged += line.expenseFen() - line.incomeFen();
         }
-        long allowed = Math.max(config.toleranceFen(), Rates.apply(expectedFee, Rates.TWO_PERCENT));
-        if (Math.abs(charged - expectedFee) <= allowed) {
+        long settled = ledger.settledFen() - duplicateFen;
+        long expectedFee = Rates.apply(settled, config.commissionRate(order.category()));
+        if (order.category().isEmpty() && !config.commissionByCategory().isEmpty()) {
+            // the report gives no 类目 (the classic layout has none): any rate of the contract may be the order's,
+            // so the fee is wrong only where none of them explains it, and then against the nearest
+            long nearest = Long.MAX_VALUE;
+            for (BigDecimal rate : contractRates()) {
+                long fee = Rates.apply(settled, rate);
+                if (Math.abs(charged - fee) <= allowed(fee)) {
+                    return;
+                }
+                if (nearest == Long.MAX_VALUE || Math.abs(charged - fee) < Math.abs(charged - nearest)) {
+                    nearest = fee;
+                }
+            }
+            expectedFee = nearest;
+        } else if (Math.abs(charged - expectedFee) <= allowed(expectedFee)) {
             return;
         }
         Severity severity = charged > expectedFee ? Severity.HIGH : Severity.MEDIUM;
@@ -53,5 +70,31 @@ final class CommissionRule {
         long day = last == null ? firstSettlementDay : Times.epochDay(last.occurredAt());
         found.add(Anomalies.of(FEE_MISMATCH, severity, day, order.orderId(), last == null ? null : last.lineId(), null,
                 expectedFee, charged, waiting));
+    }
+
+    /** What a fee may be off by: max(tolerance, 2 % of it). */
+    private long allowed(long fee) {
+        return Math.max(config.toleranceFen(), Rates.apply(fee, Rates.TWO_PERCENT));
+    }
+
+    /** Every rate the contract names: its default and those of its 类目. */
+    private Set<BigDecimal> contractRates() {
+        return contractRates(config);
+    }
+
+    private static TreeSet<BigDecimal> contractRates(StoreConfig config) {
+        TreeSet<BigDecimal> rates = new TreeSet<>(config.commissionByCategory().values());
+        rates.add(config.commissionDefault());
+        return rates;
+    }
+
+    /**
+     * The rate a day's fee ratio counts an order's settlement at: its 类目's, or, where the report gives no
+     * 类目 and the contract has rates by 类目, the highest the contract names (no day is called costly for
+     * a rate that is only a guess).
+     */
+    static BigDecimal rateForFeeRatio(StoreConfig config, String category) {
+        return category.isEmpty() && !config.commissionByCategory().isEmpty()
+                ? contractRates(config).last() : config.commissionRate(category);
     }
 }

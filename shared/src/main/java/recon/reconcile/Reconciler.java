@@ -66,7 +66,7 @@ public final class Reconciler {
             for (LedgerLine line : ledger.settlements()) {
                 settlements.checkLine(line, order);
                 if (order != null) {
-                    days.settlementOfKnownOrder(line, config.commissionRate(order.category()));
+                    days.settlementOfKnownOrder(line, CommissionRule.rateForFeeRatio(config, order.category()));
                 }
             }
             if (order != null) {

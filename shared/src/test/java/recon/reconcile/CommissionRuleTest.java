@@ -1,5 +1,6 @@
 package recon.reconcile;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static recon.domain.AnomalyType.FEE_MISMATCH;
 import static recon.domain.Severity.HIGH;
@@ -16,7 +17,9 @@ import static recon.testdata.TestTimes.day;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
+import recon.domain.AnomalyType;
 import recon.domain.FileKind;
 import recon.domain.OrderStatus;
 import recon.domain.StoreConfig;
@@ -74,6 +77,33 @@ class CommissionRuleTest {
 
         assertFound(new Reconciler(config).reconcile(store.build()), FEE_MISMATCH)
                 .containsExactly(tuple(HIGH, day("2026-11-05"), "B2", "L0004", 400L, 1000L));
+    }
+
+    @Test
+    void anOrderWithoutCategoryIsWrongOnlyWhereNoRateOfTheContractExplainsItsFee() {
+        // given a contract of 2 % by default and 5 % for 数码, and orders whose report gives no 类目
+        var config = new StoreConfig(new BigDecimal("0.02"), Map.of("数码", new BigDecimal("0.05")), 1, 3, 20,
+                new BigDecimal("0.30"), new BigDecimal("1.5"));
+        var ledger = Ledger.openingAt("1000.00").add(
+                settlement("A1").amount("200.00").at("2026-11-05 12:00:00"),
+                commission("A1").amount("10.00").at("2026-11-05 12:00:01"),
+                settlement("B2").amount("200.00").at("2026-11-05 13:00:00"),
+                commission("B2").amount("14.00").at("2026-11-05 13:00:01"),
+                settlement("C3").amount("200.00").at("2026-11-05 14:00:00"),
+                commission("C3").amount("2.00").at("2026-11-05 14:00:01"));
+        var store = aStore()
+                .orders(anOrder("A1").paid("200.00").build(), anOrder("B2").paid("200.00").build(),
+                        anOrder("C3").paid("200.00").build())
+                .lines(ledger.lines());
+
+        Reconciliation result = new Reconciler(config).reconcile(store.build());
+
+        // then 5 % is a rate of the contract; 7 % is above every one, 1 % below every one: each against the nearest
+        assertFound(result, FEE_MISMATCH).containsExactly(
+                tuple(HIGH, day("2026-11-05"), "B2", "L0004", 1000L, 1400L),
+                tuple(MEDIUM, day("2026-11-05"), "C3", "L0006", 400L, 200L));
+        assertThat(result.anomalies()).extracting(Anomaly::type).as("the day's fee ratio counts them at 5 %")
+                .doesNotContain(AnomalyType.FEE_RATIO_HIGH);
     }
 
     @Test

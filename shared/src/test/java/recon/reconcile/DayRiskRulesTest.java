@@ -60,7 +60,7 @@ class DayRiskRulesTest {
     }
 
     private static Reconciliation weightedDay(String commissionYuan) {
-        // 数码 5 % and default 2 % on 100.00 each: contract rate 3.5 %; the unknown order's 100.00 counts in
+        // 数码 5 % and 女装 at the default 2 % on 100.00 each: contract rate 3.5 %; the unknown order's 100.00 counts in
         // the settlements only: 300.00 × 3.5 % × 1.5 = 15.75
         var config = new StoreConfig(new BigDecimal("0.02"), Map.of("数码", new BigDecimal("0.05")), 1, 3, 20,
                 new BigDecimal("0.30"), new BigDecimal("1.5"));
@@ -69,7 +69,8 @@ class DayRiskRulesTest {
                 settlement("B2").amount("100.00").at("2026-11-05 11:00:00"),
                 settlement("C3").amount("100.00").at("2026-11-05 12:00:00"),
                 commission(null).amount(commissionYuan).at("2026-11-05 13:00:00"));
-        var store = aStore().orders(anOrder("A1").category("数码").build(), anOrder("B2").build()).lines(ledger.lines());
+        var store = aStore().orders(anOrder("A1").category("数码").build(), anOrder("B2").category("女装").build())
+                .lines(ledger.lines());
         return new Reconciler(config).reconcile(store.build());
     }
 
