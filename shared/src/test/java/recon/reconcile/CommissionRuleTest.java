@@ -28,6 +28,10 @@ import recon.testdata.Ledger;
 
 /** Default contract rate 2 %: a 199.00 settlement owes 3.98, give or take max(0.01, 2 % of 3.98 = 0.08). */
 class CommissionRuleTest {
+    /** 2 % by default, 5 % for 数码. */
+    private static final StoreConfig DIGITAL_AT_FIVE_PERCENT = new StoreConfig(new BigDecimal("0.02"),
+            Map.of("数码", new BigDecimal("0.05")), 1, 3, 20, new BigDecimal("0.30"), new BigDecimal("1.5"));
+
     private static final String ORDER = "3553498017448001";
 
     private static Reconciliation settledWithCommission(String commissionYuan) {
@@ -63,8 +67,6 @@ class CommissionRuleTest {
 
     @Test
     void usesTheRateOfTheOrdersCategory() {
-        var config = new StoreConfig(new BigDecimal("0.02"), Map.of("数码", new BigDecimal("0.05")), 1, 3, 20,
-                new BigDecimal("0.30"), new BigDecimal("1.5"));
         var ledger = Ledger.openingAt("1000.00").add(
                 settlement("A1").amount("200.00").at("2026-11-05 12:00:00"),
                 commission("A1").amount("10.00").at("2026-11-05 12:00:01"),
@@ -75,15 +77,13 @@ class CommissionRuleTest {
                         anOrder("B2").paid("200.00").category("女装").build())
                 .lines(ledger.lines());
 
-        assertFound(new Reconciler(config).reconcile(store.build()), FEE_MISMATCH)
+        assertFound(new Reconciler(DIGITAL_AT_FIVE_PERCENT).reconcile(store.build()), FEE_MISMATCH)
                 .containsExactly(tuple(HIGH, day("2026-11-05"), "B2", "L0004", 400L, 1000L));
     }
 
     @Test
     void anOrderWithoutCategoryIsWrongOnlyWhereNoRateOfTheContractExplainsItsFee() {
         // given a contract of 2 % by default and 5 % for 数码, and orders whose report gives no 类目
-        var config = new StoreConfig(new BigDecimal("0.02"), Map.of("数码", new BigDecimal("0.05")), 1, 3, 20,
-                new BigDecimal("0.30"), new BigDecimal("1.5"));
         var ledger = Ledger.openingAt("1000.00").add(
                 settlement("A1").amount("200.00").at("2026-11-05 12:00:00"),
                 commission("A1").amount("10.00").at("2026-11-05 12:00:01"),
@@ -96,7 +96,7 @@ class CommissionRuleTest {
                         anOrder("C3").paid("200.00").build())
                 .lines(ledger.lines());
 
-        Reconciliation result = new Reconciler(config).reconcile(store.build());
+        Reconciliation result = new Reconciler(DIGITAL_AT_FIVE_PERCENT).reconcile(store.build());
 
         // then 5 % is a rate of the contract; 7 % is above every one, 1 % below every one: each against the nearest
         assertFound(result, FEE_MISMATCH).containsExactly(
