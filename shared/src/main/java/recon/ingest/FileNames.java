@@ -49,7 +49,7 @@ public final class FileNames {
     }
 
     /** Why a file of this name is skipped (for {@link Verdict#SKIP}). */
-    public static String skipReason(String path) {
+    static String skipReason(String path) {
         return "不是导出文件（." + extension(lastSegment(path)) + "），未读取";
     }
 

@@ -19,6 +19,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import recon.alert.AlertDispatch;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
@@ -204,7 +205,7 @@ public final class ParseUpload {
 
         FileIngest.Opener opener = () -> blobs.open(upload.key())
                 .orElseThrow(() -> new NoSuchFileException(upload.key()));
-        Validation validation = new Validation(accountsOf(store, earlier));
+        Validation validation = new Validation(() -> accountsOf(store, earlier));
         ingest.read(key.fileName(), opener, validation);
         validation.keepableFileList(key.fileName());
         validation.refuseForeignResolutions(store, results);
@@ -371,10 +372,12 @@ public final class ParseUpload {
         private final List<CoveredDays> fileCoverage = new ArrayList<>();
         private final List<Resolution> fileResolutions = new ArrayList<>();
         private LocalDate fileFirstDay;
-        private final StoreAccounts accounts;
+        /** Read from the manifest only when a file names an account: most uploads cost no query for it. */
+        private final Supplier<StoreAccounts> storeAccounts;
+        private StoreAccounts accounts;
 
-        Validation(StoreAccounts accounts) {
-            this.accounts = accounts;
+        Validation(Supplier<StoreAccounts> storeAccounts) {
+            this.storeAccounts = storeAccounts;
         }
 
         boolean anyAccepted() {
@@ -431,7 +434,10 @@ public final class ParseUpload {
         @Override
         public void finish(FileOutcome asRead) {
             read.add(asRead);
-            FileOutcome outcome = accounts.check(asRead);
+            if (asRead.account() != null && accounts == null) {
+                accounts = storeAccounts.get();
+            }
+            FileOutcome outcome = accounts == null ? asRead : accounts.check(asRead);
             outcomes.add(outcome);
             if (outcome.accepted()) {
                 if (!fileResolutions.isEmpty()) {
