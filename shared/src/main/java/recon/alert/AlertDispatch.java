@@ -9,6 +9,7 @@ import recon.domain.IncompleteData;
 import recon.port.Alert;
 import recon.port.AlertLog;
 import recon.port.Alerts;
+import recon.port.ReportLinks;
 import recon.port.StoreRef;
 
 /**
@@ -19,10 +20,18 @@ import recon.port.StoreRef;
 public final class AlertDispatch {
     private final Alerts topic;
     private final AlertLog log;
+    private final ReportLinks links;
 
+    /** Alerts that name the reports' keys. */
     public AlertDispatch(Alerts topic, AlertLog log) {
+        this(topic, log, ReportLinks.NONE);
+    }
+
+    /** Alerts that link the reports' pages. */
+    public AlertDispatch(Alerts topic, AlertLog log, ReportLinks links) {
         this.topic = topic;
         this.log = log;
+        this.links = links;
     }
 
     /** The key of an anomaly's alert: A#{id}. */
@@ -45,7 +54,7 @@ public final class AlertDispatch {
                 .filter(a -> log.claim(store, key(a)))
                 .toList();
         if (!firstSeen.isEmpty()) {
-            send(AlertText.anomalies(store, firstSeen, incomplete), store,
+            send(AlertText.anomalies(store, firstSeen, incomplete, links), store,
                     firstSeen.stream().map(AlertDispatch::key).toList());
         }
         return firstSeen;
@@ -63,7 +72,7 @@ public final class AlertDispatch {
     public void monthClosed(StoreRef store, YearMonth month) {
         String key = "CLOSED#" + month;
         if (log.claim(store, key)) {
-            send(AlertText.monthClosed(store, month), store, List.of(key));
+            send(AlertText.monthClosed(store, month, links), store, List.of(key));
         }
     }
 
