@@ -31,7 +31,8 @@ class TemplateTest {
             "ParseFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL,
                     Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
             "MatchFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME, Settings.MATCH_QUEUE_URL, Settings.REPORT_QUEUE_URL,
-                    Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS),
+                    Settings.ALERT_TOPIC_ARN, Settings.RETENTION_DAYS, Settings.REPORT_LINKS_DOMAIN, Settings.REPORT_LINKS_KEY_ID,
+                    Settings.REPORT_LINKS_SECRET, Settings.REPORT_LINKS_VALID_DAYS),
             "ReportFunction", Set.of(Settings.TABLE_NAME, Settings.BUCKET_NAME));
 
     /** Action names (after the service prefix) that only read. */
@@ -229,6 +230,36 @@ class TemplateTest {
             }
             assertThat(granted).as(expected.getKey()).containsAll(expected.getValue());
         }
+    }
+
+    /**
+     * The report links' distribution exists only with a public key, answers only URLs signed with its
+     * key group, over HTTPS, and the bucket lets it read the reports and nothing else.
+     */
+    @Test
+    void theReportsDistributionServesOnlySignedUrlsAndReadsOnlyReports() {
+        for (String name : List.of("ReportsKeyGroup", "ReportsOriginAccessControl", "ReportsDistribution")) {
+            assertThat(resources.path(name).path("Condition").asText()).as(name).isEqualTo("HasReportLinks");
+        }
+        JsonNode behavior = resources.path("ReportsDistribution").path("Properties").path("DistributionConfig")
+                .path("DefaultCacheBehavior");
+        assertThat(texts(behavior.path("TrustedKeyGroups"))).containsExactly("ReportsKeyGroup");
+        assertThat(behavior.path("ViewerProtocolPolicy").asText()).isEqualTo("https-only");
+        assertThat(texts(behavior.path("AllowedMethods"))).containsExactly("GET", "HEAD");
+
+        // the bucket policy's statement behind !If [HasReportLinks, statement, NoValue]
+        JsonNode conditional = null;
+        for (JsonNode statement : resources.path("ExportsBucketPolicy").path("Properties").path("PolicyDocument").path("Statement")) {
+            if (statement.isArray() && statement.get(0).asText().equals("HasReportLinks")) {
+                conditional = statement.get(1);
+            }
+        }
+        assertThat(conditional).as("the bucket policy's statement for the distribution").isNotNull();
+        assertThat(conditional.path("Principal").path("Service").asText()).isEqualTo("cloudfront.amazonaws.com");
+        assertThat(texts(conditional.path("Action"))).containsExactly("s3:GetObject");
+        assertThat(texts(conditional.path("Resource"))).containsExactly("${ExportsBucket.Arn}/tenants/*/stores/*/reports/*");
+        assertThat(conditional.path("Condition").path("StringEquals").path("AWS:SourceArn").asText())
+                .endsWith(":distribution/${ReportsDistribution}");
     }
 
     @Test

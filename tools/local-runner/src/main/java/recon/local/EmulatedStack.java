@@ -77,7 +77,10 @@ public record EmulatedStack(
         return new EmulatedStack(runId, bucket, table, ingest, match, report, topicArn, alerts);
     }
 
-    /** The environment template.yaml gives the functions, naming these resources. */
+    /**
+     * The environment template.yaml gives the functions, naming these resources; as deployed without
+     * ReportLinksPublicKeyId, so the alerts name the report folders (an emulator has no CloudFront).
+     */
     public Settings settings() {
         return new Settings(Map.of(
                 Settings.TABLE_NAME, table,
@@ -85,7 +88,11 @@ public record EmulatedStack(
                 Settings.MATCH_QUEUE_URL, match.url(),
                 Settings.REPORT_QUEUE_URL, report.url(),
                 Settings.ALERT_TOPIC_ARN, alertTopicArn,
-                Settings.RETENTION_DAYS, Integer.toString(RETENTION_DAYS)));
+                Settings.RETENTION_DAYS, Integer.toString(RETENTION_DAYS),
+                Settings.REPORT_LINKS_DOMAIN, "",
+                Settings.REPORT_LINKS_KEY_ID, "",
+                Settings.REPORT_LINKS_SECRET, "recon-local-report-links",
+                Settings.REPORT_LINKS_VALID_DAYS, "30"));
     }
 
     /** How a queue of the template keeps its messages. */

@@ -9,6 +9,7 @@ import recon.port.Blobs;
 import recon.port.FileManifest;
 import recon.port.MatchRequests;
 import recon.port.RecordStore;
+import recon.port.ReportLinks;
 import recon.port.ReportRequests;
 import recon.port.ResultStore;
 import recon.port.StoreFiles;
@@ -37,7 +38,19 @@ public final class Adapters {
 
     /** The alerts topic with the log of what was alerted. */
     public AlertDispatch alertDispatch() {
-        return new AlertDispatch(alerts(), alertLog());
+        return new AlertDispatch(alerts(), alertLog(), reportLinks());
+    }
+
+    /** Signed links to the reports when the stack has a distribution for them, none otherwise. */
+    public ReportLinks reportLinks() {
+        String domain = settings.values().get(Settings.REPORT_LINKS_DOMAIN);
+        if (domain == null || domain.isBlank()) {
+            return ReportLinks.NONE;
+        }
+        String secret = settings.require(Settings.REPORT_LINKS_SECRET);
+        return new CloudFrontLinks(domain, settings.require(Settings.REPORT_LINKS_KEY_ID),
+                Duration.ofDays(settings.requireDays(Settings.REPORT_LINKS_VALID_DAYS)), clock,
+                () -> clients.secretsManager().getSecretValue(r -> r.secretId(secret)).secretString());
     }
 
     public Blobs blobs() {

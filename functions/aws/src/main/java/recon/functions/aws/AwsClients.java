@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,6 +24,7 @@ public final class AwsClients {
     private DynamoDbClient dynamo;
     private SqsClient sqs;
     private SnsClient sns;
+    private SecretsManagerClient secretsManager;
 
     private AwsClients(URI endpoint, List<ExecutionInterceptor> interceptors) {
         this.http = UrlConnectionHttpClient.builder().build();
@@ -100,5 +102,17 @@ public final class AwsClients {
             sns = builder.build();
         }
         return sns;
+    }
+
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            var builder = SecretsManagerClient.builder().httpClient(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            secretsManager = builder.build();
+        }
+        return secretsManager;
     }
 }

@@ -15,6 +15,14 @@ public record Settings(Map<String, String> values) {
     public static final String ALERT_TOPIC_ARN = "ALERT_TOPIC_ARN";
     /** Days records and results are kept (DynamoDB TTL). */
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
+    /** The CloudFront domain that serves the reports; blank when the deployment gives no links. */
+    public static final String REPORT_LINKS_DOMAIN = "REPORT_LINKS_DOMAIN";
+    /** The id of the CloudFront public key whose private half signs the links. */
+    public static final String REPORT_LINKS_KEY_ID = "REPORT_LINKS_KEY_ID";
+    /** The Secrets Manager secret that holds that private key (PKCS#8 PEM). */
+    public static final String REPORT_LINKS_SECRET = "REPORT_LINKS_SECRET";
+    /** Days a link works. */
+    public static final String REPORT_LINKS_VALID_DAYS = "REPORT_LINKS_VALID_DAYS";
 
     public Settings {
         values = Map.copyOf(values);
