@@ -2,6 +2,8 @@ package recon.functions.aws;
 
 import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -56,63 +58,46 @@ public final class AwsClients {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            var builder = S3Client.builder().httpClient(http)
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor))
-                    // emulators serve buckets as paths, not as host names
-                    .forcePathStyle(endpoint != null);
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            s3 = builder.build();
+            // emulators serve buckets as paths, not as host names
+            s3 = build(S3Client.builder().forcePathStyle(endpoint != null));
         }
         return s3;
     }
 
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            var builder = DynamoDbClient.builder().httpClient(http)
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            dynamo = builder.build();
+            dynamo = build(DynamoDbClient.builder());
         }
         return dynamo;
     }
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            var builder = SqsClient.builder().httpClient(http)
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            sqs = builder.build();
+            sqs = build(SqsClient.builder());
         }
         return sqs;
     }
 
     public synchronized SnsClient sns() {
         if (sns == null) {
-            var builder = SnsClient.builder().httpClient(http)
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            sns = builder.build();
+            sns = build(SnsClient.builder());
         }
         return sns;
     }
 
     public synchronized SecretsManagerClient secretsManager() {
         if (secretsManager == null) {
-            var builder = SecretsManagerClient.builder().httpClient(http)
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            secretsManager = builder.build();
+            secretsManager = build(SecretsManagerClient.builder());
         }
         return secretsManager;
+    }
+
+    /** Any service's client with the shared HTTP client, the interceptors and the emulator's endpoint. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        builder.httpClient(http).overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
     }
 }
