@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,23 +144,19 @@ class DemoCommandIT {
 
         private RequestHandler<SQSEvent, SQSBatchResponse> parse(AwsClients clients, Settings settings) {
             return each(message -> {
-                for (JsonNode record : read(message.getBody()).path("Records")) {
-                    String key = URLDecoder.decode(record.path("s3").path("object").path("key").asText(), StandardCharsets.UTF_8);
-                    if (!key.contains("/inbox/")) {
-                        continue;
-                    }
-                    String store = key.substring(0, key.indexOf("/inbox/") + 1);
-                    String name = key.substring(key.lastIndexOf('/') + 1);
-                    if (name.endsWith(".bad.csv")) {
-                        put(clients, settings, store + "rejected/" + name + ".error.json",
-                                JSON.createObjectNode().put("file", name).put("key", key).put("kind", "UNKNOWN").put("error", "无法识别的文件表头"));
-                    } else if (!name.startsWith("lost")) {
-                        acceptedByStore.computeIfAbsent(store, s -> ConcurrentHashMap.newKeySet()).add(name);
-                        String[] parts = store.split("/");
-                        clients.sqs().sendMessage(b -> b.queueUrl(settings.require(Settings.MATCH_QUEUE_URL)).messageBody(
-                                "{\"tenant\":\"" + parts[1] + "\",\"store\":\"" + parts[3] + "\",\"days\":[\"" + DAY + "\"]}")
-                                .messageGroupId(parts[1] + "#" + parts[3]).messageDeduplicationId(UUID.randomUUID().toString()));
-                    }
+                // the uploads rule sends only keys under a store's inbox/, one per event, as they are
+                String key = read(message.getBody()).path("detail").path("object").path("key").asText();
+                String store = key.substring(0, key.indexOf("/inbox/") + 1);
+                String name = key.substring(key.lastIndexOf('/') + 1);
+                if (name.endsWith(".bad.csv")) {
+                    put(clients, settings, store + "rejected/" + name + ".error.json",
+                            JSON.createObjectNode().put("file", name).put("key", key).put("kind", "UNKNOWN").put("error", "无法识别的文件表头"));
+                } else if (!name.startsWith("lost")) {
+                    acceptedByStore.computeIfAbsent(store, s -> ConcurrentHashMap.newKeySet()).add(name);
+                    String[] parts = store.split("/");
+                    clients.sqs().sendMessage(b -> b.queueUrl(settings.require(Settings.MATCH_QUEUE_URL)).messageBody(
+                            "{\"tenant\":\"" + parts[1] + "\",\"store\":\"" + parts[3] + "\",\"days\":[\"" + DAY + "\"]}")
+                            .messageGroupId(parts[1] + "#" + parts[3]).messageDeduplicationId(UUID.randomUUID().toString()));
                 }
             });
         }

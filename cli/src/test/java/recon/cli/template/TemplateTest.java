@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import recon.functions.aws.Settings;
+import recon.local.EmulatedStack;
 
 /** What template.yaml must promise the code: handlers, environment, queues with DLQs, least privilege. */
 class TemplateTest {
@@ -139,7 +140,7 @@ class TemplateTest {
 
     @Test
     void matchAndReportQueuesAreFifoAndTheDailyRematchNamesAMessageGroup() {
-        // a store's match and report runs one at a time, in order; S3 can only notify a standard queue
+        // a store's match and report runs one at a time, in order; uploads of different stores do not wait
         for (String queue : List.of("MatchQueue", "MatchDeadLetterQueue", "ReportQueue", "ReportDeadLetterQueue")) {
             JsonNode properties = resources.path(queue).path("Properties");
             assertThat(properties.path("FifoQueue").asBoolean()).as(queue).isTrue();
@@ -159,6 +160,33 @@ class TemplateTest {
                 }
             }
         }
+    }
+
+    @Test
+    void onlyUploadsIntoAnInboxReachTheIngestQueueAsOnTheEmulator() {
+        // the bucket notifies nothing itself (a prefix filter would let our own reports through): all goes to EventBridge
+        JsonNode notifications = resources.path("ExportsBucket").path("Properties").path("NotificationConfiguration");
+        assertThat(notifications.path("EventBridgeConfiguration").path("EventBridgeEnabled").asBoolean()).isTrue();
+        assertThat(notifications.has("QueueConfigurations") || notifications.has("LambdaConfigurations")
+                || notifications.has("TopicConfigurations")).isFalse();
+        // one rule sends to the ingest queue: Object Created of this bucket, inbox keys only, the emulator's pattern
+        List<String> rulesToIngest = resourcesOfType("AWS::Events::Rule").entrySet().stream()
+                .filter(rule -> rule.getValue().path("Properties").path("Targets").findValuesAsText("Arn").contains("IngestQueue.Arn"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(rulesToIngest).containsExactly("UploadsToIngestRule");
+        JsonNode pattern = resources.path("UploadsToIngestRule").path("Properties").path("EventPattern");
+        assertThat(texts(pattern.path("source"))).containsExactly("aws.s3");
+        assertThat(texts(pattern.path("detail-type"))).containsExactly("Object Created");
+        assertThat(texts(pattern.path("detail").path("bucket").path("name"))).containsExactly("ExportsBucket");
+        JsonNode keys = pattern.path("detail").path("object").path("key");
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).path("wildcard").asText()).isEqualTo(EmulatedStack.UPLOADS_KEY_PATTERN);
+        // and the ingest queue takes messages from that rule only
+        JsonNode statement = resources.path("IngestQueuePolicy").path("Properties").path("PolicyDocument").path("Statement");
+        assertThat(statement).singleElement().satisfies(s -> {
+            assertThat(s.path("Principal").path("Service").asText()).isEqualTo("events.amazonaws.com");
+            assertThat(texts(s.path("Condition").path("ArnEquals").path("aws:SourceArn"))).containsExactly("UploadsToIngestRule.Arn");
+        });
     }
 
     @Test

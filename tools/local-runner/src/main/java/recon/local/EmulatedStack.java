@@ -11,16 +11,17 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The resources template.yaml declares, created in an emulator under names unique to one run: the
- * exports bucket, versioned (its ObjectCreated events under tenants/ go to the ingest queue), the ingest, match
+ * exports bucket, versioned (its events go to EventBridge, whose rule sends the uploads into a store's inbox/ to
+ * the ingest queue, as {@link #UPLOADS_KEY_PATTERN} says and the template's UploadsToIngestRule), the ingest, match
  * and report queues each with a dead-letter queue (match and report FIFO, their messages grouped by store),
  * the table, the alerts topic, and a queue subscribed to the topic that collects the alerts (where AWS
  * would send e-mail and SMS).
@@ -40,8 +41,8 @@ public record EmulatedStack(
     /** What the template sets for the functions' retention; the runner passes the same. */
     public static final int RETENTION_DAYS = 400;
     public static final String UPLOAD_PREFIX = "tenants/";
-    /** S3 takes the rule name in any case; moto only in lower case (the SDK's FilterRuleName.PREFIX is "Prefix"). */
-    private static final String PREFIX_RULE = "prefix";
+    /** The keys the uploads rule sends to the ingest queue, an EventBridge wildcard ('*' spans '/' too). */
+    public static final String UPLOADS_KEY_PATTERN = "tenants/*/stores/*/inbox/*";
 
     /** An SQS queue; deadLetterUrl is null for a queue without one. */
     public record Queue(String name, String url, String arn, String deadLetterUrl) {
@@ -70,7 +71,8 @@ public record EmulatedStack(
         Queue alerts = queue(sqs, prefix + "alerts", Map.of());
 
         String bucket = prefix + "exports";
-        createBucket(clients.s3(), bucket, ingest, sqs);
+        createBucket(clients.s3(), bucket);
+        routeUploads(clients.client(EventBridgeClient.builder()), prefix + "uploads-to-ingest", bucket, ingest, sqs);
         String table = prefix + "records";
         createTable(clients.dynamo(), table);
         String topicArn = createTopic(clients.sns(), prefix + "alerts", alerts, sqs);
@@ -132,19 +134,26 @@ public record EmulatedStack(
         sqs.setQueueAttributes(b -> b.queueUrl(queue.url()).attributes(Map.of(QueueAttributeName.POLICY, policy)));
     }
 
-    private static void createBucket(S3Client s3, String bucket, Queue ingest, SqsClient sqs) {
+    private static void createBucket(S3Client s3, String bucket) {
         s3.createBucket(b -> b.bucket(bucket));
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-        allowSendFrom(sqs, ingest, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
-        // moto delivers these events itself, like S3 (and first an s3:TestEvent). Its keys are URL-encoded
-        // with '/' as %2F where S3 keeps '/', and it leaves out versionId: handlers decode the whole key
-        // before splitting it and must not need the version.
-        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .queueConfigurations(q -> q
-                        .id("uploads-to-ingest")
-                        .queueArn(ingest.arn())
-                        .events(Event.S3_OBJECT_CREATED)
-                        .filter(f -> f.key(k -> k.filterRules(r -> r.name(PREFIX_RULE).value(UPLOAD_PREFIX)))))));
+        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.eventBridgeConfiguration(e -> {})));
+    }
+
+    /**
+     * The template's UploadsToIngestRule: S3's Object Created events of this bucket's inbox keys go to the
+     * ingest queue, nothing else. moto sends the bucket's events to the rules itself, like S3, with the key
+     * as it is and the ETag spelt eTag (AWS: etag).
+     */
+    private static void routeUploads(EventBridgeClient events, String rule, String bucket, Queue ingest, SqsClient sqs) {
+        String pattern = """
+                {"source":["aws.s3"],"detail-type":["Object Created"],\
+                "detail":{"bucket":{"name":["%s"]},"object":{"key":[{"wildcard":"%s"}]}}}"""
+                .formatted(bucket, UPLOADS_KEY_PATTERN);
+        String ruleArn = events.putRule(b -> b.name(rule).eventPattern(pattern)).ruleArn();
+        allowSendFrom(sqs, ingest, "events.amazonaws.com", ruleArn);
+        events.putTargets(b -> b.rule(rule).targets(t -> t.id("IngestQueue").arn(ingest.arn())));
     }
 
     private static void createTable(DynamoDbClient dynamo, String table) {

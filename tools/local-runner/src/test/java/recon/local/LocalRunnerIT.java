@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,39 +42,38 @@ class LocalRunnerIT {
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
-    /** The object keys of the S3 event notifications among the messages (skipping s3:TestEvent). */
-    private static List<String> notifiedKeys(List<SQSEvent.SQSMessage> messages) throws IOException {
+    /** The object keys of the upload events among the messages. */
+    private static List<String> eventKeys(List<SQSEvent.SQSMessage> messages) throws IOException {
         List<String> keys = new ArrayList<>();
         for (SQSEvent.SQSMessage message : messages) {
-            for (JsonNode record : JSON.readTree(message.getBody()).path("Records")) {
-                keys.add(record.path("s3").path("object").path("key").asText());
-            }
+            JsonNode event = JSON.readTree(message.getBody());
+            assertThat(event.path("detail-type").asText()).isEqualTo("Object Created");
+            keys.add(event.path("detail").path("object").path("key").asText());
         }
         return keys;
     }
 
     @Test
-    void uploadUnderTenantsReachesIngestHandlerWithKeyEncodedTheS3Way(AwsClients clients) throws IOException {
-        // given a stack and an upload with a Chinese name and a space, and one outside tenants/
+    void onlyAnUploadIntoAStoresInboxReachesTheIngestHandlerWithItsKeyAsItIs(AwsClients clients) throws IOException {
+        // given a stack, an upload with a Chinese name, a space and a '+', and objects outside an inbox
         EmulatedStack stack = newStack(clients);
-        String key = "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月.csv";
+        String key = "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月+补.csv";
         clients.s3().putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromString("a,b\n1,2\n"));
-        clients.s3().putObject(b -> b.bucket(stack.bucket()).key("elsewhere/x.csv"), RequestBody.fromString("x"));
+        for (String other : List.of("tenants/t1/stores/s1/reports/2026-11-02/report.csv", "tenants/t1/stores/s1/config.json",
+                "tenants/t1/stores/s1/rejected/a.csv.error.json", "elsewhere/x.csv")) {
+            clients.s3().putObject(b -> b.bucket(stack.bucket()).key(other), RequestBody.fromString("x"));
+        }
         RecordingHandler parse = RecordingHandler.succeeding();
 
         // when the runner drains the queues
         LocalRunner.Result result = runner(clients, stack, parse, RecordingHandler.succeeding(), RecordingHandler.succeeding())
                 .runUntilDrained(TIMEOUT);
 
-        // then the ingest handler got exactly the tenants/ upload, its key URL-encoded as S3 does
+        // then the ingest handler got exactly the upload, its key not encoded
         assertThat(result.drained()).isTrue();
-        List<String> keys = notifiedKeys(parse.seen);
-        assertThat(keys).hasSize(1);
-        String encoded = keys.get(0);
-        assertThat(encoded).contains("%E6%94%AF%E4%BB%98%E5%AE%9D", "+11%E6%9C%88.csv").doesNotContain(" ", "支付宝");
-        assertThat(URLDecoder.decode(encoded, StandardCharsets.UTF_8)).isEqualTo(key);
+        assertThat(eventKeys(parse.seen)).containsExactly(key);
         // and the event has the fields Lambda fills
-        SQSEvent.SQSMessage delivered = parse.seen.stream().filter(m -> m.getBody().contains("Records")).findFirst().orElseThrow();
+        SQSEvent.SQSMessage delivered = parse.seen.get(0);
         assertThat(delivered.getEventSource()).isEqualTo("aws:sqs");
         assertThat(delivered.getEventSourceArn()).isEqualTo(stack.ingest().arn());
         assertThat(delivered.getAwsRegion()).isEqualTo(stack.ingest().region());

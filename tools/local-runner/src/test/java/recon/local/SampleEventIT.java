@@ -27,7 +27,7 @@ import recon.sample.SampleGenerator;
 import recon.sample.StoreSample;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** The sample events of events/ (as S3 and SQS really encode them) reach the parse function intact. */
+/** The sample event of events/ (as S3, EventBridge and SQS really write it) reaches the parse function intact. */
 @ExtendWith(EmulatorExtension.class)
 class SampleEventIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,14 +36,14 @@ class SampleEventIT {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    /** The key the sample's URL-encoded key names: Chinese characters, a space ('+'). */
+    /** The sample's key: Chinese characters, a space. */
     private static final String SAMPLE_KEY = "tenants/t1/stores/s1/inbox/2026-11/支付宝账务明细 11月.csv";
 
     @TempDir
     Path samples;
 
     @Test
-    void uploadEventDeliveredViaSqsIsDecodedAndItsExportParsed(AwsClients clients) throws IOException {
+    void uploadEventDeliveredThroughEventBridgeAndSqsHasItsExportParsed(AwsClients clients) throws IOException {
         // given an export stored under the sample's key, in a stack whose bucket the event is made to name
         StoreSample store = new SampleGenerator(new SampleGenerator.Options(300, 31, 5, LocalDate.of(2026, 11, 1)))
                 .generate(samples).stores().get(0);
@@ -51,18 +51,12 @@ class SampleEventIT {
         RealPipeline pipeline = new RealPipeline(clients);
         pipeline.upload(SAMPLE_KEY, store.dir().resolve(export));
         SQSEvent event = sampleEvent(pipeline.stack.bucket());
-        // and, in the same batch, the test event S3 sends when a notification is set up
-        SQSEvent.SQSMessage testEvent = new SQSEvent.SQSMessage();
-        testEvent.setMessageId("s3-test-event");
-        testEvent.setBody("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-11-12T02:15:00.000Z\","
-                + "\"Bucket\":\"" + pipeline.stack.bucket() + "\",\"RequestId\":\"1\",\"HostId\":\"2\"}");
-        event.getRecords().add(testEvent);
 
         // when the parse function gets the event as Lambda delivers it
         SQSBatchResponse response = new ParseHandler(clients, pipeline.stack.settings())
                 .handleRequest(event, new LocalContext("parse", Duration.ofMinutes(1), System.err));
 
-        // then both messages succeeded and the file is processed under its decoded key and name
+        // then the message succeeded and the file is processed under its key and name
         assertThat(response.getBatchItemFailures()).isEmpty();
         Map<String, String> files = pipeline.items("FILE#");
         assertThat(files).hasSize(1);
@@ -79,15 +73,15 @@ class SampleEventIT {
         });
     }
 
-    /** events/s3-upload-via-sqs.json read as Lambda's runtime reads it, the S3 event in its body naming the given bucket. */
+    /** events/upload-via-eventbridge-sqs.json read as Lambda's runtime reads it, the S3 event in its body naming the given bucket. */
     private static SQSEvent sampleEvent(String bucket) throws IOException {
-        Path file = Emulator.repositoryRoot().resolve("events/s3-upload-via-sqs.json");
+        Path file = Emulator.repositoryRoot().resolve("events/upload-via-eventbridge-sqs.json");
         SQSEvent event = LAMBDA_JSON.readValue(Files.readString(file), SQSEvent.class);
         assertThat(event.getRecords()).hasSize(1);
         SQSEvent.SQSMessage message = event.getRecords().get(0);
         assertThat(message.getEventSourceArn()).startsWith("arn:aws:sqs:");
         JsonNode body = JSON.readTree(message.getBody());
-        ((ObjectNode) body.path("Records").get(0).path("s3").path("bucket")).put("name", bucket);
+        ((ObjectNode) body.path("detail").path("bucket")).put("name", bucket);
         message.setBody(body.toString());
         event.setRecords(new ArrayList<>(event.getRecords()));
         return event;

@@ -34,8 +34,8 @@ class TenantBoundaryIT {
                 .generate(dir).stores().get(1);
     }
 
-    /** An S3 event notification for one object, its key encoded as given (S3 URL-encodes keys in events). */
-    private static String s3Event(String bucket, String encodedKey) {
+    /** An S3 event notification for one object, its key encoded as given (S3 URL-encodes keys in these). */
+    private static String s3Notification(String bucket, String encodedKey) {
         ObjectNode event = JSON.createObjectNode();
         ObjectNode s3 = event.putArray("Records").addObject()
                 .put("eventSource", "aws:s3").put("eventName", "ObjectCreated:Put")
@@ -45,14 +45,25 @@ class TenantBoundaryIT {
         return event.toString();
     }
 
+    /** S3's Object Created event as EventBridge delivers it, the key as it is. */
+    private static String eventBridgeEvent(String bucket, String key) {
+        ObjectNode event = JSON.createObjectNode().put("source", "aws.s3").put("detail-type", "Object Created");
+        ObjectNode detail = event.putObject("detail");
+        detail.putObject("bucket").put("name", bucket);
+        detail.putObject("object").put("key", key).put("size", 12).put("etag", "0123456789abcdef0123456789abcdef");
+        return event.toString();
+    }
+
     @Test
     void eventsForKeysThatNameNoStoreInboxAreDroppedWithoutAnyReadOrWrite(AwsClients clients) {
-        // given an upload under an upper-case tenant id, through the bucket notification,
+        // given an upload under an upper-case tenant id, through the uploads rule (its wildcard takes any id),
         RealPipeline pipeline = new RealPipeline(clients);
         Path export = sample.dir().resolve(sample.files().get(0));
         pipeline.upload("tenants/T1/stores/s1/inbox/a.csv", export);
-        // and events as S3 would encode them for keys outside a store's inbox or with ids that are not [a-z0-9-]{1,64}
-        List<String> encodedKeys = List.of(
+        // and events for keys outside a store's inbox or with ids that are not [a-z0-9-]{1,64}: each as an S3
+        // notification queued before the rule (which decodes %2F to '/'), and those without '%' as EventBridge
+        // sends them too (there '%2F' is part of a file's name, in the inbox it names)
+        List<String> keys = List.of(
                 "uploads/t1/stores/s1/inbox/a.csv",
                 "tenants/t1/s1/inbox/a.csv",
                 "tenants/t1/stores/S1/inbox/a.csv",
@@ -67,11 +78,17 @@ class TenantBoundaryIT {
                 "tenants/t1/stores/s1/inbox/sub//a.csv",
                 "tenants/t1/stores/s1/config.json",
                 "tenants/t1/stores/s1/rejected/a.csv.error.json");
-        encodedKeys.forEach(key -> clients.sqs().sendMessage(b -> b.queueUrl(pipeline.stack.ingest().url())
-                .messageBody(s3Event(pipeline.stack.bucket(), key))));
+        List<String> bodies = new ArrayList<>();
+        for (String key : keys) {
+            bodies.add(s3Notification(pipeline.stack.bucket(), key));
+            if (!key.contains("%")) {
+                bodies.add(eventBridgeEvent(pipeline.stack.bucket(), key));
+            }
+        }
+        bodies.forEach(body -> clients.sqs().sendMessage(b -> b.queueUrl(pipeline.stack.ingest().url()).messageBody(body)));
         // and one for an object of another bucket
         clients.sqs().sendMessage(b -> b.queueUrl(pipeline.stack.ingest().url())
-                .messageBody(s3Event("another-bucket", "tenants/t1/stores/s1/inbox/a.csv")));
+                .messageBody(eventBridgeEvent("another-bucket", "tenants/t1/stores/s1/inbox/a.csv")));
 
         // when
         LocalRunner.Result result;
@@ -82,7 +99,7 @@ class TenantBoundaryIT {
         }
 
         // then every message was taken (none failed, see drain), nothing was read or written, nothing matched
-        assertThat(result.byFunction().get("parse").messages()).isGreaterThanOrEqualTo(encodedKeys.size() + 2);
+        assertThat(result.byFunction().get("parse").messages()).isGreaterThanOrEqualTo(bodies.size() + 2);
         assertThat(result.byFunction().get("parse").failed()).isZero();
         assertThat(touches).isEmpty();
         assertThat(result.byFunction().get("match").messages()).isZero();

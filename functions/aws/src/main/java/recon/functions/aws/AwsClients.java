@@ -59,41 +59,44 @@ public final class AwsClients {
     public synchronized S3Client s3() {
         if (s3 == null) {
             // emulators serve buckets as paths, not as host names
-            s3 = build(S3Client.builder().forcePathStyle(endpoint != null));
+            s3 = client(S3Client.builder().forcePathStyle(endpoint != null));
         }
         return s3;
     }
 
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = build(DynamoDbClient.builder());
+            dynamo = client(DynamoDbClient.builder());
         }
         return dynamo;
     }
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            sqs = build(SqsClient.builder());
+            sqs = client(SqsClient.builder());
         }
         return sqs;
     }
 
     public synchronized SnsClient sns() {
         if (sns == null) {
-            sns = build(SnsClient.builder());
+            sns = client(SnsClient.builder());
         }
         return sns;
     }
 
     public synchronized SecretsManagerClient secretsManager() {
         if (secretsManager == null) {
-            secretsManager = build(SecretsManagerClient.builder());
+            secretsManager = client(SecretsManagerClient.builder());
         }
         return secretsManager;
     }
 
-    /** Any service's client with the shared HTTP client, the interceptors and the emulator's endpoint. */
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    /**
+     * Any service's client with the shared HTTP client, the interceptors and the emulator's endpoint;
+     * public for the tools' services (the emulated stack's EventBridge), which the functions do not call.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         builder.httpClient(http).overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -17,7 +17,7 @@ import recon.functions.aws.Settings;
 import recon.usecase.ParseUpload;
 
 /**
- * ParseFunction: S3 upload events from the ingest queue → {@link ParseUpload}, all uploads of the batch
+ * ParseFunction: upload events from the ingest queue → {@link ParseUpload}, all uploads of the batch
  * together (one match request per store). A message is retried when one of its uploads failed (storage,
  * network); one that is not an upload event of this bucket is dropped, since no retry could make it one.
  */
@@ -58,8 +58,8 @@ public final class ParseHandler implements RequestHandler<SQSEvent, SQSBatchResp
         SdkPriming.dynamo();
         SdkPriming.sqs();
         SdkPriming.sns();
-        S3Events.uploads("{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":"
-                + "\"tenants/t1/stores/s1/inbox/%E6%94%AF%E4%BB%98%E5%AE%9D+11.csv\",\"eTag\":\"e\"}}}]}", "b");
+        S3Events.uploads("{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{\"bucket\":{\"name\":\"b\"},"
+                + "\"object\":{\"key\":\"tenants/t1/stores/s1/inbox/支付宝 11.csv\",\"etag\":\"e\"}}}", "b");
     }
 
     @Override

@@ -38,8 +38,8 @@ class ParseHandlerTest {
             Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC)), BUCKET);
 
     private static String uploadEvent(String bucket, String key) {
-        return "{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},\"object\":{\"key\":\"" + key
-                + "\",\"eTag\":\"e-" + key.hashCode() + "\"}}}]}";
+        return "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{\"bucket\":{\"name\":\"" + bucket
+                + "\"},\"object\":{\"key\":\"" + key + "\",\"etag\":\"e-" + key.hashCode() + "\"}}}";
     }
 
     @Test
