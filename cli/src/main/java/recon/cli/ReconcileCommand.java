@@ -74,7 +74,7 @@ final class ReconcileCommand {
             long started = System.nanoTime();
             ReconcileFiles.Result result = ReconcileFiles.run(tenant, store, inputs, config, this::printFile);
             long reconciled = System.nanoTime();
-            ReportFiles.write(output.staging(), tenant, store, config, result.files(), result.records(),
+            ReportFiles.write(output.staging(), tenant, store, config, result.fileDays(), result.records(),
                     result.reconciliation(), formats);
             output.publish();
             printContractRates(ContractRates.of(result.records(), config));

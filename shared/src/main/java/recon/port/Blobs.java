@@ -12,6 +12,12 @@ public interface Blobs {
 
     void write(String key, byte[] content, String contentType) throws IOException;
 
-    /** Writes the file's bytes as the object, streamed from disk: a month's workbook can be tens of MB. */
-    void write(String key, Path content, String contentType) throws IOException;
+    /**
+     * Writes the file's bytes as the object, streamed from disk (a month's workbook can be tens of MB),
+     * with a fingerprint of its content kept beside it.
+     */
+    void write(String key, Path content, String contentType, String fingerprint) throws IOException;
+
+    /** The fingerprint the object was written with; empty when there is no object or it was written without one. */
+    Optional<String> fingerprint(String key) throws IOException;
 }

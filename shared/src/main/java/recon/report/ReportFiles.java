@@ -2,22 +2,30 @@ package recon.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
-import recon.domain.FileOutcome;
+import recon.domain.FileDays;
 import recon.domain.Period;
 import recon.domain.StoreConfig;
 import recon.reconcile.Reconciliation;
@@ -63,14 +71,15 @@ public final class ReportFiles {
     /**
      * The run's summary.json, and the given files of every day's and every month's folder.
      *
-     * @param files every file's outcome, in input order
+     * @param files every file's outcome and days, in input order: all in the run's summary.json, each
+     *     folder's those of its days ({@link FileDays})
      * @param records the merged records of the accepted files, which the workbook and the page list
      */
-    public static void write(Path dir, String tenant, String store, StoreConfig config, List<FileOutcome> files,
+    public static void write(Path dir, String tenant, String store, StoreConfig config, List<FileDays> files,
             StoreRecords records, Reconciliation reconciliation, Set<Format> formats) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY_JSON))) {
-            SummaryJson.write(out, tenant, store, files, reconciliation.days(), reconciliation.anomalies());
+            SummaryJson.write(out, tenant, store, FileDays.outcomes(files), reconciliation.days(), reconciliation.anomalies());
         }
         if (!formats.contains(Format.XLSX) && !formats.contains(Format.HTML)) {
             writeFigures(dir, tenant, store, files, reconciliation, formats);
@@ -95,7 +104,7 @@ public final class ReportFiles {
      * The summaries and CSV files alone: they hold the period's figures and anomalies only, so the
      * records need not be arranged for the workbook and the page (the sorted lines, the open items).
      */
-    private static void writeFigures(Path dir, String tenant, String store, List<FileOutcome> files,
+    private static void writeFigures(Path dir, String tenant, String store, List<FileDays> files,
             Reconciliation reconciliation, Set<Format> formats) throws IOException {
         for (Period period : ReportSource.periods(reconciliation)) {
             Path folder = Files.createDirectories(dir.resolve("reports").resolve(period.key()));
@@ -104,7 +113,7 @@ public final class ReportFiles {
             for (Format format : formats) {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(format.fileName)))) {
                     switch (format) {
-                        case JSON -> SummaryJson.write(out, tenant, store, files, days, anomalies);
+                        case JSON -> SummaryJson.write(out, tenant, store, FileDays.listedIn(files, period), days, anomalies);
                         case CSV -> AnomalyCsv.write(out, tenant + "/" + store, anomalies);
                         default -> throw new IllegalArgumentException(format + " needs the whole report");
                     }
@@ -137,6 +146,46 @@ public final class ReportFiles {
             writers.shutdownNow();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing the reports");
+        }
+    }
+
+    /**
+     * A digest of what a report file says, equal for two writes of the same report: SHA-256 of its bytes,
+     * and for the workbook of its parts but docProps/core.xml, where the writer puts the time it wrote.
+     */
+    public static String fingerprint(String name, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        if (name.equals(XLSX)) {
+            try (ZipFile workbook = new ZipFile(file.toFile())) {
+                for (ZipEntry part : Collections.list(workbook.entries())) {
+                    if (!part.getName().equals("docProps/core.xml")) {
+                        digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
+                        try (InputStream in = workbook.getInputStream(part)) {
+                            update(digest, in);
+                        }
+                    }
+                }
+            }
+        } else {
+            try (InputStream in = Files.newInputStream(file)) {
+                update(digest, in);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

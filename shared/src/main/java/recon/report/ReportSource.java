@@ -17,7 +17,7 @@ import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
-import recon.domain.FileOutcome;
+import recon.domain.FileDays;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -42,7 +42,7 @@ public final class ReportSource {
 
     private final String tenant;
     private final String store;
-    private final List<FileOutcome> files;
+    private final List<FileDays> files;
     private final StoreRecords records;
     private final Reconciliation result;
     private final StoreConfig config;
@@ -54,7 +54,7 @@ public final class ReportSource {
     /** The ids of every anomaly of the reconciliation: a resolution of another id is of an anomaly since explained. */
     private final Set<String> anomalyIds = new HashSet<>();
 
-    public ReportSource(String tenant, String store, List<FileOutcome> files, StoreRecords records,
+    public ReportSource(String tenant, String store, List<FileDays> files, StoreRecords records,
             Reconciliation result, StoreConfig config) {
         this.tenant = tenant;
         this.store = store;
@@ -112,7 +112,7 @@ public final class ReportSource {
         List<LedgerLine> periodLines = slice(period);
         LocalDate asOf = days.isEmpty() ? period.last() : days.getLast().day();
         Totals totals = Totals.of(days);
-        return new PeriodReport(tenant, store, period, files, days, totals, balance(totals, periodLines),
+        return new PeriodReport(tenant, store, period, FileDays.listedIn(files, period), days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
                 periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
                 trail(anomalies, period), unmatchedKeys);

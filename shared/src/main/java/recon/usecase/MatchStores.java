@@ -14,6 +14,8 @@ import recon.alert.AlertDispatch;
 import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
+import recon.domain.FileDays;
+import recon.domain.Period;
 import recon.port.DayRange;
 import recon.port.DayResult;
 import recon.port.ReportRequests;
@@ -79,7 +81,8 @@ public final class MatchStores {
         List<DayResult> changed = new ArrayList<>();
         for (DayFigures figures : reconciliation.days()) {
             if (kept.contains(figures.day())) {
-                DayResult result = new DayResult(store, reconciled.files(), figures, anomaliesByDay.getOrDefault(figures.day(), List.of()));
+                DayResult result = new DayResult(store, FileDays.listedIn(reconciled.files(), Period.day(figures.day())), figures,
+                        anomaliesByDay.getOrDefault(figures.day(), List.of()));
                 Optional<DayResult> stored = results.result(store, figures.day());
                 if (stored.isEmpty() || !DayResultJson.hash(stored.get()).equals(DayResultJson.hash(result))) {
                     changed.add(result);
@@ -95,7 +98,7 @@ public final class MatchStores {
         }
         // the alert last: an alert points at the reports, and it is the step that must not repeat
         List<Anomaly> firstSeen = alerts.newAnomalies(store, keptAnomalies,
-                MissingExports.incomplete(reconciled.files(), keptAnomalies));
+                MissingExports.incomplete(FileDays.outcomes(reconciled.files()), keptAnomalies));
         for (YearMonth month : closedMonths(reconciled, first, last)) {
             alerts.monthClosed(store, month);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import recon.domain.FileDays;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.RecordSink;
@@ -38,17 +39,26 @@ public final class ReconcileFiles {
     public record Input(String name, FileIngest.Opener opener) {}
 
     /**
-     * Every file's outcome, in input order, the merged records of the accepted files (the reports
+     * Every file's outcome and days, in input order, the merged records of the accepted files (the reports
      * list their ledger lines, open items and resolutions) and their reconciliation, books closed.
      */
-    public record Result(List<FileOutcome> files, StoreRecords records, Reconciliation reconciliation) {
+    public record Result(List<FileDays> fileDays, StoreRecords records, Reconciliation reconciliation) {
+        /** Every file's outcome, in input order. */
+        public List<FileOutcome> files() {
+            return FileDays.outcomes(fileDays);
+        }
+
         public boolean allAccepted() {
-            return files.stream().allMatch(FileOutcome::accepted);
+            return files().stream().allMatch(FileOutcome::accepted);
         }
     }
 
-    /** A file as read: its outcome, and the rows of a resolutions file, held until they are checked. */
-    private record Read(FileOutcome outcome, List<Resolution> resolutions) {}
+    /** A file as read: its outcome and days, and the rows of a resolutions file, held until they are checked. */
+    private record Read(FileDays file, List<Resolution> resolutions) {
+        FileOutcome outcome() {
+            return file.outcome();
+        }
+    }
 
     private ReconcileFiles() {}
 
@@ -84,17 +94,19 @@ public final class ReconcileFiles {
         Reconciliation found = reconciler.reconcile(records);
         Set<String> ids = new HashSet<>();
         found.anomalies().forEach(a -> ids.add(AnomalyIds.of(tenant, store, a)));
-        List<FileOutcome> outcomes = new ArrayList<>();
+        List<FileDays> files = new ArrayList<>();
         for (Read read : reads) {
-            FileOutcome outcome = read.resolutions() == null ? read.outcome() : check(read, tenant + "/" + store, ids, records);
-            if (read.resolutions() != null) {
+            if (read.resolutions() == null) {
+                files.add(read.file());
+            } else {
+                FileOutcome outcome = check(read, tenant + "/" + store, ids, records);
                 onFile.accept(outcome);
+                files.add(FileDays.ofNoDay(outcome));
             }
-            outcomes.add(outcome);
         }
         Reconciliation closed = new Reconciliation(found.days(),
                 BookClosing.close(tenant, store, found.anomalies(), records.resolutions(), config.autoResolve()));
-        return new Result(outcomes, records, closed);
+        return new Result(files, records, closed);
     }
 
     /** A resolutions file's outcome once its rows are checked; the rows of an accepted one go into the store. */
@@ -109,8 +121,8 @@ public final class ReconcileFiles {
         return read.outcome();
     }
 
-    /** One file of an input as read: its outcome and its records, not in the store yet. */
-    private record Pending(FileOutcome outcome, StoreRecords.Batch batch) {}
+    /** One file of an input as read: its outcome and days, and its records, not in the store yet. */
+    private record Pending(FileDays file, StoreRecords.Batch batch) {}
 
     /**
      * Commits the inputs' files in input order, each input as soon as every one before it is committed,
@@ -135,14 +147,15 @@ public final class ReconcileFiles {
             for (; next < read.size() && read.get(next) != null; next++) {
                 List<Read> reads = new ArrayList<>(read.get(next).size());
                 for (Pending file : read.get(next)) {
-                    FileOutcome outcome = accounts.check(file.outcome());
+                    FileOutcome outcome = accounts.check(file.file().outcome());
+                    FileDays checked = outcome.accepted() ? file.file() : FileDays.ofNoDay(outcome);
                     if (outcome.accepted() && outcome.kind() == FileKind.RESOLUTIONS) {
-                        reads.add(new Read(outcome, file.batch().resolutions()));
+                        reads.add(new Read(checked, file.batch().resolutions()));
                     } else {
                         if (outcome.accepted()) {
                             file.batch().commit();
                         }
-                        reads.add(new Read(outcome, null));
+                        reads.add(new Read(checked, null));
                     }
                 }
                 read.set(next, List.of()); // the batches are the store's now, or garbage
@@ -160,17 +173,20 @@ public final class ReconcileFiles {
         List<Pending> files = new ArrayList<>(1);
         new FileIngest().read(input.name(), input.opener(), new IngestListener() {
             private StoreRecords.Batch batch;
+            private FileDays.Tracker days;
 
             @Override
             public RecordSink start(String fileName) {
                 batch = records.newBatch();
-                return batch;
+                days = new FileDays.Tracker(batch);
+                return days;
             }
 
             @Override
             public void finish(FileOutcome outcome) {
-                files.add(new Pending(outcome, outcome.accepted() ? batch : null));
+                files.add(new Pending(days.of(outcome), outcome.accepted() ? batch : null));
                 batch = null;
+                days = null;
             }
         });
         return files;

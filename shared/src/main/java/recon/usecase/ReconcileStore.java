@@ -9,10 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import recon.config.StoreConfigJson;
+import recon.domain.FileDays;
 import recon.domain.FileOutcome;
 import recon.domain.RecordSink;
 import recon.domain.StoreConfig;
 import recon.port.Blobs;
+import recon.port.CoveredDays;
 import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.FileManifest;
@@ -36,9 +38,10 @@ public final class ReconcileStore {
     static final int LOAD_MARGIN_DAYS = 120;
 
     /**
-     * @param files the outcomes of the store's processed files (members of a ZIP one by one), by name
+     * @param files the outcomes and days of the store's processed files (members of a ZIP one by one, each
+     *     of the days of its whole upload), by name
      */
-    public record Reconciled(StoreConfig config, List<FileOutcome> files, StoreRecords records,
+    public record Reconciled(StoreConfig config, List<FileDays> files, StoreRecords records,
             Reconciliation reconciliation) {}
 
     private final Blobs blobs;
@@ -62,7 +65,7 @@ public final class ReconcileStore {
         StoreConfig config = config(store);
         List<FileEntry> done = manifest.files(store).stream()
                 .filter(f -> f.status() == FileEntry.Status.DONE).toList();
-        List<FileOutcome> files = withoutReplacedRefusals(done);
+        List<FileDays> files = withoutReplacedRefusals(done);
         StoreRecords merged = load(store, done,
                 new DayRange(days.first().minusDays(LOAD_MARGIN_DAYS), days.last().plusDays(LOAD_MARGIN_DAYS)));
         return new Reconciled(config, files, merged, new Reconciler(config).closeBooks(store.tenant(), store.store(), merged));
@@ -73,21 +76,33 @@ public final class ReconcileStore {
      * no earlier put right: the seller downloaded the export again, as the refusal asked, and the reports
      * stop saying the data is incomplete.
      */
-    private static List<FileOutcome> withoutReplacedRefusals(List<FileEntry> done) {
-        List<FileOutcome> kept = new ArrayList<>();
+    private static List<FileDays> withoutReplacedRefusals(List<FileEntry> done) {
+        List<FileDays> kept = new ArrayList<>();
         for (FileEntry entry : done) {
+            DayRange days = daysOf(entry);
             for (FileOutcome outcome : entry.outcomes()) {
                 boolean putRight = !outcome.accepted() && done.stream()
                         .filter(other -> other != entry && !other.processedAt().isBefore(entry.processedAt()))
                         .flatMap(other -> other.outcomes().stream())
                         .anyMatch(other -> other.accepted() && other.name().equals(outcome.name()));
                 if (!putRight) {
-                    kept.add(outcome);
+                    kept.add(days == null ? FileDays.ofNoDay(outcome) : FileDays.of(outcome, days.first(), days.last()));
                 }
             }
         }
-        kept.sort(Comparator.comparing(FileOutcome::name));
+        kept.sort(Comparator.comparing(file -> file.outcome().name()));
         return kept;
+    }
+
+    /** From the first to the last day an upload's records are stored under or it covers; null for none. */
+    private static DayRange daysOf(FileEntry entry) {
+        LocalDate first = entry.recordDays() == null ? null : entry.recordDays().first();
+        LocalDate last = entry.recordDays() == null ? null : entry.recordDays().last();
+        for (CoveredDays covered : entry.coverage()) {
+            first = first == null || covered.first().isBefore(first) ? covered.first() : first;
+            last = last == null || covered.last().isAfter(last) ? covered.last() : last;
+        }
+        return first == null ? null : new DayRange(first, last);
     }
 
     /**

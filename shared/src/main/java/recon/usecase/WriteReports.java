@@ -27,6 +27,8 @@ import recon.report.ReportSource;
  * The report stage: for each requested day, and for each month of those days, writes the report
  * folder {@code reports/{yyyy-MM-dd}/} or {@code reports/{yyyy-MM}/} with the same four files and
  * the same writers as the offline run, from the store reconciled again as the match stage does.
+ * An object whose content has not changed is not written again: a PUT costs twelve times the HEAD
+ * that tells, and an accountant's link or download stays the same object.
  */
 public final class WriteReports {
     private static final System.Logger LOG = System.getLogger(WriteReports.class.getName());
@@ -71,32 +73,42 @@ public final class WriteReports {
             }
         }
         touched.forEach(month -> periods.add(Period.month(month)));
+        int written = 0;
         for (Period period : periods) {
             try {
-                writeFolder(store.reportPrefix(period), source, period);
+                written += writeFolder(store.reportPrefix(period), source, period);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the reports of " + store + " " + period.key(), e);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "reported {0}: {1} folders", store, periods.size());
+        LOG.log(System.Logger.Level.INFO, "reported {0}: {1} folders, {2} of {3} objects changed and written",
+                store, periods.size(), written, periods.size() * CONTENT_TYPES.size());
     }
 
     /**
      * Writes the folder's files to a temporary folder first, so that memory stays bounded and no
-     * object is written unless all four were written whole, then uploads them.
+     * object is written unless all four were written whole, then uploads those whose content changed.
+     *
+     * @return how many objects were written
      */
-    private void writeFolder(String prefix, ReportSource source, Period period) throws IOException {
+    private int writeFolder(String prefix, ReportSource source, Period period) throws IOException {
         Path dir = Files.createTempDirectory("recon-report-");
         List<String> names = new ArrayList<>();
+        int written = 0;
         try {
             ReportFiles.writeFolder(source.report(period), name -> {
                 names.add(name);
                 return new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)));
             });
             for (String name : names) {
-                blobs.write(prefix + name, dir.resolve(name),
-                        CONTENT_TYPES.getOrDefault(name, "application/octet-stream"));
+                String fingerprint = ReportFiles.fingerprint(name, dir.resolve(name));
+                if (!blobs.fingerprint(prefix + name).filter(fingerprint::equals).isPresent()) {
+                    blobs.write(prefix + name, dir.resolve(name),
+                            CONTENT_TYPES.getOrDefault(name, "application/octet-stream"), fingerprint);
+                    written++;
+                }
             }
+            return written;
         } finally {
             for (String name : names) {
                 Files.deleteIfExists(dir.resolve(name));

@@ -46,7 +46,7 @@ final class GeneratedReports {
                 .toList();
         result = ReconcileFiles.run(store.tenant(), store.store(), inputs, config, outcome -> {});
         dir = root.resolve("out");
-        ReportFiles.write(dir, store.tenant(), store.store(), config, result.files(), result.records(),
+        ReportFiles.write(dir, store.tenant(), store.store(), config, result.fileDays(), result.records(),
                 result.reconciliation(), EnumSet.allOf(ReportFiles.Format.class));
     }
 

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import recon.domain.FileDays;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.LedgerLine;
@@ -56,7 +57,7 @@ class HostileTextTest {
         records.cover(FileKind.ALIPAY_LEDGER, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
         Reconciliation result = new Reconciler(StoreConfig.DEFAULT).reconcile(records);
         List<FileOutcome> files = List.of(FileOutcome.rejected(SCRIPT_FILE, FileKind.UNKNOWN, 1, "=1+1 <b>坏</b>"));
-        report = new ReportSource("t1", "s1", files, records, result, StoreConfig.DEFAULT)
+        report = new ReportSource("t1", "s1", files.stream().map(FileDays::ofNoDay).toList(), records, result, StoreConfig.DEFAULT)
                 .report(Period.day(LocalDate.of(2026, 11, 2)));
     }
 

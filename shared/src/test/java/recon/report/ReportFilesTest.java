@@ -28,7 +28,7 @@ class ReportFilesTest {
     @Test
     void foldersWrittenSideBySideEqualFoldersWrittenOneAtATime() throws IOException {
         // given the store's report folders as the offline run writes them, several at a time
-        ReportSource source = new ReportSource(reports.store.tenant(), reports.store.store(), reports.result.files(), reports.result.records(),
+        ReportSource source = new ReportSource(reports.store.tenant(), reports.store.store(), reports.result.fileDays(), reports.result.records(),
                 reports.result.reconciliation(), reports.config);
         List<Period> periods = source.periods();
         assertThat(periods).anyMatch(Period::isMonth).anyMatch(p -> !p.isMonth());
@@ -54,12 +54,12 @@ class ReportFilesTest {
     void writesOnlyTheFilesAskedFor() throws IOException {
         // when the reports are written with their summaries and CSV files only
         Path dir = scratch.resolve("json-csv");
-        ReportFiles.write(dir, reports.store.tenant(), reports.store.store(), reports.config, reports.result.files(), reports.result.records(),
+        ReportFiles.write(dir, reports.store.tenant(), reports.store.store(), reports.config, reports.result.fileDays(), reports.result.records(),
                 reports.result.reconciliation(),
                 EnumSet.of(ReportFiles.Format.JSON, ReportFiles.Format.CSV));
 
         // then every folder holds exactly those two files, each the same as in a full run
-        ReportSource source = new ReportSource(reports.store.tenant(), reports.store.store(), reports.result.files(), reports.result.records(),
+        ReportSource source = new ReportSource(reports.store.tenant(), reports.store.store(), reports.result.fileDays(), reports.result.records(),
                 reports.result.reconciliation(), reports.config);
         assertThat(dir.resolve(ReportFiles.SUMMARY_JSON)).exists();
         for (Period period : source.periods()) {
@@ -81,7 +81,7 @@ class ReportFilesTest {
         Files.writeString(dir.resolve("reports"), "not a folder");
 
         // when the reports are written there, then the error of the folder that failed comes out
-        assertThatThrownBy(() -> ReportFiles.write(dir, reports.store.tenant(), reports.store.store(), reports.config, reports.result.files(),
+        assertThatThrownBy(() -> ReportFiles.write(dir, reports.store.tenant(), reports.store.store(), reports.config, reports.result.fileDays(),
                 reports.result.records(), reports.result.reconciliation(), EnumSet.allOf(ReportFiles.Format.class)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("reports");

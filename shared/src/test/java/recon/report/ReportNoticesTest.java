@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import recon.domain.FileDays;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.Period;
@@ -69,7 +70,7 @@ class ReportNoticesTest {
     }
 
     private static PeriodReport report(StoreRecords store, StoreConfig config, List<FileOutcome> files) {
-        return new ReportSource("t1", "s1", files, store, new Reconciler(config).closeBooks("t1", "s1", store), config)
+        return new ReportSource("t1", "s1", files.stream().map(FileDays::ofNoDay).toList(), store, new Reconciler(config).closeBooks("t1", "s1", store), config)
                 .report(Period.day(DAY));
     }
 

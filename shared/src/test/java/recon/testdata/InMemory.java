@@ -38,6 +38,7 @@ public final class InMemory {
         public final Map<String, byte[]> objects = new TreeMap<>();
         public final List<String> opened = new ArrayList<>();
         public final List<String> written = new ArrayList<>();
+        public final Map<String, String> fingerprints = new HashMap<>();
 
         @Override
         public Optional<InputStream> open(String key) {
@@ -50,11 +51,18 @@ public final class InMemory {
         public void write(String key, byte[] content, String contentType) {
             written.add(key);
             objects.put(key, content.clone());
+            fingerprints.remove(key);
         }
 
         @Override
-        public void write(String key, Path content, String contentType) throws IOException {
+        public void write(String key, Path content, String contentType, String fingerprint) throws IOException {
             write(key, Files.readAllBytes(content), contentType);
+            fingerprints.put(key, fingerprint);
+        }
+
+        @Override
+        public Optional<String> fingerprint(String key) {
+            return objects.containsKey(key) ? Optional.ofNullable(fingerprints.get(key)) : Optional.empty();
         }
 
         public Map<String, byte[]> under(String prefix) {

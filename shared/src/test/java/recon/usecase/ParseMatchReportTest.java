@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,7 +31,10 @@ import recon.config.StoreConfigJson;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.DayFigures;
+import recon.domain.FileDays;
+import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.Period;
 import recon.domain.StoreConfig;
 import recon.port.Alert;
 import recon.port.DayResult;
@@ -81,26 +85,37 @@ class ParseMatchReportTest {
     }
 
     @Test
-    void aDaysSummaryIsItsStoredResultWithTheStoresFilesByName() throws IOException {
+    void aDaysSummaryIsItsStoredResultWithTheFilesOfThatDayByName() throws IOException {
         // given a store through parse, match and report
         StoreSample sample = storeWithMostFiles();
         StoreRef store = new StoreRef(sample.tenant(), sample.store());
         Pipeline pipeline = new Pipeline();
         pipeline.run(upload(pipeline, sample, allFiles(sample)));
-        List<FileOutcome> files = pipeline.manifest.files(store).stream()
-                .flatMap(f -> f.outcomes().stream())
-                .sorted(Comparator.comparing(FileOutcome::name))
-                .toList();
+        List<FileEntry> uploads = pipeline.manifest.files(store);
 
-        // then every day's summary.json is its stored result written with the store's files
+        // then every day's summary.json is its stored result written with the files of that day: a refused or
+        // skipped one, a resolutions file, one of no day, or an export whose upload has records of the day or covers it
         assertThat(pipeline.results.results.get(store)).isNotEmpty();
+        Set<Integer> listedCounts = new TreeSet<>();
         for (LocalDate day : pipeline.results.results.get(store).keySet()) {
+            List<FileOutcome> files = uploads.stream()
+                    .flatMap(upload -> upload.outcomes().stream()
+                            .filter(f -> !f.accepted() || f.skipped() || f.kind() == FileKind.RESOLUTIONS
+                                    || (upload.recordDays() == null && upload.coverage().isEmpty()) || upload.holdsRecordsOf(day)
+                                    || upload.coverage().stream().anyMatch(c -> !day.isBefore(c.first()) && !day.isAfter(c.last()))))
+                    .sorted(Comparator.comparing(FileOutcome::name))
+                    .toList();
+            listedCounts.add(files.size());
             DayResult result = pipeline.results.result(store, day).orElseThrow();
+            assertThat(result.files()).as("files of %s", day).extracting(FileOutcome::name, FileOutcome::status)
+                    .isEqualTo(files.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.name(), f.status())).toList());
             var expected = new ByteArrayOutputStream();
             SummaryJson.write(expected, store.tenant(), store.store(), files, List.of(result.figures()), result.anomalies());
             assertThat(pipeline.text(store.reportPrefix(day) + ReportFiles.SUMMARY_JSON)).as("summary.json of %s", day)
                     .isEqualTo(expected.toString(StandardCharsets.UTF_8));
         }
+        // and the days do not all list the same files
+        assertThat(listedCounts).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -178,9 +193,10 @@ class ParseMatchReportTest {
         // the days are written again all the same: their summary.json now lists the new files too, as offline would
         assertThat(pipeline.results.saves).isGreaterThan(resultSaves);
         assertThat(pipeline.blobs.written.size()).isGreaterThan(reportWrites);
-        LocalDate someDay = offline(sample, sample.files()).reconciliation().days().get(0).day();
+        ReconcileFiles.Result offline = offline(sample, sample.files());
+        LocalDate someDay = offline.reconciliation().days().get(0).day();
         assertThat(pipeline.results.result(store, someDay).orElseThrow().files())
-                .hasSize(2 * offline(sample, sample.files()).files().size());
+                .hasSize(2 * FileDays.listedIn(offline.fileDays(), Period.day(someDay)).size());
     }
 
     @Test
@@ -429,7 +445,7 @@ class ParseMatchReportTest {
      */
     private static void assertSameReportFiles(Pipeline pipeline, StoreRef store, ReconcileFiles.Result offline,
             StoreConfig config) throws IOException {
-        List<FileOutcome> byName = offline.files().stream().sorted(Comparator.comparing(FileOutcome::name)).toList();
+        List<FileDays> byName = offline.fileDays().stream().sorted(Comparator.comparing(file -> file.outcome().name())).toList();
         Path dir = Files.createTempDirectory(samples, "offline-");
         ReportFiles.write(dir, store.tenant(), store.store(), config, byName, offline.records(), offline.reconciliation(),
                 EnumSet.allOf(ReportFiles.Format.class));

@@ -34,9 +34,14 @@ class RefusalPutRightTest {
 
         pipeline.run(List.of(pipeline.put(store.prefix() + "inbox/11月/订单.csv", orders("交易成功"))));
 
+        // the order's day lists the order report once, accepted; a refused file is listed on every day
+        String paidDay = pipeline.text(store.prefix() + "reports/2026-11-02/summary.json");
+        assertThat(paidDay).contains("\"name\" : \"订单.csv\"").as("the other refusal stays").contains("退款.csv");
+        assertThat(paidDay.split("\"name\" : \"订单.csv\"", -1)).as("订单.csv listed once, accepted").hasSize(2);
+        assertThat(paidDay).doesNotContain("已发货吧");
+        // the settlement's day holds no record of the order report: the refusal is gone from it, the other stays
         String after = pipeline.text(store.prefix() + "reports/2026-11-05/summary.json");
-        assertThat(after).contains("\"name\" : \"订单.csv\"").as("the other refusal stays").contains("退款.csv");
-        assertThat(after.split("\"name\" : \"订单.csv\"", -1)).as("订单.csv listed once, accepted").hasSize(2);
+        assertThat(after).doesNotContain("订单.csv").contains("退款.csv");
         assertThat(pipeline.text(store.prefix() + "reports/2026-11-05/report.html")).contains("数据不完整：1 个文件被拒收（退款.csv");
     }
 }

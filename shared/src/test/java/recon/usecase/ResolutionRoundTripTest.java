@@ -67,7 +67,7 @@ class ResolutionRoundTripTest {
 
     /** The month's report.xlsx of the run, its 异常 rows filled in: row number → {处理结果, 处理说明, 处理人}. */
     private static byte[] filledWorkbook(ReconcileFiles.Result result, Path out, Map<Integer, String[]> fill) throws IOException {
-        ReportFiles.write(out, store.tenant(), store.store(), config, result.files(), result.records(),
+        ReportFiles.write(out, store.tenant(), store.store(), config, result.fileDays(), result.records(),
                 result.reconciliation(), EnumSet.of(ReportFiles.Format.XLSX));
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out.resolve("reports/2026-11/report.xlsx")))) {
             Sheet sheet = workbook.getSheet(ReportWorkbook.ANOMALIES);
@@ -149,7 +149,7 @@ class ResolutionRoundTripTest {
     @Test
     void aReportCsvFilledInIsAResolutionsFileToo(@TempDir Path out) throws IOException {
         ReconcileFiles.Result before = reconcile(Map.of());
-        ReportFiles.write(out, store.tenant(), store.store(), config, before.files(), before.records(),
+        ReportFiles.write(out, store.tenant(), store.store(), config, before.fileDays(), before.records(),
                 before.reconciliation(), EnumSet.of(ReportFiles.Format.CSV));
         List<String> lines = Files.readAllLines(out.resolve("reports/2026-11/report.csv"), StandardCharsets.UTF_8);
         String[] first = lines.get(1).split(",", -1);

@@ -414,7 +414,12 @@ class SoakIT {
                 public void write(String k, byte[] bytes, String contentType) {}
 
                 @Override
-                public void write(String k, Path file, String contentType) {}
+                public void write(String k, Path file, String contentType, String fingerprint) {}
+
+                @Override
+                public Optional<String> fingerprint(String k) {
+                    return Optional.empty();
+                }
             };
             FileManifest manifest = new FileManifest() {
                 @Override

@@ -2,6 +2,7 @@ package recon.functions.aws;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import recon.port.Blobs;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -10,6 +11,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** The bucket's objects; reads are streamed, never loaded whole, and so are uploads of files. */
 final class S3Blobs implements Blobs {
+    /** The user metadata x-amz-meta-content-sha256 (S3 gives metadata names in lower case). */
+    static final String FINGERPRINT = "content-sha256";
+
     private final S3Client s3;
     private final String bucket;
 
@@ -33,7 +37,18 @@ final class S3Blobs implements Blobs {
     }
 
     @Override
-    public void write(String key, Path content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(content));
+    public void write(String key, Path content, String contentType, String fingerprint) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).metadata(Map.of(FINGERPRINT, fingerprint)),
+                RequestBody.fromFile(content));
+    }
+
+    /** A HEAD request: a twelfth of a PUT's price, and the object's bytes are not read. */
+    @Override
+    public Optional<String> fingerprint(String key) {
+        try {
+            return Optional.ofNullable(s3.headObject(b -> b.bucket(bucket).key(key)).metadata().get(FINGERPRINT));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 }
