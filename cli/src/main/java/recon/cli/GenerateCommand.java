@@ -3,6 +3,7 @@ package recon.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import recon.sample.Manifest;
@@ -18,7 +19,9 @@ final class GenerateCommand {
     }
 
     int run(List<String> argList) throws IOException {
-        Args args = new Args(argList, Set.of("out", "orders", "days", "seed"));
+        List<String> rest = new ArrayList<>(argList);
+        boolean daily = rest.remove("--daily");
+        Args args = new Args(rest, Set.of("out", "orders", "days", "seed"));
         Path outDir = Path.of(args.required("out"));
         SampleGenerator.Options defaults = SampleGenerator.Options.defaults();
         long seed;
@@ -28,7 +31,7 @@ final class GenerateCommand {
             throw new Args.UsageException("--seed must be a whole number");
         }
         SampleGenerator.Options options = new SampleGenerator.Options(
-                args.number("orders", defaults.orders()), args.number("days", defaults.days()), seed, defaults.firstDay());
+                args.number("orders", defaults.orders()), args.number("days", defaults.days()), seed, defaults.firstDay(), daily);
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("generate takes no file arguments");
         }

@@ -40,15 +40,19 @@ public final class Main {
                           runs the functions here, against an emulator. exit 0: done, 1: something is left
                     """),
             Map.entry("generate", """
-                      ./recon generate --out DIR [--orders N] [--days D] [--seed X]
-                          write realistic sample exports for several stores, with DIR/manifest.json
+                      ./recon generate --out DIR [--orders N] [--days D] [--seed X] [--daily]
+                          write realistic sample exports for several stores, with DIR/manifest.json;
+                          --daily: every day's exports in files of their own, named by the next morning
                     """),
             Map.entry("bench", """
-                      ./recon bench [--orders N] [--quick] [--dir DIR] [--pipeline] [--pipeline-orders N]
+                      ./recon bench [--orders N] [--quick] [--dir DIR] [--pipeline-orders N]
                           time the offline engine against pandas and DuckDB peers on N generated orders
                           (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
-                          one uploaded store (default 100,000 orders) and price it per 100k orders;
-                          --pipeline: that part only. Appends its rows to docs/benchmarks/runs.csv
+                          one store's month uploaded once (default 100,000 orders) and price it per 100k
+                          orders. Appends its rows to docs/benchmarks/runs.csv
+                      ./recon bench --pipeline [--pattern monthly|daily] [--orders N] [--dir DIR]
+                          the pipeline part only, N orders (default 100,000) of a month uploaded once at its
+                          end (monthly) or every morning the day before's files (daily), on one stack
                       ./recon bench --cold-start [--runs N]
                           each function's Lambda jar in a new JVM handling its first event on the emulator
                           (no SnapStart): jar size and the median times of N runs (default 5)

@@ -88,18 +88,29 @@ final class BenchCommand {
         String command = command(argList);
         boolean quick = rest.remove("--quick");
         boolean pipelineOnly = rest.remove("--pipeline");
-        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders"));
+        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders", "pattern"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench takes no file arguments");
         }
+        if (!pipelineOnly && args.optional("pattern", null) != null) {
+            throw new Args.UsageException("--pattern goes with --pipeline");
+        }
+        PipelineBench.Pattern pattern;
+        try {
+            pattern = PipelineBench.Pattern.of(args.optional("pattern", PipelineBench.Pattern.MONTHLY.label()));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
         int orders = args.number("orders", quick ? QUICK_ORDERS : DEFAULT_ORDERS);
-        int pipelineOrders = args.number("pipeline-orders", PipelineBench.DEFAULT_ORDERS);
+        // with --pipeline alone, --orders is the pipeline's store
+        int pipelineOrders = pipelineOnly ? args.number("orders", PipelineBench.DEFAULT_ORDERS)
+                : args.number("pipeline-orders", PipelineBench.DEFAULT_ORDERS);
         Path root = projectRoot();
         String given = args.optional("dir", null);
         Path dir = given == null ? Files.createTempDirectory("recon-bench") : Path.of(given);
         try {
             if (pipelineOnly) {
-                return pipeline(root, dir.resolve("pipeline"), pipelineOrders, command) ? Main.OK : Main.FAILED;
+                return pipeline(root, dir.resolve("pipeline"), pipelineOrders, pattern, command) ? Main.OK : Main.FAILED;
             }
             err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
             Path python = python(root);
@@ -135,7 +146,7 @@ final class BenchCommand {
             Path log = root.resolve(RunLog.FILE);
             RunLog.append(log, rows);
             out.printf("%nappended %d rows to %s%n", rows.size(), log);
-            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders, command);
+            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders, pattern, command);
             return runs.stream().allMatch(r -> r.measure().ok()) && pipelineOk ? Main.OK : Main.FAILED;
         } finally {
             if (given == null) {
@@ -148,11 +159,11 @@ final class BenchCommand {
      * The emulated pipeline on a generated store, priced (PipelineBench), its rows appended to the run log;
      * true when it drained without dead letters.
      */
-    private boolean pipeline(Path root, Path dir, int orders, String command) throws IOException {
-        err.printf("bench: the pipeline on the emulator with %,d orders...%n", orders);
-        Workload workload = prepare(dir, orders);
+    private boolean pipeline(Path root, Path dir, int orders, PipelineBench.Pattern pattern, String command) throws IOException {
+        err.printf("bench: the pipeline on the emulator with %,d orders, %s uploads...%n", orders, pattern.label());
+        Workload workload = prepare(dir, orders, pattern == PipelineBench.Pattern.DAILY);
         String loadBefore = loadAverage();
-        PipelineBench.Result result = PipelineBench.run(workload.store(), orders, err);
+        PipelineBench.Result result = PipelineBench.run(workload.store(), orders, pattern, err);
         String loadAfter = loadAverage();
         String commit = commit(root);
         out.print(PipelineBench.report(result, orders, commit, loadBefore, loadAfter));
@@ -161,6 +172,7 @@ final class BenchCommand {
         Path log = root.resolve(RunLog.FILE);
         RunLog.append(log, rows);
         out.printf("%nappended %d rows to %s%n", rows.size(), log);
+        out.println(PipelineBench.costLine(result, orders));
         return result.ok();
     }
 
@@ -200,8 +212,16 @@ final class BenchCommand {
 
     /** Generates the store with {@code orders} orders and writes the peers' UTF-8 copies of its files. */
     static Workload prepare(Path dir, int orders) throws IOException {
+        return prepare(dir, orders, false);
+    }
+
+    /** @param dailyExports every day's exports in files of their own, as a seller uploading every morning has them */
+    static Workload prepare(Path dir, int orders, boolean dailyExports) throws IOException {
         // the generator gives t1/s1 half of all orders
         SampleGenerator.Options options = SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2));
+        if (dailyExports) {
+            options = options.withDailyExports();
+        }
         Manifest manifest = new SampleGenerator(options).generate(dir.resolve("samples"));
         StoreSample store = manifest.stores().stream()
                 .filter(s -> s.tenant().equals(TENANT) && s.store().equals(STORE)).findFirst().orElseThrow();

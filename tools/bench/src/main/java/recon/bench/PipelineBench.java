@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import recon.functions.aws.AwsClients;
@@ -28,10 +31,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The pipeline part of {@code ./recon bench}: one generated store's exports uploaded once, as a seller
- * would (config.json first), to the emulated stack; the real functions run in-process until the queues
- * are drained. Every request of the functions and of the uploads is counted ({@link RequestMeter}),
- * every handler invocation timed, and the run priced ({@link PipelineCost}).
+ * The pipeline part of {@code ./recon bench}: one generated store's month of exports uploaded as a seller
+ * does it ({@link Pattern}) to one emulated stack that lives for the whole run (config.json first); the
+ * real functions run in-process until the queues are drained after each upload. Every request of the
+ * functions and of the uploads is counted ({@link RequestMeter}), every handler invocation timed, and the
+ * run priced ({@link PipelineCost}); then one night's re-match of the store (the schedule's message), priced
+ * apart: what the store costs every day with no upload at all.
  */
 final class PipelineBench {
     static final int DEFAULT_ORDERS = 100_000;
@@ -42,15 +47,40 @@ final class PipelineBench {
     static final int PARSE_BATCH = 1;
     static final int MATCH_BATCH = 10;
     static final int REPORT_BATCH = 10;
+    /** The daily schedule's message (template.yaml's DailyRematchRule). */
+    static final String NIGHTLY_REMATCH = "{\"recentDays\": 7}";
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
 
+    /** How the seller uploads the month's exports. */
+    enum Pattern {
+        /** Every file at once, after the month. */
+        MONTHLY,
+        /** Every morning the files of the day before (the generator's daily exports). */
+        DAILY;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Pattern of(String label) {
+            for (Pattern pattern : values()) {
+                if (pattern.label().equals(label)) {
+                    return pattern;
+                }
+            }
+            throw new IllegalArgumentException("--pattern must be monthly or daily, not " + label);
+        }
+    }
+
     /**
+     * @param uploads how many times the seller uploaded (a morning's files are one upload)
      * @param requests the functions' requests and the uploads', by service and operation
      * @param deadLetters messages left in the three dead-letter queues
+     * @param nightly one night's re-match of the store after the month, priced alone
      */
-    record Result(int files, boolean drained, int deadLetters, double seconds, List<PipelineCost.Function> functions,
-            List<RequestMeter.Usage> requests, PipelineCost cost) {
+    record Result(Pattern pattern, int files, int uploads, boolean drained, int deadLetters, double seconds,
+            List<PipelineCost.Function> functions, List<RequestMeter.Usage> requests, PipelineCost cost, PipelineCost nightly) {
         boolean ok() {
             return drained && deadLetters == 0;
         }
@@ -80,17 +110,55 @@ final class PipelineBench {
         }
     }
 
-    private PipelineBench() {}
+    /**
+     * What the functions did: invocations and messages per function, from the latest result of each runner
+     * (a runner counts from its start), less a reading taken earlier.
+     */
+    private static final class Tally {
+        private final Map<LocalRunner, LocalRunner.Result> latest = new LinkedHashMap<>();
+        private boolean drained = true;
 
-    /** {@link #run(URI, StoreSample, long, PrintStream)} on the emulator {@link Emulator#start()} gives. */
-    static Result run(StoreSample store, long orders, PrintStream log) {
-        try (Emulator emulator = Emulator.start()) {
-            return run(emulator.endpoint(), store, orders, log);
+        void add(LocalRunner runner, LocalRunner.Result result) {
+            drained &= result.drained();
+            latest.put(runner, result);
+        }
+
+        Tally copy() {
+            Tally copy = new Tally();
+            copy.latest.putAll(latest);
+            copy.drained = drained;
+            return copy;
+        }
+
+        PipelineCost.Function function(String name, int memoryMb, int batchSize, double seconds, Tally earlier) {
+            return new PipelineCost.Function(name, memoryMb, batchSize,
+                    count(name, true) - earlier.count(name, true), count(name, false) - earlier.count(name, false), seconds);
+        }
+
+        private int count(String name, boolean invocations) {
+            int sum = 0;
+            for (LocalRunner.Result result : latest.values()) {
+                LocalRunner.Counts c = result.byFunction().get(name);
+                sum += c == null ? 0 : invocations ? c.invocations() : c.messages();
+            }
+            return sum;
         }
     }
 
-    /** Uploads the store's config.json and exports to a fresh stack, runs the functions until drained, prices the run. */
-    static Result run(URI endpoint, StoreSample store, long orders, PrintStream log) {
+    private PipelineBench() {}
+
+    /** {@link #run(URI, StoreSample, long, Pattern, PrintStream)} on the emulator {@link Emulator#start()} gives. */
+    static Result run(StoreSample store, long orders, Pattern pattern, PrintStream log) {
+        try (Emulator emulator = Emulator.start()) {
+            return run(emulator.endpoint(), store, orders, pattern, log);
+        }
+    }
+
+    /**
+     * Uploads the store's config.json, then its exports as the pattern says to one stack, runs the functions
+     * until drained after each upload, prices the run; then one night's re-match, priced apart.
+     */
+    static Result run(URI endpoint, StoreSample store, long orders, Pattern pattern, PrintStream log) {
         long started = System.nanoTime();
         RequestMeter meter = new RequestMeter();
         // the functions' requests and the seller's uploads are metered; the runner's set-up and polling are not the pipeline's
@@ -109,36 +177,51 @@ final class PipelineBench {
                 new LocalRunner.Subscription("report", stack.report(), report, REPORT_BATCH)), log);
 
         String prefix = "tenants/" + store.tenant() + "/stores/" + store.store() + "/";
-        List<String> files = store.files();
         functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "config.json"),
                 RequestBody.fromFile(store.dir().resolve("config.json")));
-        for (String file : files) {
-            Path path = store.dir().resolve(file);
-            functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "inbox/" + file), RequestBody.fromFile(path));
+        Map<LocalDate, List<String>> uploads = new TreeMap<>();
+        for (String file : store.files()) {
+            LocalDate morning = pattern == Pattern.DAILY ? store.exportDay(file) : LocalDate.MAX;
+            uploads.computeIfAbsent(morning, m -> new ArrayList<>()).add(file);
         }
-        // the uploads are parsed first, then everything runs until drained: the store's match requests
-        // wait in its FIFO group and come as one batch, as when the files are parsed before a match ends
-        LocalRunner.Result parsed = parseRunner.runUntilDrained(RUN_TIMEOUT);
-        LocalRunner.Result result = runner.runUntilDrained(RUN_TIMEOUT);
-
-        List<PipelineCost.Function> functions = new ArrayList<>();
-        LocalRunner.Counts parseCounts = parsed.byFunction().get("parse");
-        LocalRunner.Counts laterParseCounts = result.byFunction().get("parse");
-        functions.add(new PipelineCost.Function("parse", PARSE_MEMORY_MB, PARSE_BATCH,
-                parseCounts.invocations() + laterParseCounts.invocations(), parseCounts.messages() + laterParseCounts.messages(),
-                parse.seconds()));
-        functions.add(function("match", MATCH_MEMORY_MB, MATCH_BATCH, result, match));
-        functions.add(function("report", REPORT_MEMORY_MB, REPORT_BATCH, result, report));
+        Tally tally = new Tally();
+        for (Map.Entry<LocalDate, List<String>> upload : uploads.entrySet()) {
+            if (pattern == Pattern.DAILY) {
+                log.printf("bench: the morning of %s, %d files%n", upload.getKey(), upload.getValue().size());
+            }
+            for (String file : upload.getValue()) {
+                Path path = store.dir().resolve(file);
+                functionClients.s3().putObject(b -> b.bucket(stack.bucket()).key(prefix + "inbox/" + file), RequestBody.fromFile(path));
+            }
+            // the upload is parsed first, then everything runs until drained: the store's match requests
+            // wait in its FIFO group and come as one batch, as when the files are parsed before a match ends
+            tally.add(parseRunner, parseRunner.runUntilDrained(RUN_TIMEOUT));
+            tally.add(runner, runner.runUntilDrained(RUN_TIMEOUT));
+        }
+        Tally none = new Tally();
+        List<PipelineCost.Function> functions = List.of(
+                tally.function("parse", PARSE_MEMORY_MB, PARSE_BATCH, parse.seconds(), none),
+                tally.function("match", MATCH_MEMORY_MB, MATCH_BATCH, match.seconds(), none),
+                tally.function("report", REPORT_MEMORY_MB, REPORT_BATCH, report.seconds(), none));
+        List<RequestMeter.Usage> requests = meter.usage();
         int deadLetters = deadLetters(clients, stack.ingest()) + deadLetters(clients, stack.match())
                 + deadLetters(clients, stack.report());
-        List<RequestMeter.Usage> requests = meter.usage();
-        return new Result(files.size(), parsed.drained() && result.drained(), deadLetters, (System.nanoTime() - started) / 1e9, functions,
-                requests, PipelineCost.of(orders, functions, requests));
-    }
+        double seconds = (System.nanoTime() - started) / 1e9;
 
-    private static PipelineCost.Function function(String name, int memoryMb, int batchSize, LocalRunner.Result result, Timed handler) {
-        LocalRunner.Counts counts = result.byFunction().get(name);
-        return new PipelineCost.Function(name, memoryMb, batchSize, counts.invocations(), counts.messages(), handler.seconds());
+        // a night with no upload: the schedule's message, as EventBridge sends it
+        double matchBefore = match.seconds();
+        double reportBefore = report.seconds();
+        Tally month = tally.copy();
+        clients.sqs().sendMessage(b -> b.queueUrl(stack.match().url()).messageBody(NIGHTLY_REMATCH)
+                .messageGroupId("daily-rematch").messageDeduplicationId(UUID.randomUUID().toString()));
+        tally.add(runner, runner.runUntilDrained(RUN_TIMEOUT));
+        List<PipelineCost.Function> nightFunctions = List.of(
+                tally.function("parse", PARSE_MEMORY_MB, PARSE_BATCH, 0, month),
+                tally.function("match", MATCH_MEMORY_MB, MATCH_BATCH, match.seconds() - matchBefore, month),
+                tally.function("report", REPORT_MEMORY_MB, REPORT_BATCH, report.seconds() - reportBefore, month));
+        PipelineCost nightly = PipelineCost.of(orders, nightFunctions, RequestMeter.difference(meter.usage(), requests));
+        return new Result(pattern, store.files().size(), uploads.size(), month.drained, deadLetters, seconds, functions,
+                requests, PipelineCost.of(orders, functions, requests), nightly);
     }
 
     private static int deadLetters(AwsClients clients, EmulatedStack.Queue queue) {
@@ -150,14 +233,22 @@ final class PipelineBench {
     /** The Markdown section the console shows: what ran, the requests, the functions, the cost. */
     static String report(Result result, long orders, String commit, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
-        md.append("## %s · pipeline cost · %,d orders · commit %s%n%n".formatted(LocalDate.now(), orders, commit));
-        md.append(("Store %s/%s: %,d orders, %d export files and config.json uploaded once to the emulated stack, "
-                + "the three functions run in-process until the queues were drained: %s, %d dead letters, %.0f s. "
-                + "Load average (1, 5, 15 min) before %s, after %s.%n%n").formatted(BenchCommand.TENANT, BenchCommand.STORE, orders, result.files(),
-                result.drained() ? "drained" : "**NOT drained**", result.deadLetters(), result.seconds(), loadBefore, loadAfter));
+        md.append("## %s · pipeline cost · %s uploads · %,d orders · commit %s%n%n".formatted(LocalDate.now(),
+                result.pattern().label(), orders, commit));
+        String uploads = result.pattern() == Pattern.DAILY
+                ? "uploaded every morning (the day before's files, %d mornings)".formatted(result.uploads())
+                : "uploaded once after the month";
+        md.append(("Store %s/%s: %,d orders, %d export files and config.json %s to one emulated stack, "
+                + "the three functions run in-process until the queues were drained after each upload: %s, %d dead letters, %.0f s. "
+                + "Load average (1, 5, 15 min) before %s, after %s.%n%n").formatted(BenchCommand.TENANT, BenchCommand.STORE, orders,
+                result.files(), uploads, result.drained() ? "drained" : "**NOT drained**", result.deadLetters(), result.seconds(),
+                loadBefore, loadAfter));
         md.append("**Cost per 100k orders: $%.4f** (%s list prices, all the services below).%n%n"
                 .formatted(result.cost().per100k(result.cost().total()), PriceList.REGION));
         md.append(result.cost().markdown()).append('\n');
+        md.append(("A night with no upload (the schedule's re-match of the store, after the month): $%.6f, "
+                + "$%.4f a month of 30 nights, whatever the orders.%n%n").formatted(result.nightly().total(),
+                result.nightly().total().multiply(BigDecimal.valueOf(30))));
         md.append("""
                 | function | memory MB | batch size | invocations | messages | handler s | GB-s |
                 |---|---:|---:|---:|---:|---:|---:|
@@ -179,6 +270,12 @@ final class PipelineBench {
         return md.toString();
     }
 
+    /** The bench's last line: {@code cost per 100k orders: $0.0123 (daily uploads, 20,000 orders)}. */
+    static String costLine(Result result, long orders) {
+        return "cost per 100k orders: $%.4f (%s uploads, %,d orders)".formatted(result.cost().per100k(result.cost().total()),
+                result.pattern().label(), orders);
+    }
+
     /**
      * The run log's rows of one pipeline run: the run (its time, whether it drained, the cost), then one row
      * per priced line, per function and per service operation, as the tables show them.
@@ -187,7 +284,7 @@ final class PipelineBench {
             String loadBefore, String loadAfter) {
         PipelineCost cost = result.cost();
         List<RunLog.Row> rows = new ArrayList<>();
-        rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE, "total")
+        rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE, "total, " + result.pattern().label() + " uploads")
                 .set(RunLog.Column.ORDERS, orders)
                 .set(RunLog.Column.FILES, result.files())
                 .set(RunLog.Column.WALL_S, result.seconds(), 1)
@@ -198,6 +295,9 @@ final class PipelineBench {
                 .set(RunLog.Column.LOAD_BEFORE, loadBefore)
                 .set(RunLog.Column.LOAD_AFTER, loadAfter)
                 .set(RunLog.Column.MACHINE, machine));
+        rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE, "a night with no upload")
+                .set(RunLog.Column.ORDERS, orders)
+                .set(RunLog.Column.COST_USD, result.nightly().total(), 6));
         for (PipelineCost.Line line : cost.lines()) {
             rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE_COST, line.price().service() + " " + line.price().item())
                     .set(RunLog.Column.ORDERS, orders)
@@ -252,7 +352,8 @@ final class PipelineBench {
             and report run each), then all three functions until every queue is drained; GB-seconds = handler time
             measured in-process around each invocation × the template's memory size. That time runs on a shared
             2-core machine against an emulator on the same machine: a pessimistic stand-in for Lambda's. SQS:
-            the functions' sends, S3's notification of every object created under tenants/ (one send each), and
+            the functions' sends, EventBridge's of every upload into an inbox (one send each; S3's events on the
+            default bus cost nothing, and the stack's own objects match no rule), and
             Lambda's poller taken as one ReceiveMessage and one DeleteMessageBatch per batch; its empty long
             polls of idle queues are a fixed monthly cost whatever the orders, not in this figure. SNS:
             publishes; deliveries to SQS are free, e-mail and SMS deliveries depend on the subscribers and are

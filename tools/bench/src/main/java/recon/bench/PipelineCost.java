@@ -52,7 +52,7 @@ record PipelineCost(long orders, List<Line> lines) {
         long s3Puts = count(requests, "S3", true);
         long s3Gets = count(requests, "S3", false);
         Function parse = functions.stream().filter(f -> f.name().equals("parse")).findFirst().orElseThrow();
-        // the ingest queue is standard: S3's sends to it, and the parse poller's receive and delete per batch
+        // the ingest queue is standard: EventBridge's sends to it (one per upload), and the parse poller's receive and delete per batch
         long standardSqs = parse.messages() + 2 * parse.invocations();
         // the match and report queues are FIFO: every send by the functions, and their pollers'
         long fifoSqs = count(requests, "Sqs", null) + 2 * (invocations - parse.invocations());

@@ -31,15 +31,16 @@ class PipelineBenchIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         // when
-        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000,
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000, PipelineBench.Pattern.MONTHLY,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         // then the pipeline ran through
         assertThat(result.ok()).as(log.toString(StandardCharsets.UTF_8)).isTrue();
         Map<String, PipelineCost.Function> functions = result.functions().stream()
                 .collect(Collectors.toMap(PipelineCost.Function::name, Function.identity()));
-        // the five uploads, config.json and every report object come back through the bucket notification
-        assertThat(functions.get("parse").messages()).isGreaterThan(workload.store().files().size());
+        // parse got the uploads, one message each: not config.json, not the reports
+        assertThat(result.uploads()).isEqualTo(1);
+        assertThat(functions.get("parse").messages()).isEqualTo(workload.store().files().size());
         assertThat(functions.get("parse").invocations()).isEqualTo(functions.get("parse").messages());
         assertThat(functions.get("match").invocations()).isPositive();
         assertThat(functions.get("report").invocations()).isPositive();
@@ -48,9 +49,34 @@ class PipelineBenchIT {
         // and the requests of every service were counted, the uploads' among them
         Map<String, Long> requests = result.requests().stream()
                 .collect(Collectors.groupingBy(u -> u.service() + " " + u.operation(), Collectors.summingLong(RequestMeter.Usage::requests)));
-        assertThat(requests).containsKeys("DynamoDb BatchWriteItem", "DynamoDb Query", "S3 GetObject", "Sns Publish");
+        assertThat(requests).containsKeys("DynamoDb BatchWriteItem", "DynamoDb Query", "S3 GetObject", "S3 HeadObject", "Sns Publish");
         assertThat(requests.get("S3 PutObject")).isGreaterThan(workload.store().files().size() + 1L);
         assertThat(result.cost().lines()).allSatisfy(line -> assertThat(line.cost()).as(line.price().item()).isPositive());
         assertThat(result.cost().per100k(result.cost().total())).isEqualByComparingTo(result.cost().total().multiply(BigDecimal.valueOf(50)).setScale(6, RoundingMode.HALF_UP));
+        // and a night with no upload re-matched the store, and cost something, but far less than the month
+        assertThat(result.nightly().total()).isPositive().isLessThan(result.cost().total());
+    }
+
+    @Test
+    void dailyUploadsAreOneUploadAMorningAndEachReportObjectIsWrittenOnlyWhenItChanged(URI endpoint) throws Exception {
+        // given a store of 1,000 orders whose exports come a day at a time
+        BenchCommand.Workload workload = BenchCommand.prepare(work, 1_000, true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        // when the seller uploads every morning the files of the day before
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 1_000, PipelineBench.Pattern.DAILY,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        // then every morning was an upload of its own, parse got each file once, and it all ran through
+        assertThat(result.ok()).as(log.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(result.uploads()).isEqualTo((int) workload.store().files().stream().map(workload.store()::exportDay).distinct().count())
+                .isGreaterThanOrEqualTo(30);
+        Map<String, Long> requests = result.requests().stream()
+                .collect(Collectors.groupingBy(u -> u.service() + " " + u.operation(), Collectors.summingLong(RequestMeter.Usage::requests)));
+        PipelineCost.Function parse = result.functions().get(0);
+        assertThat(parse.messages()).isEqualTo(workload.store().files().size());
+        // a report object is looked at (HEAD) each time its folder is written, and put only when it changed
+        long reportPuts = requests.get("S3 PutObject") - workload.store().files().size() - 1;
+        assertThat(reportPuts).isPositive().isLessThan(requests.get("S3 HeadObject"));
     }
 }

@@ -1,6 +1,7 @@
 package recon.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -83,13 +84,13 @@ class PipelineCostTest {
     void benchSectionPrintsTheCostPer100kOrdersWithItsTablesAndPrices() {
         // given
         PipelineCost cost = PipelineCost.of(50_000, FUNCTIONS, REQUESTS);
-        PipelineBench.Result result = new PipelineBench.Result(5, true, 0, 12.0, FUNCTIONS, REQUESTS, cost);
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.MONTHLY, 5, 1, true, 0, 12.0, FUNCTIONS, REQUESTS, cost, cost);
 
         // when
         String report = PipelineBench.report(result, 50_000, "abc1234", "1.00 1.00 1.00", "2.00 1.00 1.00");
 
         // then
-        assertThat(report).contains("pipeline cost · 50,000 orders · commit abc1234")
+        assertThat(report).contains("pipeline cost · monthly uploads · 50,000 orders · commit abc1234")
                 .contains("**Cost per 100k orders: $%.4f**".formatted(cost.per100k(cost.total())))
                 .contains("| Lambda | duration, arm64, GB-seconds | 6 | 0.0000133334 | 1 | 0.000080 | 0.000160 |")
                 .contains("| SQS | standard queue requests | 30 | 0.40 | 1,000,000 | 0.000012 | 0.000024 |")
@@ -102,9 +103,28 @@ class PipelineCostTest {
     }
 
     @Test
+    void theLastLineGivesTheCostPer100kOrdersWithThePatternAndTheOrders() {
+        PipelineCost cost = PipelineCost.of(20_000, FUNCTIONS, REQUESTS);
+        PipelineCost night = PipelineCost.of(20_000, List.of(new PipelineCost.Function("parse", 1024, 1, 0, 0, 0),
+                new PipelineCost.Function("match", 2048, 10, 1, 1, 0.5)), List.of());
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.DAILY, 93, 31, true, 0, 12.0, FUNCTIONS,
+                REQUESTS, cost, night);
+
+        assertThat(PipelineBench.costLine(result, 20_000))
+                .isEqualTo("cost per 100k orders: $%.4f (daily uploads, 20,000 orders)".formatted(cost.per100k(cost.total())))
+                .matches("cost per 100k orders: \\$\\d+\\.\\d{4} \\(daily uploads, 20,000 orders\\)");
+        assertThat(PipelineBench.report(result, 20_000, "abc1234", "1", "1"))
+                .contains("daily uploads · 20,000 orders", "uploaded every morning (the day before's files, 31 mornings)")
+                .contains("A night with no upload (the schedule's re-match of the store, after the month): $%.6f"
+                        .formatted(night.total()));
+        assertThat(PipelineBench.Pattern.of("monthly")).isEqualTo(PipelineBench.Pattern.MONTHLY);
+        assertThatThrownBy(() -> PipelineBench.Pattern.of("weekly")).hasMessageContaining("monthly or daily");
+    }
+
+    @Test
     void benchSectionSaysWhenTheQueuesWereNotDrained() {
-        PipelineBench.Result result = new PipelineBench.Result(5, false, 2, 12.0, FUNCTIONS, REQUESTS,
-                PipelineCost.of(50_000, FUNCTIONS, REQUESTS));
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.MONTHLY, 5, 1, false, 2, 12.0, FUNCTIONS,
+                REQUESTS, PipelineCost.of(50_000, FUNCTIONS, REQUESTS), PipelineCost.of(50_000, FUNCTIONS, REQUESTS));
 
         assertThat(result.ok()).isFalse();
         assertThat(PipelineBench.report(result, 50_000, "abc1234", "1", "1")).contains("**NOT drained**, 2 dead letters");

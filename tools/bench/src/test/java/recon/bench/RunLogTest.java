@@ -160,13 +160,16 @@ class RunLogTest {
                 new RequestMeter.Usage("DynamoDb", "BatchWriteItem", 4, 100, 0, 0, 0),
                 new RequestMeter.Usage("S3", "PutObject", 200, 0, 0, 2_000_000, 0));
         PipelineCost cost = PipelineCost.of(50_000, functions, requests);
-        PipelineBench.Result result = new PipelineBench.Result(5, true, 0, 18.04, functions, requests, cost);
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.DAILY, 5, 3, true, 0, 18.04, functions, requests, cost,
+                PipelineCost.of(50_000, functions, List.of()));
 
         List<RunLog.Row> rows = PipelineBench.rows(result, 50_000, DAY, "abc1234", "./recon bench --pipeline", "2 cores",
                 "1.00 1.00 1.00", "1.10 1.00 1.00");
 
-        assertThat(rows).hasSize(1 + cost.lines().size() + functions.size() + requests.size());
+        assertThat(rows).hasSize(2 + cost.lines().size() + functions.size() + requests.size());
         RunLog.Row total = rows.get(0);
+        assertThat(total.get(RunLog.Column.RUN)).isEqualTo("total, daily uploads");
+        assertThat(rows.get(1).get(RunLog.Column.RUN)).isEqualTo("a night with no upload");
         assertThat(total.get(RunLog.Column.KIND)).isEqualTo(RunLog.PIPELINE);
         assertThat(total.get(RunLog.Column.ANSWERS)).isEqualTo("drained, 0 dead letters");
         assertThat(total.get(RunLog.Column.WALL_S)).isEqualTo("18.0");

@@ -54,6 +54,21 @@ public final class RequestMeter implements ExecutionInterceptor {
         return new ArrayList<>(usage.values());
     }
 
+    /** What the requests of {@code later} added to {@code earlier}, two readings of one meter; operations with no new request left out. */
+    public static List<Usage> difference(List<Usage> later, List<Usage> earlier) {
+        Map<String, Usage> before = new TreeMap<>();
+        earlier.forEach(u -> before.put(u.service() + " " + u.operation(), u));
+        List<Usage> added = new ArrayList<>();
+        for (Usage u : later) {
+            Usage b = before.getOrDefault(u.service() + " " + u.operation(), new Usage(u.service(), u.operation(), 0, 0, 0, 0, 0));
+            if (u.requests() > b.requests()) {
+                added.add(new Usage(u.service(), u.operation(), u.requests() - b.requests(), u.writeUnits() - b.writeUnits(),
+                        u.readUnits() - b.readUnits(), u.bytesPut() - b.bytesPut(), u.bytesGot() - b.bytesGot()));
+            }
+        }
+        return added;
+    }
+
     @Override
     public void afterMarshalling(Context.AfterMarshalling context, ExecutionAttributes attributes) {
         // the body as given (a file, bytes), before any chunked encoding with checksums

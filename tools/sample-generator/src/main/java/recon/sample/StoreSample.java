@@ -1,7 +1,11 @@
 package recon.sample;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The sample files of one store and what they contain.
@@ -21,9 +25,21 @@ public record StoreSample(
         List<PlantedAnomaly> anomalies,
         int cleanOrders) {
 
+    /** Every file is named export_{yyyyMMdd}_{n}: the morning it is downloaded, then a counter. */
+    private static final Pattern NAME = Pattern.compile("export_(\\d{8})_\\d+\\..+");
+
     public StoreSample {
         files = List.copyOf(files);
         rejectedFiles = List.copyOf(rejectedFiles);
         anomalies = List.copyOf(anomalies);
+    }
+
+    /** The morning the seller downloads the file (and, uploading every morning, uploads it). */
+    public LocalDate exportDay(String file) {
+        Matcher name = NAME.matcher(file);
+        if (!name.matches()) {
+            throw new IllegalArgumentException("not a file of the generator: " + file);
+        }
+        return LocalDate.parse(name.group(1), DateTimeFormatter.BASIC_ISO_DATE);
     }
 }

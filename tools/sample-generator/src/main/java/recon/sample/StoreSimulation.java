@@ -74,6 +74,7 @@ final class StoreSimulation {
     private static final Charset GBK = Charset.forName("GBK");
 
     private final StoreSpec spec;
+    private final boolean dailyExports;
     private final StoreConfig config;
     private final SplittableRandom random;
     private final LocalDate firstDay;
@@ -100,8 +101,10 @@ final class StoreSimulation {
     private int fileCount;
     private int correctedInvoices;
 
-    StoreSimulation(StoreSpec spec, int days, LocalDate firstDay, long seed) {
+    /** @param dailyExports each day's exports in files of their own ({@link SampleGenerator.Options#dailyExports()}) */
+    StoreSimulation(StoreSpec spec, int days, LocalDate firstDay, long seed, boolean dailyExports) {
         this.spec = spec;
+        this.dailyExports = dailyExports;
         this.config = new StoreConfig(spec.commissionDefault(), spec.commissionByCategory(), 1, 3, 20,
                 new BigDecimal("0.30"), new BigDecimal("1.5"));
         this.random = new SplittableRandom(seed);
@@ -768,6 +771,10 @@ final class StoreSimulation {
     // ---- files ---------------------------------------------------------------------------------
 
     private void writeFiles(Path dir, List<String> files, List<String> rejected) throws IOException {
+        if (dailyExports) {
+            writeDailyFiles(dir, files);
+            return;
+        }
         int split = Math.max(1, Math.round(days * 12f / 31f)) - 1;
         int secondSplit = Math.max(split, Math.round(days * 20f / 31f) - 1);
         int last = days - 1;
@@ -799,7 +806,7 @@ final class StoreSimulation {
         files.add(orderReport(dir, TmallReports.OrderStyle.FIRST, firstReportAt));
         files.add(orderReport(dir, TmallReports.OrderStyle.LATER, periodEnd));
         String refunds = fileName(days, ".csv");
-        TmallReports.writeRefunds(dir.resolve(refunds), orders);
+        TmallReports.writeRefunds(dir.resolve(refunds), orders, Long.MIN_VALUE, Long.MAX_VALUE);
         files.add(refunds);
         if (spec.layout() == StoreSpec.Layout.ZIP_AND_REJECTS) {
             rejected.add(orderReport(dir, TmallReports.OrderStyle.EXCEL_DAMAGED, firstReportAt));
@@ -814,6 +821,40 @@ final class StoreSimulation {
         }
     }
 
+    /** Every day's exports in files of their own, each named by the morning after the day. */
+    private void writeDailyFiles(Path dir, List<String> files) throws IOException {
+        List<ActiveExport> ledgers = new ArrayList<>();
+        List<WeChatFile> wechatBills = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            ledgers.add(csvLedger(dir, files, d, d, AlipayCsvExport.Style.NEWER, 0));
+            if (spec.wechatShare() > 0) {
+                wechatBills.add(wechatBill(dir, files, d, d, WeChatBillExport.Style.BACKTICKED));
+            }
+        }
+        writeLedger(ledgers, wechatBills);
+        for (int d = 0; d < days; d++) {
+            long dayBegins = dayStart(d);
+            long dayEnd = dayBegins + DAY - 1;
+            String orderReport = fileName(d + 1, ".csv");
+            if (TmallReports.writeOrders(dir.resolve(orderReport), TmallReports.OrderStyle.LATER, orders, spec.shopName(),
+                    dayBegins - 1, dayEnd) > 0) {
+                files.add(orderReport);
+            } else {
+                Files.delete(dir.resolve(orderReport));
+            }
+            String refunds = fileName(d + 1, ".csv");
+            if (TmallReports.writeRefunds(dir.resolve(refunds), orders, dayBegins, dayEnd) > 0) {
+                files.add(refunds);
+            } else {
+                Files.delete(dir.resolve(refunds));
+            }
+            if (spec.register() != StoreSpec.Register.NONE
+                    && invoices.stream().anyMatch(i -> i.issuedAt >= dayBegins && i.issuedAt <= dayEnd)) {
+                files.add(invoiceRegister(dir, d, d, InvoiceRegister.Style.NEWEST_FIRST));
+            }
+        }
+    }
+
     private String invoiceRegister(Path dir, int from, int to, InvoiceRegister.Style style) throws IOException {
         String name = fileName(to + 1, ".csv");
         InvoiceRegister.write(dir.resolve(name), style, invoices, dayStart(from), dayStart(to) + DAY - 1);
@@ -822,7 +863,7 @@ final class StoreSimulation {
 
     private String orderReport(Path dir, TmallReports.OrderStyle style, long asOf) throws IOException {
         String name = fileName(dayIndex(asOf) + 1, ".csv");
-        TmallReports.writeOrders(dir.resolve(name), style, orders, spec.shopName(), asOf);
+        TmallReports.writeOrders(dir.resolve(name), style, orders, spec.shopName(), Long.MIN_VALUE, asOf);
         return name;
     }
 

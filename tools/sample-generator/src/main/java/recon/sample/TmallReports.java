@@ -37,9 +37,14 @@ final class TmallReports {
 
     private TmallReports() {}
 
-    /** The orders created up to {@code asOf}, with their status at that time. */
-    static int writeOrders(Path file, OrderStyle style, List<PlannedOrder> orders, String shopName, long asOf)
-            throws IOException {
+    /**
+     * The orders created up to {@code asOf}, with their status at that time; of those, only the ones created
+     * or changed (paid, shipped, confirmed, closed) after {@code changedAfter}: a daily export's.
+     *
+     * @return the rows written
+     */
+    static int writeOrders(Path file, OrderStyle style, List<PlannedOrder> orders, String shopName, long changedAfter,
+            long asOf) throws IOException {
         int rows = 0;
         try (Writer out = writer(Files.newOutputStream(file), GBK)) {
             out.append(style == OrderStyle.LATER
@@ -52,6 +57,9 @@ final class TmallReports {
                     continue;
                 }
                 OrderStatus status = o.statusAt(asOf);
+                if (o.createdAt <= changedAfter && status == o.statusAt(changedAfter)) {
+                    continue;
+                }
                 boolean paid = o.paid() && o.paidAt <= asOf;
                 String id = switch (style) {
                     case FIRST -> Text.excelText(o.orderId());
@@ -111,15 +119,26 @@ final class TmallReports {
         return rows;
     }
 
-    /** Every refund applied for by the end of the period, with its state then. */
-    static void writeRefunds(Path file, List<PlannedOrder> orders) throws IOException {
+    /**
+     * The refunds applied for or completed from {@code from} to {@code to}, with their state at {@code to}
+     * (one not completed by then waits for the seller): every refund of the period, as it ended, for the
+     * whole span.
+     *
+     * @return the rows written
+     */
+    static int writeRefunds(Path file, List<PlannedOrder> orders, long from, long to) throws IOException {
+        int rows = 0;
         try (Writer out = writer(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
             out.append('\uFEFF');
             out.append("订单编号,退款编号,支付宝交易号,买家实际支付金额,买家退款金额,退款状态,退款的申请时间,退款完结时间,是否需要退货,退款原因,售中或售后\r\n");
             StringBuilder row = new StringBuilder(256);
             for (PlannedOrder o : orders) {
                 for (PlannedRefund r : new PlannedRefund[] {o.preRefund, o.afterRefund, o.closedRefund}) {
-                    if (r == null) {
+                    if (r == null || r.appliedAt > to) {
+                        continue;
+                    }
+                    boolean completed = Times.isPresent(r.completedAt) && r.completedAt <= to;
+                    if (r.appliedAt < from && !(completed && r.completedAt >= from)) {
                         continue;
                     }
                     row.setLength(0);
@@ -128,16 +147,18 @@ final class TmallReports {
                     Text.field(row, Text.compactDate(Times.day(o.paidAt)) + "22001" + (100_000_000_000L + o.index));
                     Text.field(row, Money.format(o.priceFen));
                     Text.field(row, Money.format(r.fen));
-                    Text.field(row, r.status == RefundStatus.PENDING ? "等待卖家同意" : r.status.label);
+                    Text.field(row, r.status == RefundStatus.PENDING || !completed ? "等待卖家同意" : r.status.label);
                     Text.field(row, Text.dateTime(r.appliedAt));
-                    Text.field(row, Times.isPresent(r.completedAt) ? Text.dateTime(r.completedAt) : "");
+                    Text.field(row, completed ? Text.dateTime(r.completedAt) : "");
                     Text.field(row, r.afterSale ? "是" : "否");
                     Text.field(row, REFUND_REASONS[(int) (r.id % REFUND_REASONS.length)]);
                     Text.field(row, r.afterSale ? "售后" : "售中");
                     out.append(row).append("\r\n");
+                    rows++;
                 }
             }
         }
+        return rows;
     }
 
     /** What Excel shows for a long number: 15 significant digits, {@code 3.55349801744800E+18}. */
