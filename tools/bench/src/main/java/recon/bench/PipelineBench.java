@@ -247,7 +247,7 @@ final class PipelineBench {
                 .formatted(result.cost().per100k(result.cost().total()), PriceList.REGION));
         md.append(result.cost().markdown()).append('\n');
         md.append(("A night with no upload (the schedule's re-match of the store, after the month): $%.6f, "
-                + "$%.4f a month of 30 nights, whatever the orders.%n%n").formatted(result.nightly().total(),
+                + "$%.4f a month of 30 nights, whatever the uploads.%n%n").formatted(result.nightly().total(),
                 result.nightly().total().multiply(BigDecimal.valueOf(30))));
         md.append("""
                 | function | memory MB | batch size | invocations | messages | handler s | GB-s |
