@@ -7,14 +7,16 @@ import recon.domain.Refund;
 
 /**
  * What the ledger and the refund report hold for one order id: its SETTLEMENT, REFUND and
- * COMMISSION lines, each sorted by (occurredAt, lineId), and its successful refunds sorted by
- * (dayTime, refundId). Most orders have one or two lines, so the lists are made only when needed.
+ * COMMISSION lines, each sorted by (occurredAt, lineId), its successful refunds and those still in
+ * progress (处理中), each sorted by (dayTime, refundId). Most orders have one or two lines, so the lists
+ * are made only when needed.
  */
 final class OrderLedger {
     private List<LedgerLine> settlements = List.of();
     private List<LedgerLine> refundLines = List.of();
     private List<LedgerLine> commissions = List.of();
     private List<Refund> successfulRefunds = List.of();
+    private List<Refund> refundsInProgress = List.of();
 
     /** Lines must come in (occurredAt, lineId) order. */
     void add(LedgerLine line) {
@@ -26,9 +28,18 @@ final class OrderLedger {
         }
     }
 
-    /** Successful refunds must come in (dayTime, refundId) order. */
+    /** Successful refunds, and refunds in progress, must come in (dayTime, refundId) order; others are not kept. */
     void add(Refund refund) {
-        successfulRefunds = append(successfulRefunds, refund);
+        switch (refund.status()) {
+            case SUCCESS -> successfulRefunds = append(successfulRefunds, refund);
+            case PENDING -> refundsInProgress = append(refundsInProgress, refund);
+            default -> { }
+        }
+    }
+
+    /** The refunds the refund reports show in progress (处理中), in (dayTime, refundId) order. */
+    List<Refund> refundsInProgress() {
+        return refundsInProgress;
     }
 
     /** Every successful refund, 售中 and 售后, in (dayTime, refundId) order. */

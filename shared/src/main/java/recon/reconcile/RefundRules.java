@@ -4,8 +4,11 @@ import static recon.domain.AnomalyType.REFUND_AMOUNT_MISMATCH;
 import static recon.domain.AnomalyType.REFUND_NOT_DEDUCTED;
 import static recon.domain.AnomalyType.UNEXPLAINED_REFUND;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import recon.domain.Anomaly;
+import recon.domain.FileKind;
 import recon.domain.LedgerLine;
 import recon.domain.Refund;
 import recon.domain.StoreConfig;
@@ -33,7 +36,8 @@ final class RefundRules {
      * Pairs refunds and lines of one order: equal amounts first, then the rest one to one in
      * sorted order (REFUND_AMOUNT_MISMATCH). A refund left over is REFUND_NOT_DEDUCTED where the ledger
      * covers its day and the next (PENDING where a later ledger shows them missing); a line left over is
-     * UNEXPLAINED_REFUND.
+     * UNEXPLAINED_REFUND, PENDING where a refund of its amount was still in progress when the refund
+     * report was made.
      */
     void check(OrderLedger ledger) {
         List<LedgerLine> lines = ledger.refundLines();
@@ -64,9 +68,31 @@ final class RefundRules {
         for (int r = nextUnpaired(refundPaired, 0); r < refunds.size(); r = nextUnpaired(refundPaired, r + 1)) {
             checkNotDeducted(refunds.get(r));
         }
+        List<Refund> inProgress = new ArrayList<>(ledger.refundsInProgress());
         for (l = nextUnpaired(linePaired, 0); l < lines.size(); l = nextUnpaired(linePaired, l + 1)) {
-            unexplained(lines.get(l));
+            LedgerLine line = lines.get(l);
+            Refund completing = completedBy(line, inProgress);
+            if (completing == null) {
+                unexplained(line);
+            } else {
+                // the refund report was made before the refund ended: a newer one of its days tells whether
+                // this debit is that refund (退款成功) or not (退款关闭), and until then nothing is known to be wrong
+                inProgress.remove(completing);
+                found.add(Anomalies.of(UNEXPLAINED_REFUND, day(line), line.orderId(), line.lineId(), 0, amount(line),
+                        new Waiting(FileKind.TMALL_REFUNDS, LocalDate.ofEpochDay(Times.epochDay(completing.dayTime())),
+                                LocalDate.ofEpochDay(day(line)))));
+            }
         }
+    }
+
+    /** A refund in progress of the line's amount, applied for no later than the line; null for none. */
+    private Refund completedBy(LedgerLine line, List<Refund> inProgress) {
+        for (Refund refund : inProgress) {
+            if (sameAmount(line, refund) && Times.isPresent(refund.dayTime()) && refund.dayTime() <= line.occurredAt()) {
+                return refund;
+            }
+        }
+        return null;
     }
 
     /**

@@ -49,7 +49,8 @@ final class StoreIndex {
     private final Order[] orders;
     /** SETTLEMENT, REFUND and COMMISSION lines with an order id, by order id, then as in {@link #lines}. */
     private final LedgerLine[] orderLines;
-    private final Refund[] successfulRefunds;
+    /** The successful refunds and those in progress, by order id. */
+    private final Refund[] refunds;
 
     /**
      * @param channelsUsed the channels whose bills must cover a day before money due on it is missing
@@ -59,14 +60,14 @@ final class StoreIndex {
         Executor otherCore = Runtime.getRuntime().availableProcessors() > 1 ? ForkJoinPool.commonPool() : Runnable::run;
         CompletableFuture<Order[]> sortedOrders = CompletableFuture.supplyAsync(() -> byOrderId(records.orders()), otherCore);
         CompletableFuture<Refund[]> sortedRefunds =
-                CompletableFuture.supplyAsync(() -> successfulByOrderId(records.refunds()), otherCore);
+                CompletableFuture.supplyAsync(() -> successfulOrInProgressByOrderId(records.refunds()), otherCore);
         this.lines = new ArrayList<>(records.ledgerLines());
         lines.sort(LedgerLine.BY_TIME);
         this.orderLines = byOrderId(lines.stream()
                 .filter(line -> line.hasOrderId() && isOrderLine(line.lineClass()))
                 .toArray(LedgerLine[]::new));
         this.orders = sortedOrders.join();
-        this.successfulRefunds = sortedRefunds.join();
+        this.refunds = sortedRefunds.join();
         Map<Channel, Coverage> bills = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             bills.put(channel, new Coverage(channel.bill, records.coveredDays(channel.bill)));
@@ -83,10 +84,10 @@ final class StoreIndex {
         return sorted;
     }
 
-    /** The successful refunds by order id, each order's by (dayTime, refundId). */
-    private static Refund[] successfulByOrderId(Collection<Refund> refunds) {
+    /** The successful refunds and those in progress by order id, each order's by (dayTime, refundId). */
+    private static Refund[] successfulOrInProgressByOrderId(Collection<Refund> refunds) {
         Refund[] successful = refunds.stream()
-                .filter(refund -> refund.status() == RefundStatus.SUCCESS)
+                .filter(refund -> refund.status() != RefundStatus.CLOSED)
                 .toArray(Refund[]::new);
         Comparator<Refund> byOrderId = (a, b) -> Ids.compareKeys(a.orderNumber(), a.orderIdText(), b.orderNumber(), b.orderIdText());
         Arrays.sort(successful, byOrderId.thenComparing(Refund.BY_DAY_TIME));
@@ -142,12 +143,12 @@ final class StoreIndex {
         return lineClass == LineClass.SETTLEMENT || lineClass == LineClass.REFUND || lineClass == LineClass.COMMISSION;
     }
 
-    /** Visits every order id that has an order, an order line or a successful refund, once. */
+    /** Visits every order id that has an order, an order line, or a refund successful or in progress, once. */
     void forEachOrderId(OrderVisitor visitor) {
         int o = 0;
         int l = 0;
         int r = 0;
-        while (o < orders.length || l < orderLines.length || r < successfulRefunds.length) {
+        while (o < orders.length || l < orderLines.length || r < refunds.length) {
             // the smallest order id among the three heads
             long number = Long.MAX_VALUE;
             String text = null;
@@ -159,10 +160,10 @@ final class StoreIndex {
                 number = orderLines[l].orderNumber();
                 text = orderLines[l].orderIdText();
             }
-            if (r < successfulRefunds.length
-                    && Ids.compareKeys(successfulRefunds[r].orderNumber(), successfulRefunds[r].orderIdText(), number, text) < 0) {
-                number = successfulRefunds[r].orderNumber();
-                text = successfulRefunds[r].orderIdText();
+            if (r < refunds.length
+                    && Ids.compareKeys(refunds[r].orderNumber(), refunds[r].orderIdText(), number, text) < 0) {
+                number = refunds[r].orderNumber();
+                text = refunds[r].orderIdText();
             }
             Order order = null;
             if (o < orders.length && Ids.compareKeys(orders[o].orderNumber(), orders[o].orderIdText(), number, text) == 0) {
@@ -173,9 +174,9 @@ final class StoreIndex {
                     l++) {
                 ledger.add(orderLines[l]);
             }
-            for (; r < successfulRefunds.length
-                    && Ids.compareKeys(successfulRefunds[r].orderNumber(), successfulRefunds[r].orderIdText(), number, text) == 0; r++) {
-                ledger.add(successfulRefunds[r]);
+            for (; r < refunds.length
+                    && Ids.compareKeys(refunds[r].orderNumber(), refunds[r].orderIdText(), number, text) == 0; r++) {
+                ledger.add(refunds[r]);
             }
             visitor.visit(order, ledger);
         }

@@ -7,6 +7,7 @@ import static recon.domain.AnomalyType.UNEXPLAINED_REFUND;
 import static recon.domain.Severity.HIGH;
 import static recon.domain.Severity.MEDIUM;
 import static recon.reconcile.Found.assertFound;
+import static recon.reconcile.Found.assertStatus;
 import static recon.reconcile.Found.reconcile;
 import static recon.testdata.Lines.refund;
 import static recon.testdata.Lines.settlement;
@@ -15,9 +16,13 @@ import static recon.testdata.Refunds.aRefund;
 import static recon.testdata.Stores.aStore;
 import static recon.testdata.TestTimes.day;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import recon.domain.AnomalyStatus;
+import recon.domain.FileKind;
 import recon.domain.OrderStatus;
 import recon.domain.RefundStatus;
+import recon.domain.Waiting;
 import recon.testdata.Ledger;
 import recon.testdata.Lines;
 
@@ -150,5 +155,60 @@ class RefundRulesTest {
                 .refunds(aRefund(ORDER).amount("20.00").completedAt("2026-11-07 10:00:00").build());
 
         assertFound(reconcile(store), UNEXPLAINED_REFUND).containsExactly(tuple(HIGH, day("2026-11-08"), ORDER, "L0003", 0L, 2000L));
+    }
+
+    @Test
+    void aDebitOfARefundStillInProgressWhenTheReportWasMadeWaitsForANewerRefundReport() {
+        // the morning's refund report says 处理中 for the refund applied on the 6th; the ledger debits it on the 8th
+        var store = aStore()
+                .orders(anOrder(ORDER).paid("199.00").build())
+                .lines(settledOrder(refund(ORDER).amount("20.00").at("2026-11-08 09:00:00")).lines())
+                .refunds(aRefund(ORDER).id("R1").amount("20.00").status(RefundStatus.PENDING)
+                        .appliedAt("2026-11-06 10:00:00").notCompleted().build())
+                .refundsCovering("2026-11-01", "2026-11-08");
+
+        assertStatus(reconcile(store), UNEXPLAINED_REFUND).containsExactly(tuple(AnomalyStatus.PENDING,
+                new Waiting(FileKind.TMALL_REFUNDS, LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 8))));
+    }
+
+    @Test
+    void aNewerRefundReportSettlesIt() {
+        var ledger = settledOrder(refund(ORDER).amount("20.00").at("2026-11-08 09:00:00"));
+        var inProgress = aRefund(ORDER).id("R1").amount("20.00").status(RefundStatus.PENDING)
+                .appliedAt("2026-11-06 10:00:00").notCompleted().build();
+
+        // 退款成功: the debit is that refund
+        var succeeded = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())
+                .refunds(inProgress, aRefund(ORDER).id("R1").amount("20.00").appliedAt("2026-11-06 10:00:00")
+                        .completedAt("2026-11-08 08:00:00").build())
+                .refundsCovering("2026-11-01", "2026-11-08");
+        assertFound(reconcile(succeeded), UNEXPLAINED_REFUND).isEmpty();
+
+        // 退款关闭: nothing explains the debit any more
+        var closed = aStore().orders(anOrder(ORDER).paid("199.00").build()).lines(ledger.lines())
+                .refunds(inProgress, aRefund(ORDER).id("R1").amount("20.00").status(RefundStatus.CLOSED)
+                        .appliedAt("2026-11-06 10:00:00").completedAt("2026-11-07 08:00:00").build())
+                .refundsCovering("2026-11-01", "2026-11-08");
+        assertStatus(reconcile(closed), UNEXPLAINED_REFUND).containsExactly(tuple(AnomalyStatus.OPEN, null));
+    }
+
+    @Test
+    void aRefundInProgressExplainsOnlyOneDebitOfItsAmountMadeAfterItWasAppliedFor() {
+        var ledger = settledOrder(
+                refund(ORDER).amount("20.00").at("2026-11-06 09:00:00"),
+                refund(ORDER).amount("20.00").at("2026-11-08 09:00:00"),
+                refund(ORDER).amount("20.00").at("2026-11-09 09:00:00"));
+        var store = aStore()
+                .orders(anOrder(ORDER).paid("199.00").build())
+                .lines(ledger.lines())
+                .refunds(aRefund(ORDER).id("R1").amount("20.00").status(RefundStatus.PENDING)
+                        .appliedAt("2026-11-07 10:00:00").notCompleted().build())
+                .refundsCovering("2026-11-01", "2026-11-09");
+
+        // the debit before the application and the second one after it are unexplained, the first after it waits
+        assertStatus(reconcile(store), UNEXPLAINED_REFUND).containsExactlyInAnyOrder(
+                tuple(AnomalyStatus.OPEN, null),
+                tuple(AnomalyStatus.PENDING, new Waiting(FileKind.TMALL_REFUNDS, LocalDate.of(2026, 11, 7), LocalDate.of(2026, 11, 8))),
+                tuple(AnomalyStatus.OPEN, null));
     }
 }
