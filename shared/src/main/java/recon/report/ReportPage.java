@@ -201,6 +201,13 @@ public final class ReportPage {
             html.append("<p>本期没有账务明细。</p>\n</section>\n");
             return;
         }
+        if (!b.checkable()) {
+            html.append("<p class=\"bad\">").append(b.uncheckable()).append("。</p>\n");
+            balanceRow(html, "＋ 收入合计", b.incomeFen());
+            balanceRow(html, "－ 支出合计", b.expenseFen());
+            html.append("</section>\n");
+            return;
+        }
         balanceRow(html, "期初余额", b.openingFen());
         balanceRow(html, "＋ 收入合计", b.incomeFen());
         balanceRow(html, "－ 支出合计", b.expenseFen());

@@ -154,14 +154,20 @@ public final class ReportSource {
     private static BalanceCheck balance(Totals totals, List<LedgerLine> periodLines) {
         long income = 0;
         long expense = 0;
+        int lines = 0;
+        int withoutBalance = 0;
         for (LedgerLine line : periodLines) {
             if (line.channel() != Channel.ALIPAY) {
                 continue;
             }
             income += line.incomeFen();
             expense += line.expenseFen();
+            lines++;
+            if (!line.hasBalance()) {
+                withoutBalance++;
+            }
         }
-        return new BalanceCheck(totals.openingBalance(), income, expense, totals.closingBalance());
+        return new BalanceCheck(totals.openingBalance(), income, expense, totals.closingBalance(), lines, withoutBalance);
     }
 
     /** One pass over the period's lines: fee classes, and settlements and commission by the order's 类目. */

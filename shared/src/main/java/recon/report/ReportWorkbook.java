@@ -122,9 +122,9 @@ public final class ReportWorkbook {
         rows.money("期初余额", balance.openingFen(), "");
         rows.money("＋ 收入合计", balance.incomeFen(), "");
         rows.money("－ 支出合计", balance.expenseFen(), "");
-        rows.money("＝ 应有期末余额", balance.hasLines() ? balance.expectedClosingFen() : null, "");
+        rows.money("＝ 应有期末余额", balance.checkable() ? balance.expectedClosingFen() : null, "");
         rows.money("实际期末余额", balance.closingFen(), "");
-        rows.money("差额", balance.hasLines() ? balance.differenceFen() : null, "");
+        rows.money("差额", balance.checkable() ? balance.differenceFen() : null, "");
         rows.text("结论", balanceVerdict(report));
         rows.skip();
 
@@ -163,6 +163,9 @@ public final class ReportWorkbook {
         BalanceCheck balance = report.balance();
         if (!balance.hasLines()) {
             return "无账务明细";
+        }
+        if (!balance.checkable()) {
+            return balance.uncheckable();
         }
         return balance.balanced(report.toleranceFen()) ? "平衡" : "不平衡，请查看异常";
     }
