@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,6 +22,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
+import recon.domain.RecordSink;
 
 /**
  * Reads uploaded exports — Tmall order, item and refund reports and the Alipay account log, as CSV
@@ -33,6 +36,7 @@ public final class FileIngest {
     static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
     /** A workbook's relationships list a few parts: more than this is not read for the styles part. */
     private static final int MAX_RELS_BYTES = 1 << 20;
+    private static final Pattern DATE_1904 = Pattern.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
 
     private static final String CORRUPT = "文件已损坏或不完整";
     static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
@@ -119,7 +123,8 @@ public final class FileIngest {
     }
 
     private void readXlsx(String name, InputStream in, IngestListener listener) {
-        TableIngest table = new TableIngest(name, listener.start(name));
+        RecordSink sink = listener.start(name);
+        TableIngest table = new TableIngest(name, sink);
         FileOutcome outcome;
         Path copy = null;
         try {
@@ -127,8 +132,11 @@ public final class FileIngest {
             copy = Files.createTempFile("recon-ingest-", ".xlsx");
             copyAtMost(in, copy, MAX_XLSX_BYTES);
             XlsxColumnLimit.check(copy, CORRUPT_XLSX);
-            long rows = readWorkbook(copy, table);
-            outcome = FileOutcome.accepted(name, table.kind(), rows, table.account());
+            WorkbookRead read = readWorkbook(copy, name, sink);
+            table = read.table();
+            outcome = FileOutcome.accepted(name, table.kind(), read.rows(), table.account());
+        } catch (SheetRejection r) {
+            outcome = rejected(name, r.table.kind(), r.rejection);
         } catch (Rejection r) {
             outcome = rejected(name, table.kind(), r);
         } catch (IOException e) {
@@ -139,15 +147,68 @@ public final class FileIngest {
         listener.finish(outcome);
     }
 
-    private static long readWorkbook(Path file, TableIngest table) {
+    /** The sheet's table that was read, and its rows. */
+    private record WorkbookRead(TableIngest table, long rows) {}
+
+    /** A rejection of the sheet whose table it names. */
+    private static final class SheetRejection extends RuntimeException {
+        final TableIngest table;
+        final Rejection rejection;
+
+        SheetRejection(TableIngest table, Rejection rejection) {
+            super(rejection.reason, null, false, false);
+            this.table = table;
+            this.rejection = rejection;
+        }
+    }
+
+    /**
+     * Reads the workbook's export: the first sheet with an export's header, so that a cover sheet before
+     * the table (说明, 封面) is passed over; a report workbook sent back is read from its 异常 sheet (its
+     * resolutions) alone, never as the orders or ledger lines its other sheets list. No sheet with a
+     * header: the first sheet's reason.
+     */
+    private static WorkbookRead readWorkbook(Path file, String name, RecordSink sink) {
         // cell formats tell dates from numbers; a package without a styles part (minimal writers make them)
         // has none to read, and the reader would call it broken
         boolean formats = hasStyles(file);
-        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false)));
-                Stream<Row> rows = xlsxReader(() -> sheetToRead(workbook).openStream())) {
-            return table.read(new XlsxTable(rows.iterator(), workbook.isDate1904()));
+        boolean date1904 = date1904(file);
+        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false)))) {
+            List<Sheet> sheets = xlsxReader(() -> workbook.findSheet(RESOLUTIONS_SHEET).map(List::of)
+                    .orElseGet(() -> workbook.getSheets().toList()));
+            SheetRejection first = null;
+            for (Sheet sheet : sheets) {
+                TableIngest table = new TableIngest(name, sink);
+                try (Stream<Row> rows = xlsxReader(sheet::openStream)) {
+                    return new WorkbookRead(table, table.read(new XlsxTable(rows.iterator(), date1904 || workbook.isDate1904())));
+                } catch (Rejection r) {
+                    if (!r.noTable) {
+                        throw new SheetRejection(table, r);
+                    }
+                    first = first == null ? new SheetRejection(table, r) : first;
+                }
+            }
+            throw first != null ? first : new Rejection(0, CORRUPT_XLSX);
         } catch (IOException | ExcelReaderException | UncheckedIOException e) {
             throw new Rejection(0, CORRUPT_XLSX);
+        }
+    }
+
+    /**
+     * The workbook counts its dates from 1904 ({@code <workbookPr date1904="1"/>} or {@code "true"}: an XML
+     * boolean is either, and the reader takes only the second).
+     */
+    private static boolean date1904(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry part = zip.getEntry("xl/workbook.xml");
+            if (part == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(part)) {
+                return DATE_1904.matcher(new String(in.readNBytes(MAX_RELS_BYTES), StandardCharsets.UTF_8)).find();
+            }
+        } catch (IOException e) {
+            return false; // the reader says what is wrong with the package
         }
     }
 
@@ -164,14 +225,6 @@ public final class FileIngest {
         } catch (IOException e) {
             return true; // the reader says what is wrong with the package
         }
-    }
-
-    /**
-     * The first sheet, as exports have one; but a report workbook sent back is read from its 异常
-     * sheet (its resolutions), never as the orders or ledger lines its other sheets list.
-     */
-    private static Sheet sheetToRead(ReadableWorkbook workbook) {
-        return workbook.findSheet(RESOLUTIONS_SHEET).orElseGet(workbook::getFirstSheet);
     }
 
     /** A step of the XLSX reader that may throw IOException. */

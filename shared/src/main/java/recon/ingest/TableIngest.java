@@ -113,7 +113,7 @@ final class TableIngest {
             }
         }
         if (firstLine == 0) {
-            throw new Rejection(0, "文件为空，没有表头");
+            throw Rejection.noTable(0, "文件为空，没有表头");
         }
         if (partial != null) {
             kind = partial.kind();
@@ -121,7 +121,7 @@ final class TableIngest {
                     .map(Column::label).collect(Collectors.joining("、"));
             throw new Rejection(partialLine, "表头像是" + partial.kind().label + "，但缺少必需的列：" + missing);
         }
-        throw new Rejection(firstLine, "无法识别的文件表头");
+        throw Rejection.noTable(firstLine, "无法识别的文件表头");
     }
 
     private RowParser parserFor(Layout layout, String[] header, String window, long windowLine) {

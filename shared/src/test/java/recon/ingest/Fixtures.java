@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -15,10 +16,17 @@ final class Fixtures {
     private Fixtures() {}
 
     static byte[] xlsx(Consumer<Worksheet> sheet) {
+        return xlsx(List.of("Sheet1"), List.of(sheet));
+    }
+
+    /** A workbook of these sheets, in this order. */
+    static byte[] xlsx(List<String> names, List<Consumer<Worksheet>> sheets) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Workbook workbook = new Workbook(out, "recon-test", "1.0");
-            sheet.accept(workbook.newWorksheet("Sheet1"));
+            for (int i = 0; i < names.size(); i++) {
+                sheets.get(i).accept(workbook.newWorksheet(names.get(i)));
+            }
             workbook.finish();
             return out.toByteArray();
         } catch (IOException e) {

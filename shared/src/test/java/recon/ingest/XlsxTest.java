@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -109,6 +110,59 @@ class XlsxTest {
             assertThat(o.createdAt()).isEqualTo(Times.of(LocalDateTime.of(2026, 11, 2, 10, 11, 12)));
             assertThat(o.paidAt()).isEqualTo(Times.of(LocalDateTime.of(2026, 11, 2, 10, 12, 0)));
         });
+    }
+
+    private static final LocalDateTime CREATED = LocalDateTime.of(2026, 11, 2, 10, 11, 12);
+
+    private static void orders(Worksheet sheet) {
+        row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间");
+        row(sheet, 1, "3553498017448001", 99.5, "交易成功", CREATED, CREATED);
+    }
+
+    @Test
+    void aWorkbookCountingItsDatesFrom1904SaysSoWithOneOrTrue() throws IOException {
+        // given the same workbook in the 1900 date system and, as openpyxl and Excel for Mac write it, in the 1904 one
+        byte[] in1900 = Fixtures.xlsx(XlsxTest::orders);
+        UnaryOperator<String> to1904 = xml -> xml.replaceFirst("<workbook([^>]*)>", "<workbook$1><workbookPr date1904=\"1\"/>");
+
+        // then a serial day is 1,462 days later from 1904 (an XML boolean is 1 or true)
+        assertThat(Collected.ingest("订单.xlsx", in1900).orders.getFirst().createdAt()).isEqualTo(Times.of(CREATED));
+        for (UnaryOperator<String> change : List.of(to1904, xml -> to1904.apply(xml).replace("\"1\"", "\"true\""))) {
+            Collected got = Collected.ingest("订单.xlsx", rewritePart(in1900, "xl/workbook.xml", change));
+            assertThat(got.orders.getFirst().createdAt()).isEqualTo(Times.of(CREATED.plusDays(1462)));
+        }
+    }
+
+    @Test
+    void theTableOnASheetAfterACoverSheetIsRead() {
+        byte[] file = Fixtures.xlsx(List.of("说明", "订单"), List.of(sheet -> row(sheet, 0, "本文件由店铺后台导出"), XlsxTest::orders));
+
+        Collected got = Collected.ingest("订单.xlsx", file);
+
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.orders).singleElement().satisfies(o -> assertThat(o.orderId()).isEqualTo("3553498017448001"));
+    }
+
+    @Test
+    void aFirstSheetWithABadTableIsRejectedAndNoLaterSheetIsTried() {
+        byte[] file = Fixtures.xlsx(List.of("订单", "备份"), List.of(sheet -> {
+            row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间");
+            row(sheet, 1, "3553498017448001", "九十九", "交易成功", CREATED, CREATED);
+        }, XlsxTest::orders));
+
+        Collected got = Collected.ingest("订单.xlsx", file);
+
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).startsWith("第 2 行");
+        assertThat(got.orders).isEmpty();
+    }
+
+    @Test
+    void aWorkbookWithoutAnyTableGivesItsFirstSheetsReason() {
+        byte[] file = Fixtures.xlsx(List.of("说明", "备注"), List.of(sheet -> row(sheet, 0, "本文件由店铺后台导出"),
+                sheet -> row(sheet, 0, "没有数据")));
+
+        assertThat(Collected.ingest("订单.xlsx", file).outcome().error()).isEqualTo("第 1 行：无法识别的文件表头");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package recon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import recon.domain.FileKind;
+import recon.domain.Order;
+import recon.domain.OrderStatus;
+import recon.domain.Times;
+
+/**
+ * Order reports written as XLSX by tools nobody here wrote, each read exactly: ids as text, money to the fen,
+ * times to the second. openpyxl (inline strings, the 1900 and the 1904 date systems, a cover sheet before the
+ * table, a merged title row above it) and XlsxWriter (shared strings, constant-memory inline strings,
+ * formulas with cached values) run in the project's virtualenv (tools/requirements-writers.txt,
+ * shared/src/test/resources/writers/write_workbooks.py); Apache POI (shared strings, and SXSSF's streaming
+ * inline strings) runs here.
+ */
+class ForeignXlsxWritersIT {
+    /** The three orders every writer writes (write_workbooks.py has the same). */
+    private record Expected(String id, long paidFen, OrderStatus status, LocalDateTime created, LocalDateTime paid) {}
+
+    private static final List<Expected> ORDERS = List.of(
+            new Expected("3553498017448001", 9950, OrderStatus.SUCCESS, LocalDateTime.of(2026, 11, 2, 10, 11, 12),
+                    LocalDateTime.of(2026, 11, 2, 10, 12, 0)),
+            new Expected("3553498017448002", 139900, OrderStatus.CLOSED, LocalDateTime.of(2026, 11, 3, 8, 0, 0),
+                    LocalDateTime.of(2026, 11, 3, 8, 0, 30)),
+            new Expected("3553498017448003", 1990, OrderStatus.SHIPPED, LocalDateTime.of(2026, 11, 4, 23, 59, 59),
+                    LocalDateTime.of(2026, 11, 5, 0, 0, 1)));
+    private static final List<String> HEADER = List.of("订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间");
+    private static final List<String> PYTHON_WRITTEN = List.of("openpyxl.xlsx", "openpyxl-1904.xlsx",
+            "openpyxl-cover-sheet.xlsx", "openpyxl-merged-title.xlsx", "xlsxwriter.xlsx", "xlsxwriter-constant-memory.xlsx",
+            "xlsxwriter-formulas.xlsx");
+
+    @TempDir
+    static Path workbooks;
+
+    @BeforeAll
+    static void writeThemWithPython() throws IOException, InterruptedException {
+        Path root = repositoryRoot();
+        String venv = run(root, List.of("bash", root.resolve("tools/venv.sh").toString(), "tools/requirements-writers.txt")).strip();
+        String last = venv.lines().reduce((first, next) -> next).orElseThrow();
+        run(root, List.of(Path.of(last, "bin", "python").toString(),
+                root.resolve("shared/src/test/resources/writers/write_workbooks.py").toString(), workbooks.toString()));
+    }
+
+    @Test
+    void everyWorkbookOfOpenpyxlAndXlsxWriterIsReadExactly() throws IOException {
+        for (String name : PYTHON_WRITTEN) {
+            assertReadExactly(name, Files.readAllBytes(workbooks.resolve(name)));
+        }
+    }
+
+    @Test
+    void poiWorkbooksWithSharedAndStreamedInlineStringsAreReadExactly() throws IOException {
+        assertReadExactly("poi.xlsx", poi(new XSSFWorkbook()));
+        assertReadExactly("poi-sxssf.xlsx", poi(new SXSSFWorkbook()));
+    }
+
+    private static void assertReadExactly(String name, byte[] workbook) {
+        Collected got = Collected.ingest(name, workbook);
+
+        assertThat(got.outcome().accepted()).as(name + ": " + got.outcome()).isTrue();
+        assertThat(got.outcome().kind()).as(name).isEqualTo(FileKind.TMALL_ORDERS);
+        assertThat(got.orders).as(name).hasSize(ORDERS.size());
+        for (int i = 0; i < ORDERS.size(); i++) {
+            Expected want = ORDERS.get(i);
+            Order order = got.orders.get(i);
+            assertThat(order.orderId()).as(name + " id").isEqualTo(want.id());
+            assertThat(order.paidFen()).as(name + " paid").isEqualTo(want.paidFen());
+            assertThat(order.status()).as(name + " status").isEqualTo(want.status());
+            assertThat(order.createdAt()).as(name + " created").isEqualTo(Times.of(want.created()));
+            assertThat(order.paidAt()).as(name + " paid at").isEqualTo(Times.of(want.paid()));
+        }
+    }
+
+    /** The orders written with POI: text ids, numeric amounts, datetime cells with a time format. */
+    private static byte[] poi(Workbook book) throws IOException {
+        try (book) {
+            Sheet sheet = book.createSheet("订单");
+            CellStyle time = book.createCellStyle();
+            time.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADER.size(); c++) {
+                header.createCell(c).setCellValue(HEADER.get(c));
+            }
+            for (int r = 0; r < ORDERS.size(); r++) {
+                Expected order = ORDERS.get(r);
+                Row row = sheet.createRow(r + 1);
+                row.createCell(0).setCellValue(order.id());
+                row.createCell(1).setCellValue(order.paidFen() / 100.0);
+                row.createCell(2).setCellValue(order.status() == OrderStatus.SUCCESS ? "交易成功"
+                        : order.status() == OrderStatus.CLOSED ? "交易关闭" : "卖家已发货，等待买家确认");
+                row.createCell(3).setCellValue(order.created());
+                row.getCell(3).setCellStyle(time);
+                row.createCell(4).setCellValue(order.paid());
+                row.getCell(4).setCellStyle(time);
+            }
+            Path file = Files.createTempFile(workbooks, "poi", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+            return Files.readAllBytes(file);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("tools/venv.sh"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no tools/venv.sh above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Runs the command in the folder, fails the test unless it exits 0 within 10 minutes; its standard output. */
+    private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("recon-writers", ".log");
+        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                .redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
+    }
+}
