@@ -3,6 +3,7 @@ package recon.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,30 @@ class XlsxTest {
     }
 
     @Test
+    void sharedFormulasAreReadFromTheirCachedValues() throws IOException {
+        // given amounts as Excel saves a formula filled down: the first cell holds the shared formula, the
+        // others name it by its index, and each keeps its last computed value
+        byte[] plain = Fixtures.xlsx(sheet -> {
+            row(sheet, 0, "订单编号", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间", "单价");
+            row(sheet, 1, "3553498017448001", 99.5, "交易成功", CREATED, CREATED, 99.5);
+            row(sheet, 2, "3553498017448002", 19.9, "交易成功", CREATED, CREATED, 19.9);
+        });
+        byte[] shared = rewritePart(plain, "xl/worksheets/sheet1.xml", xml -> {
+            String first = xml.replaceFirst("<c r=\"B2\"([^>]*)><v>([^<]*)</v></c>",
+                    "<c r=\"B2\"$1><f t=\"shared\" ref=\"B2:B3\" si=\"0\">F2*1</f><v>$2</v></c>");
+            return first.replaceFirst("<c r=\"B3\"([^>]*)><v>([^<]*)</v></c>", "<c r=\"B3\"$1><f t=\"shared\" si=\"0\"/><v>$2</v></c>");
+        });
+        assertThat(part(shared, "xl/worksheets/sheet1.xml").split("t=\"shared\"", -1)).hasSize(3);
+
+        // when
+        Collected got = Collected.ingest("订单.xlsx", shared);
+
+        // then
+        assertThat(got.outcome().accepted()).as(got.outcome().toString()).isTrue();
+        assertThat(got.orders).extracting(o -> o.paidFen()).containsExactly(9950L, 1990L);
+    }
+
+    @Test
     void theTableOnASheetAfterACoverSheetIsRead() {
         byte[] file = Fixtures.xlsx(List.of("说明", "订单"), List.of(sheet -> row(sheet, 0, "本文件由店铺后台导出"), XlsxTest::orders));
 
@@ -245,6 +271,18 @@ class XlsxTest {
         assertThat(XlsxColumnLimit.column("AB12")).isEqualTo(28);
         assertThat(XlsxColumnLimit.column("XFD1048576")).isEqualTo(XlsxColumnLimit.LAST_EXCEL_COLUMN);
         assertThat(XlsxColumnLimit.column("XFE1")).isGreaterThan(XlsxColumnLimit.LAST_EXCEL_COLUMN);
+    }
+
+    /** The XML of one part of a workbook. */
+    private static String part(byte[] xlsx, String name) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no part " + name);
     }
 
     /** The same workbook with the XML of one of its parts changed. */
