@@ -124,7 +124,6 @@ public final class FileIngest {
 
     private void readXlsx(String name, InputStream in, IngestListener listener) {
         RecordSink sink = listener.start(name);
-        TableIngest table = new TableIngest(name, sink);
         FileOutcome outcome;
         Path copy = null;
         try {
@@ -132,13 +131,9 @@ public final class FileIngest {
             copy = Files.createTempFile("recon-ingest-", ".xlsx");
             copyAtMost(in, copy, MAX_XLSX_BYTES);
             XlsxColumnLimit.check(copy, CORRUPT_XLSX);
-            WorkbookRead read = readWorkbook(copy, name, sink);
-            table = read.table();
-            outcome = FileOutcome.accepted(name, table.kind(), read.rows(), table.account());
-        } catch (SheetRejection r) {
-            outcome = rejected(name, r.table.kind(), r.rejection);
+            outcome = readWorkbook(copy, name, sink);
         } catch (Rejection r) {
-            outcome = rejected(name, table.kind(), r);
+            outcome = rejected(name, FileKind.UNKNOWN, r);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use a temporary file", e);
         } finally {
@@ -147,28 +142,15 @@ public final class FileIngest {
         listener.finish(outcome);
     }
 
-    /** The sheet's table that was read, and its rows. */
-    private record WorkbookRead(TableIngest table, long rows) {}
-
-    /** A rejection of the sheet whose table it names. */
-    private static final class SheetRejection extends RuntimeException {
-        final TableIngest table;
-        final Rejection rejection;
-
-        SheetRejection(TableIngest table, Rejection rejection) {
-            super(rejection.reason, null, false, false);
-            this.table = table;
-            this.rejection = rejection;
-        }
-    }
-
     /**
      * Reads the workbook's export: the first sheet with an export's header, so that a cover sheet before
      * the table (说明, 封面) is passed over; a report workbook sent back is read from its 异常 sheet (its
      * resolutions) alone, never as the orders or ledger lines its other sheets list. No sheet with a
      * header: the first sheet's reason.
+     *
+     * @throws Rejection for a package no sheet of which can be opened
      */
-    private static WorkbookRead readWorkbook(Path file, String name, RecordSink sink) {
+    private static FileOutcome readWorkbook(Path file, String name, RecordSink sink) {
         // cell formats tell dates from numbers; a package without a styles part (minimal writers make them)
         // has none to read, and the reader would call it broken
         boolean formats = hasStyles(file);
@@ -176,19 +158,26 @@ public final class FileIngest {
         try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false)))) {
             List<Sheet> sheets = xlsxReader(() -> workbook.findSheet(RESOLUTIONS_SHEET).map(List::of)
                     .orElseGet(() -> workbook.getSheets().toList()));
-            SheetRejection first = null;
+            FileOutcome firstRefusal = null;
             for (Sheet sheet : sheets) {
                 TableIngest table = new TableIngest(name, sink);
                 try (Stream<Row> rows = xlsxReader(sheet::openStream)) {
-                    return new WorkbookRead(table, table.read(new XlsxTable(rows.iterator(), date1904 || workbook.isDate1904())));
+                    long read = table.read(new XlsxTable(rows.iterator(), date1904 || workbook.isDate1904()));
+                    return FileOutcome.accepted(name, table.kind(), read, table.account());
                 } catch (Rejection r) {
+                    FileOutcome refused = rejected(name, table.kind(), r);
                     if (!r.noTable) {
-                        throw new SheetRejection(table, r);
+                        return refused;
                     }
-                    first = first == null ? new SheetRejection(table, r) : first;
+                    firstRefusal = firstRefusal == null ? refused : firstRefusal;
+                } catch (ExcelReaderException | UncheckedIOException e) {
+                    return rejected(name, table.kind(), new Rejection(0, CORRUPT_XLSX));
                 }
             }
-            throw first != null ? first : new Rejection(0, CORRUPT_XLSX);
+            if (firstRefusal == null) {
+                throw new Rejection(0, CORRUPT_XLSX);
+            }
+            return firstRefusal;
         } catch (IOException | ExcelReaderException | UncheckedIOException e) {
             throw new Rejection(0, CORRUPT_XLSX);
         }
