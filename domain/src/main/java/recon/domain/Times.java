@@ -34,6 +34,11 @@ public final class Times {
         return Math.floorDiv(epochSecond + OFFSET_SECONDS, 86_400L);
     }
 
+    /** The seconds since Shanghai's midnight of an instant. */
+    public static long secondOfDay(long epochSecond) {
+        return Math.floorMod(epochSecond + OFFSET_SECONDS, 86_400L);
+    }
+
     public static long of(LocalDateTime shanghaiTime) {
         return shanghaiTime.toEpochSecond(OFFSET);
     }

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -21,8 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import recon.domain.Anomaly;
 import recon.domain.DayFigures;
 import recon.domain.FileDays;
@@ -150,26 +146,13 @@ public final class ReportFiles {
     }
 
     /**
-     * A digest of what a report file says, equal for two writes of the same report: SHA-256 of its bytes,
-     * and for the workbook of its parts but docProps/core.xml, where the writer puts the time it wrote.
+     * A digest of what a report file says, equal for two writes of the same report: SHA-256 of its bytes
+     * (the workbook holds no time of writing, {@link WorkbookWriter}).
      */
-    public static String fingerprint(String name, Path file) throws IOException {
+    public static String fingerprint(Path file) throws IOException {
         MessageDigest digest = sha256();
-        if (name.equals(XLSX)) {
-            try (ZipFile workbook = new ZipFile(file.toFile())) {
-                for (ZipEntry part : Collections.list(workbook.entries())) {
-                    if (!part.getName().equals("docProps/core.xml")) {
-                        digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
-                        try (InputStream in = workbook.getInputStream(part)) {
-                            update(digest, in);
-                        }
-                    }
-                }
-            }
-        } else {
-            try (InputStream in = Files.newInputStream(file)) {
-                update(digest, in);
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            update(digest, in);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -2,13 +2,11 @@ package recon.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyStatus;
 import recon.domain.AnomalyType;
@@ -43,22 +41,10 @@ public final class ReportWorkbook {
     public static final String OPEN_ITEMS = "未结算订单";
     public static final String FEES = "费用";
     public static final String INVOICES = "发票";
-    /**
-     * Deflate level of the workbook's parts: compressing the ledger sheet is a large part of writing
-     * a month. Level 3 (zlib's fast strategy) deflates the sheets at well under half the CPU of the
-     * default level, and the workbooks come out no larger.
-     */
-    private static final int COMPRESSION_LEVEL = 3;
-    /** The page's orange (ReportPage's .warn). */
-    private static final String WARNING_COLOUR = "EF6C00";
-    /** The page's red (ReportPage's .incomplete). */
-    private static final String INCOMPLETE_COLOUR = "C62828";
-
     private ReportWorkbook() {}
 
     public static void write(OutputStream out, PeriodReport report) throws IOException {
-        Workbook workbook = new Workbook(out, "recon", "1.0");
-        workbook.setCompressionLevel(COMPRESSION_LEVEL);
+        WorkbookWriter workbook = new WorkbookWriter(out);
         summary(workbook, report);
         days(workbook, report);
         anomalies(workbook, report);
@@ -71,25 +57,16 @@ public final class ReportWorkbook {
     }
 
     /** Label (A), value (B), field name of summary.json or code (C), severity (D), amount (E). */
-    private static void summary(Workbook workbook, PeriodReport report) throws IOException {
-        Worksheet sheet = workbook.newWorksheet(SUMMARY);
-        sheet.width(0, 30);
-        sheet.width(1, 18);
-        sheet.width(2, 26);
-        sheet.width(3, 12);
-        sheet.width(4, 18);
-        sheet.inlineString(0, 0, CellText.safe("天猫对账报告  " + report.tenant() + " / " + report.store()
+    private static void summary(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        Summary rows = new Summary(CellText.safe("天猫对账报告  " + report.tenant() + " / " + report.store()
                 + "  " + report.period().label()));
-        sheet.style(0, 0).bold().fontSize(14).set();
-        sheet.freezePane(0, 1);
-        Summary rows = new Summary(sheet);
         // what makes the figures below doubtful comes before them
         IncompleteData incomplete = MissingExports.incomplete(report.files(), report.anomalies());
         if (!incomplete.isComplete()) {
-            rows.warning(incomplete.text(), INCOMPLETE_COLOUR);
+            rows.warning(incomplete.text(), CellStyle.INCOMPLETE);
         }
         for (ContractRates.UnmatchedKey key : report.unmatchedKeys()) {
-            rows.warning(key.warning(), WARNING_COLOUR);
+            rows.warning(key.warning(), CellStyle.WARNING);
         }
         if (!incomplete.isComplete() || !report.unmatchedKeys().isEmpty()) {
             rows.skip();
@@ -156,7 +133,7 @@ public final class ReportWorkbook {
         for (FileOutcome file : report.files()) {
             rows.file(file);
         }
-        sheet.finish();
+        rows.write(workbook.sheet(SUMMARY, rows.size(), new double[] {30, 18, 26, 12, 18}));
     }
 
     static String balanceVerdict(PeriodReport report) {
@@ -181,99 +158,126 @@ public final class ReportWorkbook {
         return byType;
     }
 
-    /** The rows of the 汇总 sheet, one after the other. */
+    /**
+     * The rows of the 汇总 sheet, one after the other: gathered first and then written, as the sheet's size
+     * comes before its rows. The title is row 1, the rows start at row 3.
+     */
     private static final class Summary {
-        private final Worksheet sheet;
-        private int row = 2;
-
-        Summary(Worksheet sheet) {
-            this.sheet = sheet;
+        /** Writes one row's cells. */
+        private interface Row {
+            void write(SheetWriter sheet) throws IOException;
         }
 
-        void heading(String... titles) {
-            for (int c = 0; c < titles.length; c++) {
-                sheet.inlineString(row, c, titles[c]);
+        /** By row index; null for an empty row. */
+        private final List<Row> rows = new ArrayList<>();
+
+        Summary(String title) {
+            rows.add(sheet -> sheet.text(0, title, CellStyle.TITLE));
+            rows.add(null);
+        }
+
+        int size() {
+            return rows.size();
+        }
+
+        void write(SheetWriter sheet) throws IOException {
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.get(r) != null) {
+                    sheet.row(r);
+                    rows.get(r).write(sheet);
+                }
             }
-            sheet.range(row, 0, row, 4).style().bold().fillColor("DDEBF7").set();
-            row++;
+            sheet.finish();
+        }
+
+        /** Titles in bold on light blue, the colour across the five columns. */
+        void heading(String... titles) {
+            rows.add(sheet -> {
+                for (int c = 0; c < 5; c++) {
+                    sheet.text(c, c < titles.length ? titles[c] : "", CellStyle.HEADING);
+                }
+            });
         }
 
         void count(String label, long value, String field) {
-            sheet.inlineString(row, 0, label);
-            sheet.value(row, 1, value);
-            sheet.inlineString(row, 2, field);
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, label, CellStyle.DEFAULT);
+                sheet.number(1, value, CellStyle.DEFAULT);
+                sheet.text(2, field, CellStyle.DEFAULT);
+            });
         }
 
         void money(String label, Long fen, String field) {
-            sheet.inlineString(row, 0, label);
-            if (fen == null) {
-                sheet.inlineString(row, 1, "—");
-            } else {
-                sheet.value(row, 1, BigDecimal.valueOf(fen, 2));
-                sheet.style(row, 1).format(TableSheet.MONEY).set();
-            }
-            sheet.inlineString(row, 2, field);
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, label, CellStyle.DEFAULT);
+                if (fen == null) {
+                    sheet.text(1, "—", CellStyle.DEFAULT);
+                } else {
+                    sheet.fen(1, fen, CellStyle.MONEY);
+                }
+                sheet.text(2, field, CellStyle.DEFAULT);
+            });
         }
 
         void text(String label, String value) {
-            sheet.inlineString(row, 0, label);
-            sheet.inlineString(row, 1, CellText.safe(value));
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, label, CellStyle.DEFAULT);
+                sheet.text(1, CellText.safe(value), CellStyle.DEFAULT);
+            });
         }
 
-        /** A line across the sheet, in bold and the colour given: something about the figures to know first. */
-        void warning(String text, String colour) {
-            sheet.inlineString(row, 0, CellText.safe(text));
-            sheet.style(row, 0).bold().fontColor(colour).set();
-            row++;
+        /** A line across the sheet, in bold and the colour of the style: something about the figures to know first. */
+        void warning(String text, CellStyle style) {
+            rows.add(sheet -> sheet.text(0, CellText.safe(text), style));
         }
 
         void anomalyType(AnomalyType type, long count, long amountFen) {
-            sheet.inlineString(row, 0, type.label);
-            sheet.value(row, 1, count);
-            sheet.inlineString(row, 2, type.name());
-            sheet.inlineString(row, 3, type.severity.name());
-            sheet.value(row, 4, BigDecimal.valueOf(amountFen, 2));
-            sheet.style(row, 4).format(TableSheet.MONEY).set();
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, type.label, CellStyle.DEFAULT);
+                sheet.number(1, count, CellStyle.DEFAULT);
+                sheet.text(2, type.name(), CellStyle.DEFAULT);
+                sheet.text(3, type.severity.name(), CellStyle.DEFAULT);
+                sheet.fen(4, amountFen, CellStyle.MONEY);
+            });
         }
 
         void file(FileOutcome file) {
-            sheet.inlineString(row, 0, CellText.safe(file.name()));
-            sheet.value(row, 1, file.rows());
-            sheet.inlineString(row, 2, file.kind().name());
-            sheet.inlineString(row, 3, file.status());
-            if (!file.accepted()) {
-                sheet.inlineString(row, 4, CellText.safe(file.error()));
-            }
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, CellText.safe(file.name()), CellStyle.DEFAULT);
+                sheet.number(1, file.rows(), CellStyle.DEFAULT);
+                sheet.text(2, file.kind().name(), CellStyle.DEFAULT);
+                sheet.text(3, file.status(), CellStyle.DEFAULT);
+                if (!file.accepted()) {
+                    sheet.text(4, CellText.safe(file.error()), CellStyle.DEFAULT);
+                }
+            });
         }
 
         void skip() {
-            row++;
+            rows.add(null);
         }
 
         void status(AnomalyStatus status, int count) {
-            sheet.inlineString(row, 0, status.label);
-            sheet.value(row, 1, count);
-            sheet.inlineString(row, 2, status.name());
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, status.label, CellStyle.DEFAULT);
+                sheet.number(1, count, CellStyle.DEFAULT);
+                sheet.text(2, status.name(), CellStyle.DEFAULT);
+            });
         }
 
         void missing(MissingExports.Missing m) {
-            sheet.inlineString(row, 0, "请上传" + m.kind().label);
-            sheet.value(row, 1, m.pending());
-            sheet.inlineString(row, 2, m.kind().name());
-            sheet.inlineString(row, 3, m.from().toString());
-            sheet.inlineString(row, 4, m.to().toString());
-            row++;
+            rows.add(sheet -> {
+                sheet.text(0, "请上传" + m.kind().label, CellStyle.DEFAULT);
+                sheet.number(1, m.pending(), CellStyle.DEFAULT);
+                sheet.text(2, m.kind().name(), CellStyle.DEFAULT);
+                sheet.text(3, m.from().toString(), CellStyle.DEFAULT);
+                sheet.text(4, m.to().toString(), CellStyle.DEFAULT);
+            });
         }
     }
 
-    private static void days(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, DAYS,
+    private static void days(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, DAYS, report.days().size(),
                 new Column("日期", 12), new Column("付款订单", 10), new Column("结算笔数", 10),
                 new Column("结算金额（元）", 16), new Column("其中支付宝（元）", 16), new Column("其中微信支付（元）", 18),
                 new Column("退款金额（元）", 14), new Column("天猫佣金（元）", 14),
@@ -306,16 +310,17 @@ public final class ReportWorkbook {
     }
 
     /** The anomaly list ({@link AnomalyList}), its 处理结果 cells a drop-down of the four choices. */
-    private static void anomalies(Workbook workbook, PeriodReport report) throws IOException {
+    private static void anomalies(WorkbookWriter workbook, PeriodReport report) throws IOException {
         double[] widths = {18, 12, 18, 26, 9, 10, 21, 24, 21, 24, 14, 14, 14, 40, 30, 30, 14, 12, 30, 10, 18};
         Column[] columns = new Column[widths.length];
         for (int c = 0; c < widths.length; c++) {
             columns[c] = new Column(AnomalyList.HEADER.get(c), widths[c]);
         }
-        TableSheet sheet = new TableSheet(workbook, ANOMALIES, columns);
+        List<Anomaly> anomalies = AnomalyList.toDoFirst(report.anomalies());
+        TableSheet sheet = new TableSheet(workbook, ANOMALIES, anomalies.size(), columns);
         sheet.dropDown(AnomalyList.TO_FILL, AnomalyList.ACTIONS);
         String store = report.tenant() + "/" + report.store();
-        for (Anomaly a : AnomalyList.toDoFirst(report.anomalies())) {
+        for (Anomaly a : anomalies) {
             sheet.text(0, a.id());
             sheet.day(1, a.day());
             sheet.text(2, a.type().label);
@@ -342,8 +347,8 @@ public final class ReportWorkbook {
      * The audit trail of the period's anomalies: every resolution received for them (and those naming an
      * anomaly the data has since explained, on the day they were made), which one counts, from which file.
      */
-    private static void trail(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, TRAIL,
+    private static void trail(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, TRAIL, report.trail().size(),
                 new Column("异常编号", 18), new Column("处理结果", 12), new Column("处理说明", 30), new Column("处理人", 10),
                 new Column("处理时间", 20), new Column("来源文件", 30), new Column("文件指纹", 18), new Column("行", 6),
                 new Column("异常当前状态", 14), new Column("是否生效", 10));
@@ -368,8 +373,8 @@ public final class ReportWorkbook {
         sheet.finish();
     }
 
-    private static void ledger(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, LEDGER,
+    private static void ledger(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, LEDGER, report.lines().size(),
                 new Column("发生时间", 20), new Column("账务流水号", 24), new Column("类别", 12), new Column("类别代码", 15),
                 new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
                 new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
@@ -402,8 +407,8 @@ public final class ReportWorkbook {
         return order == null ? "订单报表中没有此订单" : order.status().label;
     }
 
-    private static void openItems(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, OPEN_ITEMS,
+    private static void openItems(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        TableSheet sheet = new TableSheet(workbook, OPEN_ITEMS, report.openItems().size(),
                 new Column("订单编号", 21), new Column("订单日期", 12), new Column("实付（元）", 14),
                 new Column("应结算（元）", 14), new Column("应结算日", 12), new Column("账龄（天）", 10),
                 new Column("状态（截至 " + report.openItemsAsOf() + "）", 22));
@@ -420,9 +425,11 @@ public final class ReportWorkbook {
         sheet.finish();
     }
 
-    private static void fees(Workbook workbook, PeriodReport report) throws IOException {
+    private static void fees(WorkbookWriter workbook, PeriodReport report) throws IOException {
         Fees fees = report.fees();
-        TableSheet sheet = new TableSheet(workbook, FEES,
+        // the list by category, an empty row, the classes under their header, then three rows of totals
+        int rows = fees.byCategory().size() + 2 + fees.byClass().size() + 3;
+        TableSheet sheet = new TableSheet(workbook, FEES, rows,
                 new Column("类目 / 费用类别", 22), new Column("结算金额（元）", 16), new Column("合同费率", 11),
                 new Column("费率来源", 22), new Column("按合同佣金（元）", 16), new Column("实收佣金（元）", 16),
                 new Column("实际费率", 11), new Column("差额（元）", 14));
@@ -470,8 +477,10 @@ public final class ReportWorkbook {
      * Every invoice issued in the period with its order and what the order is to be invoiced for, then the
      * orders that asked for an invoice and are still to be invoiced at the period's last day, oldest first.
      */
-    private static void invoices(Workbook workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, INVOICES,
+    private static void invoices(WorkbookWriter workbook, PeriodReport report) throws IOException {
+        // the invoices, an empty row, then the orders still to invoice under their header
+        int rows = report.invoices().size() + 2 + report.toInvoice().size();
+        TableSheet sheet = new TableSheet(workbook, INVOICES, rows,
                 new Column("开票日期", 12), new Column("发票号码", 24), new Column("订单编号", 21), new Column("蓝字/红字", 10),
                 new Column("发票状态", 10), new Column("开票金额（元）", 14), new Column("冲红原因", 10),
                 new Column("订单状态", 22), new Column("订单应开票（元）", 16), new Column("订单已开票净额（元）", 18));

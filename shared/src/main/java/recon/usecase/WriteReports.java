@@ -101,7 +101,7 @@ public final class WriteReports {
                 return new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)));
             });
             for (String name : names) {
-                String fingerprint = ReportFiles.fingerprint(name, dir.resolve(name));
+                String fingerprint = ReportFiles.fingerprint(dir.resolve(name));
                 if (!blobs.fingerprint(prefix + name).filter(fingerprint::equals).isPresent()) {
                     blobs.write(prefix + name, dir.resolve(name),
                             CONTENT_TYPES.getOrDefault(name, "application/octet-stream"), fingerprint);

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,6 +21,7 @@ import recon.domain.FileKind;
 import recon.domain.Order;
 import recon.domain.OrderStatus;
 import recon.domain.Times;
+import recon.testdata.ProjectPython;
 
 /**
  * Order reports written as XLSX by tools nobody here wrote, each read exactly: ids as text, money to the fen,
@@ -55,11 +52,9 @@ class ForeignXlsxWritersIT {
 
     @BeforeAll
     static void writeThemWithPython() throws IOException, InterruptedException {
-        Path root = repositoryRoot();
-        String venv = run(root, List.of("bash", root.resolve("tools/venv.sh").toString(), "tools/requirements-writers.txt")).strip();
-        String last = venv.lines().reduce((first, next) -> next).orElseThrow();
-        run(root, List.of(Path.of(last, "bin", "python").toString(),
-                root.resolve("shared/src/test/resources/writers/write_workbooks.py").toString(), workbooks.toString()));
+        Path python = ProjectPython.withPackages("tools/requirements-writers.txt");
+        ProjectPython.run(List.of(python.toString(), ProjectPython.script("writers/write_workbooks.py").toString(),
+                workbooks.toString()));
     }
 
     @Test
@@ -120,26 +115,5 @@ class ForeignXlsxWritersIT {
             }
             return Files.readAllBytes(file);
         }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("tools/venv.sh"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no tools/venv.sh above " + Path.of("").toAbsolutePath());
-    }
-
-    /** Runs the command in the folder, fails the test unless it exits 0 within 10 minutes; its standard output. */
-    private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("recon-writers", ".log");
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                .redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
-        return output;
     }
 }

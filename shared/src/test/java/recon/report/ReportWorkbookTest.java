@@ -185,7 +185,7 @@ class ReportWorkbookTest {
             }
             assertThat(settled).isEqualByComparingTo(BigDecimal.valueOf(figures.settledAmount(), 2));
             assertThat(channels).as("the busiest day's lines come from both bills").containsExactly(Channel.values());
-            assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+            assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.MONEY.numberFormat);
             assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
         }
     }
@@ -219,7 +219,7 @@ class ReportWorkbookTest {
                     && row.getCell(1).getCellType() == CellType.NUMERIC; row = sheet.getRow(++r)) {
                 settled = settled.add(money(row.getCell(1)));
                 charged = charged.add(money(row.getCell(5)));
-                assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.RATE);
+                assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.RATE.numberFormat);
                 assertThat(row.getCell(3).getStringCellValue()).as("the store's config has no byCategory key").isEqualTo("default");
             }
             // every settlement and commission line of the day belongs to one 类目 row
@@ -278,7 +278,7 @@ class ReportWorkbookTest {
                 assertThat(cells.get(field).getCellType()).as(day + " " + field).isEqualTo(CellType.NUMERIC);
                 assertThat(money(cells.get(field))).as(day + " " + field)
                         .isEqualByComparingTo(new BigDecimal(json.get(field).asText()));
-                assertThat(cells.get(field).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+                assertThat(cells.get(field).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.MONEY.numberFormat);
             }
         }
         long anomalies = 0;

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 import recon.report.TableSheet.Column;
 
@@ -20,8 +19,8 @@ class TableSheetTest {
     void aListLongerThanASheetGoesOnInNumberedSheetsEachWithItsHeader() throws IOException {
         // given sheets of at most 10 rows (the header and 9 lines), as Excel's limit is 1,048,576
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "test", "1.0");
-        TableSheet sheet = new TableSheet(workbook, "结算明细", 10, new Column("账务流水号", 20), new Column("收入（元）", 12));
+        WorkbookWriter workbook = new WorkbookWriter(out);
+        TableSheet sheet = new TableSheet(workbook, "结算明细", 20, 10, new Column("账务流水号", 20), new Column("收入（元）", 12));
 
         // when 20 lines are written
         for (int i = 1; i <= 20; i++) {
@@ -56,8 +55,8 @@ class TableSheetTest {
     void aListThatExactlyFillsASheetStartsNoEmptyNextSheet() throws IOException {
         // given sheets of at most 10 rows (the header and 9 lines)
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "test", "1.0");
-        TableSheet sheet = new TableSheet(workbook, "结算明细", 10, new Column("账务流水号", 20), new Column("收入（元）", 12));
+        WorkbookWriter workbook = new WorkbookWriter(out);
+        TableSheet sheet = new TableSheet(workbook, "结算明细", 9, 10, new Column("账务流水号", 20), new Column("收入（元）", 12));
 
         // when exactly 9 lines are written
         for (int i = 1; i <= 9; i++) {
@@ -74,7 +73,7 @@ class TableSheetTest {
             Sheet only = read.getSheetAt(0);
             assertThat(only.getLastRowNum()).isEqualTo(9);
             assertThat(only.getRow(9).getCell(0).getStringCellValue()).isEqualTo("L9");
-            assertThat(only.getRow(9).getCell(1).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+            assertThat(only.getRow(9).getCell(1).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.MONEY.numberFormat);
         }
     }
 
@@ -82,8 +81,8 @@ class TableSheetTest {
     void everyCellKeepsItsOwnFormatAcrossFlushesAndGaps() throws IOException {
         // given a list of 2,500 lines, more than are held before a flush
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "test", "1.0");
-        TableSheet sheet = new TableSheet(workbook, "费用",
+        WorkbookWriter workbook = new WorkbookWriter(out);
+        TableSheet sheet = new TableSheet(workbook, "费用", 2_500,
                 new Column("金额（元）", 12), new Column("费率", 10), new Column("日期", 12));
 
         // when amounts are left out on every third line, and rate and day alternate in the last column
@@ -110,11 +109,11 @@ class TableSheetTest {
                     assertThat(row.getCell(0)).isNull();
                 } else {
                     assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(i / 100.0);
-                    assertThat(row.getCell(0).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.MONEY);
+                    assertThat(row.getCell(0).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.MONEY.numberFormat);
                 }
-                assertThat(row.getCell(1).getCellStyle().getDataFormatString()).isEqualTo(TableSheet.RATE);
+                assertThat(row.getCell(1).getCellStyle().getDataFormatString()).isEqualTo(CellStyle.RATE.numberFormat);
                 assertThat(row.getCell(2).getCellStyle().getDataFormatString())
-                        .isEqualTo(i % 2 == 0 ? TableSheet.DAY : TableSheet.RATE);
+                        .isEqualTo(i % 2 == 0 ? CellStyle.DAY.numberFormat : CellStyle.RATE.numberFormat);
             }
         }
     }

@@ -85,7 +85,7 @@ class ReportRewritesTest {
         assertThat(pipeline.blobs.written).hasSize(3 * 4);
         pipeline.blobs.written.clear();
 
-        // when the same days are reported again (the workbook, written again, has another creation time inside)
+        // when the same days are reported again
         pipeline.report.write(new StoreDays(STORE, days));
 
         // then nothing is written
