@@ -4,22 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import recon.domain.FileKind;
 import recon.domain.FileOutcome;
 import recon.domain.RecordSink;
@@ -34,10 +25,6 @@ public final class FileIngest {
     static final int MAX_ZIP_ENTRIES = 1000;
     static final long MAX_ZIP_BYTES = 2L * 1024 * 1024 * 1024;
     static final long MAX_XLSX_BYTES = 200L * 1024 * 1024;
-    /** A workbook's relationships list a few parts: more than this is not read for the styles part. */
-    private static final int MAX_RELS_BYTES = 1 << 20;
-    private static final Pattern DATE_1904 = Pattern.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
-
     private static final String CORRUPT = "文件已损坏或不完整";
     static final String CORRUPT_XLSX = "XLSX 文件已损坏或不完整";
     /** The sheet of a report workbook that carries the accountant's resolutions (docs/contracts.md, "Resolutions file"). */
@@ -127,10 +114,9 @@ public final class FileIngest {
         FileOutcome outcome;
         Path copy = null;
         try {
-            // FastExcel needs random access to the package: a bounded copy on disk
+            // a package's parts are read in the order the workbook needs them: a bounded copy on disk
             copy = Files.createTempFile("recon-ingest-", ".xlsx");
             copyAtMost(in, copy, MAX_XLSX_BYTES);
-            XlsxColumnLimit.check(copy, CORRUPT_XLSX);
             outcome = readWorkbook(copy, name, sink);
         } catch (Rejection r) {
             outcome = rejected(name, FileKind.UNKNOWN, r);
@@ -151,18 +137,13 @@ public final class FileIngest {
      * @throws Rejection for a package no sheet of which can be opened
      */
     private static FileOutcome readWorkbook(Path file, String name, RecordSink sink) {
-        // cell formats tell dates from numbers; a package without a styles part (minimal writers make them)
-        // has none to read, and the reader would call it broken
-        boolean formats = hasStyles(file);
-        boolean date1904 = date1904(file);
-        try (ReadableWorkbook workbook = xlsxReader(() -> new ReadableWorkbook(file.toFile(), new ReadingOptions(formats, false)))) {
-            List<Sheet> sheets = xlsxReader(() -> workbook.findSheet(RESOLUTIONS_SHEET).map(List::of)
-                    .orElseGet(() -> workbook.getSheets().toList()));
+        try (XlsxPackage workbook = XlsxPackage.open(file)) {
+            List<XlsxPackage.Sheet> sheets = workbook.sheet(RESOLUTIONS_SHEET).map(List::of).orElse(workbook.sheets());
             FileOutcome firstRefusal = null;
-            for (Sheet sheet : sheets) {
+            for (XlsxPackage.Sheet sheet : sheets) {
                 TableIngest table = new TableIngest(name, sink);
-                try (Stream<Row> rows = xlsxReader(sheet::openStream)) {
-                    long read = table.read(new XlsxTable(rows.iterator(), date1904 || workbook.isDate1904()));
+                try {
+                    long read = table.read(workbook.table(sheet));
                     return FileOutcome.accepted(name, table.kind(), read, table.account());
                 } catch (Rejection r) {
                     FileOutcome refused = rejected(name, table.kind(), r);
@@ -170,67 +151,12 @@ public final class FileIngest {
                         return refused;
                     }
                     firstRefusal = firstRefusal == null ? refused : firstRefusal;
-                } catch (ExcelReaderException | UncheckedIOException e) {
-                    return rejected(name, table.kind(), new Rejection(0, CORRUPT_XLSX));
                 }
             }
             if (firstRefusal == null) {
                 throw new Rejection(0, CORRUPT_XLSX);
             }
             return firstRefusal;
-        } catch (IOException | ExcelReaderException | UncheckedIOException e) {
-            throw new Rejection(0, CORRUPT_XLSX);
-        }
-    }
-
-    /**
-     * The workbook counts its dates from 1904 ({@code <workbookPr date1904="1"/>} or {@code "true"}: an XML
-     * boolean is either, and the reader takes only the second).
-     */
-    private static boolean date1904(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry part = zip.getEntry("xl/workbook.xml");
-            if (part == null) {
-                return false;
-            }
-            try (InputStream in = zip.getInputStream(part)) {
-                return DATE_1904.matcher(new String(in.readNBytes(MAX_RELS_BYTES), StandardCharsets.UTF_8)).find();
-            }
-        } catch (IOException e) {
-            return false; // the reader says what is wrong with the package
-        }
-    }
-
-    /** The workbook's relationships name a styles part (the optional xl/styles.xml). */
-    private static boolean hasStyles(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
-            if (rels == null) {
-                return true; // not the usual layout: the reader looks for itself
-            }
-            try (InputStream in = zip.getInputStream(rels)) {
-                return new String(in.readNBytes(MAX_RELS_BYTES), StandardCharsets.UTF_8).contains("relationships/styles\"");
-            }
-        } catch (IOException e) {
-            return true; // the reader says what is wrong with the package
-        }
-    }
-
-    /** A step of the XLSX reader that may throw IOException. */
-    private interface ReaderStep<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Runs a step of the XLSX reader, which lets some damaged packages through as assorted runtime
-     * exceptions (a relationship without a target: NullPointerException); {@link XlsxTable} does the
-     * same for the rows.
-     */
-    private static <T> T xlsxReader(ReaderStep<T> step) throws IOException {
-        try {
-            return step.run();
-        } catch (RuntimeException e) {
-            throw new Rejection(0, CORRUPT_XLSX);
         }
     }
 

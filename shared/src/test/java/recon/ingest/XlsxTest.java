@@ -267,10 +267,18 @@ class XlsxTest {
 
     @Test
     void columnsUpToXfdAreExcelColumns() {
-        assertThat(XlsxColumnLimit.column("A1")).isEqualTo(1);
-        assertThat(XlsxColumnLimit.column("AB12")).isEqualTo(28);
-        assertThat(XlsxColumnLimit.column("XFD1048576")).isEqualTo(XlsxColumnLimit.LAST_EXCEL_COLUMN);
-        assertThat(XlsxColumnLimit.column("XFE1")).isGreaterThan(XlsxColumnLimit.LAST_EXCEL_COLUMN);
+        assertThat(column("A1")).isEqualTo(1);
+        assertThat(column("AB12")).isEqualTo(28);
+        assertThat(column("XFD1048576")).isEqualTo(XlsxTable.LAST_EXCEL_COLUMN);
+        assertThat(column("XFE1")).isGreaterThan(XlsxTable.LAST_EXCEL_COLUMN);
+        assertThat(column("ZZZZZZZZZZZZZZZZ1")).isGreaterThan(XlsxTable.LAST_EXCEL_COLUMN);
+    }
+
+    /** The column the reader takes from a cell's reference. */
+    private static long column(String reference) {
+        XlsxXml xml = new XlsxXml(new ByteArrayInputStream(("<c r=\"" + reference + "\"/>").getBytes(StandardCharsets.UTF_8)));
+        assertThat(xml.next()).isEqualTo(XlsxXml.START);
+        return xml.columnAttribute("r", XlsxTable.LAST_EXCEL_COLUMN);
     }
 
     /** The XML of one part of a workbook. */
