@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import recon.domain.DayFigures;
+import recon.testdata.DebianPackages;
 
 /**
  * The HTML report rendered by a real browser (headless Chromium) at a phone's width: the chart is
@@ -24,29 +25,19 @@ import recon.domain.DayFigures;
 class ReportPageBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long RENDER_SECONDS = 90;
-    private static final long INSTALL_MINUTES = 15;
 
     private final GeneratedReports reports = GeneratedReports.get();
 
     @BeforeAll
     static void chromiumIsInstalled() throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
-            install("chromium");
+            DebianPackages.install("chromium");
         }
         // without a Chinese font the screenshot shows boxes instead of characters (a phone has one)
         if (run(List.of("fc-list", ":lang=zh"), 30).output().isBlank()) {
-            install("fonts-noto-cjk");
+            DebianPackages.install("fonts-noto-cjk");
         }
         assertThat(CHROMIUM).as("chromium after installing it").isExecutable();
-    }
-
-    private static void install(String pkg) throws IOException, InterruptedException {
-        Outcome update = run(List.of("apt-get", "update"), TimeUnit.MINUTES.toSeconds(INSTALL_MINUTES));
-        Outcome install = run(List.of("apt-get", "install", "-y", pkg), TimeUnit.MINUTES.toSeconds(INSTALL_MINUTES));
-        if (update.exit() != 0 || install.exit() != 0) {
-            fail("could not install " + pkg + " with apt-get (needed to render report.html):\n" + update.output()
-                    + install.output());
-        }
     }
 
     @Test
