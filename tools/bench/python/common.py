@@ -1,16 +1,25 @@
 """What both bench peers share: finding the exports and their kinds, the ledger's covered days, the store
 config, and the command line. The rules themselves are in peer_pandas.py and peer_duckdb.py.
 
-Input: a folder of UTF-8 CSV exports of one store (the bench converts the originals before timing) and the
-store's config.json. The Alipay ledger keeps its '#' preamble and trailer lines: the preamble's
-起始日期/终止日期 window is the file's coverage, as in the engine.
+Input: the folder of one store's exports as the seller sends them (GBK or UTF-8 CSV, ZIP of CSV, XLSX) and
+the store's config.json. Before anything else, and inside the peer's timed run, each is turned into a UTF-8
+CSV in a temporary folder (readable_copies): GBK decoded in Python, ZIP members extracted, XLSX read with
+python-calamine. The Alipay ledger keeps its '#' preamble and trailer lines: the preamble's 起始日期/终止日期
+window is the file's coverage, as in the engine.
 """
 import argparse
+import atexit
+import csv
 import json
 import re
+import shutil
+import tempfile
+import zipfile
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+from python_calamine import CalamineWorkbook
 
 # Canonical column -> header names (after header_name()), per kind of export; as in docs/domain.md.
 COLUMNS = {
@@ -77,10 +86,58 @@ class Export:
         self.window = window
 
 
+def readable_copies(folder):
+    """Every export of the folder as a UTF-8 CSV in a temporary folder (removed at exit); its path."""
+    target = Path(tempfile.mkdtemp(prefix="peer-exports-"))
+    atexit.register(shutil.rmtree, target, True)
+    for path in sorted(Path(folder).iterdir()):
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            write_text(target / path.name, decoded(path.read_bytes()))
+        elif suffix == ".zip":
+            with zipfile.ZipFile(path) as bundle:
+                for member in bundle.namelist():
+                    if member.lower().endswith(".csv"):
+                        write_text(target / f"{path.stem}-{Path(member).name}", decoded(bundle.read(member)))
+        elif suffix == ".xlsx":
+            write_xlsx_as_csv(path, target / (path.stem + ".csv"))
+    return target
+
+
+def decoded(data):
+    """Text of an export: UTF-8 (a BOM dropped) when it decodes so, else GB18030 (a superset of GBK), as the engine."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def write_text(path, text):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text.replace("\r\n", "\n"))
+
+
+def write_xlsx_as_csv(source, target):
+    """The first sheet of a workbook, read with python-calamine, as the CSV the back office would export."""
+    sheet = CalamineWorkbook.from_path(str(source)).get_sheet_by_index(0)
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        for row in sheet.to_python():
+            out.writerow([cell_text(value) for value in row])
+
+
+def cell_text(value):
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
 def exports(folder):
-    """The exports in the folder, by kind. Reads only the lines up to each file's header."""
+    """The exports of the store's folder, by kind (read from their readable copies, up to each file's header)."""
     found = {kind: [] for kind in COLUMNS}
-    for path in sorted(Path(folder).glob("*.csv")):
+    for path in sorted(readable_copies(folder).glob("*.csv")):
         preamble = []
         with open(path, encoding="utf-8-sig") as f:
             for line in f:
@@ -160,7 +217,7 @@ class Config:
 
 def arguments(description):
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--input", required=True, help="folder of the store's UTF-8 CSV exports")
+    parser.add_argument("--input", required=True, help="folder of the store's exports, as the seller sends them")
     parser.add_argument("--config", help="the store's config.json")
     parser.add_argument("--out", required=True,
                         help="folder for anomalies.jsonl and days.jsonl")

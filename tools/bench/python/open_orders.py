@@ -1,9 +1,9 @@
 """How many orders are open at once in a store's exports: an order is open from its first record (created,
 paid) to its last (confirmed, a ledger line or a refund of it). Bounding the engine's memory by its open
 orders (docs/benchmarks.md, "Memory") would hold at most the peak of this, against every order held today.
-Reads the UTF-8 copies ./recon bench --dir DIR leaves in DIR/utf8, with the DuckDB peer's tables.
+Reads the store's exports that ./recon bench --dir DIR leaves in DIR/samples/t1/s1, with the DuckDB peer's tables.
 
-    .venv/bin/python tools/bench/python/open_orders.py --input DIR/utf8 --config DIR/samples/t1/s1/config.json
+    .venv/bin/python tools/bench/python/open_orders.py --input DIR/samples/t1/s1 --config DIR/samples/t1/s1/config.json
 """
 import argparse
 

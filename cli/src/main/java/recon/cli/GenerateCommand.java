@@ -31,7 +31,8 @@ final class GenerateCommand {
             throw new Args.UsageException("--seed must be a whole number");
         }
         SampleGenerator.Options options = new SampleGenerator.Options(
-                args.number("orders", defaults.orders()), args.number("days", defaults.days()), seed, defaults.firstDay(), daily);
+                args.number("orders", defaults.orders()), args.number("days", defaults.days()), seed, defaults.firstDay(), daily,
+                false);
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("generate takes no file arguments");
         }

@@ -105,6 +105,33 @@ class ReconcileFilesPropertiesTest {
         }
     }
 
+    @Test
+    void theRealStoreMixOfTheBenchGivesThePlantedAnomaliesToo() throws IOException {
+        // given t1/s1 as the bench generates it: its first order report saved as XLSX, its first ledger zipped
+        Path dir = Files.createTempDirectory("recon-mix");
+        try {
+            StoreSample sample = new SampleGenerator(new SampleGenerator.Options(1_500, 31, 11, LocalDate.of(2026, 11, 1))
+                    .withRealStoreMix()).generate(dir).stores().getFirst();
+            assertThat(sample.files()).anyMatch(name -> name.endsWith(".xlsx")).anyMatch(name -> name.endsWith(".zip"))
+                    .anyMatch(name -> name.endsWith(".csv"));
+
+            // when it is reconciled
+            List<ReconcileFiles.Input> inputs = sample.files().stream()
+                    .map(name -> new ReconcileFiles.Input(name, () -> Files.newInputStream(sample.dir().resolve(name))))
+                    .toList();
+            ReconcileFiles.Result result = ReconcileFiles.run(sample.tenant(), sample.store(), inputs, config(sample),
+                    outcome -> {});
+
+            // then every file is read and the anomalies are the planted ones
+            assertThat(result.files()).allSatisfy(file -> assertThat(file.accepted()).as(file.toString()).isTrue());
+            Set<String> planted = sample.anomalies().stream().map(ReconcileFilesPropertiesTest::key).collect(Collectors.toSet());
+            assertThat(result.reconciliation().anomalies().stream().map(ReconcileFilesPropertiesTest::key)
+                    .collect(Collectors.toSet())).isEqualTo(planted);
+        } finally {
+            delete(dir);
+        }
+    }
+
     private static String key(PlantedAnomaly a) {
         return a.type() + " " + a.day() + " " + a.orderId() + " " + a.lineId();
     }

@@ -2,16 +2,10 @@ package recon.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -114,7 +107,7 @@ final class BenchCommand {
             }
             err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
             Path python = python(root);
-            err.printf("bench: generating %,d orders for %s/%s and UTF-8 copies for the peers in %s...%n",
+            err.printf("bench: generating %,d orders for %s/%s as a seller sends them (XLSX, ZIP, GBK CSV) in %s...%n",
                     orders, TENANT, STORE, dir);
             Workload workload = prepare(dir, orders);
             String loadBefore = loadAverage();
@@ -181,8 +174,8 @@ final class BenchCommand {
         return "./recon bench" + (args.isEmpty() ? "" : " " + String.join(" ", args));
     }
 
-    /** The generated store, and its UTF-8 copies for the peers. */
-    record Workload(int orders, StoreSample store, Path config, Path utf8Dir, long bytes) {}
+    /** The generated store: its folder of exports, its config, the exports' total size. */
+    record Workload(int orders, StoreSample store, Path config, long bytes) {}
 
     /** What the kernel measured of one child process. */
     record Measure(int exit, boolean timedOut, double seconds, double cpuSeconds, long peakRssKb) {
@@ -210,60 +203,35 @@ final class BenchCommand {
         }
     }
 
-    /** Generates the store with {@code orders} orders and writes the peers' UTF-8 copies of its files. */
+    /**
+     * Generates the store with {@code orders} orders as a seller sends its exports: the first order report an
+     * XLSX, the first ledger a ZIP, the other files GBK or UTF-8 CSV. The engine and the peers read these
+     * same files, each decoding and unpacking them in its timed run.
+     */
     static Workload prepare(Path dir, int orders) throws IOException {
-        return prepare(dir, orders, false);
+        return prepare(dir, SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2)).withRealStoreMix(),
+                orders);
     }
 
     /** @param dailyExports every day's exports in files of their own, as a seller uploading every morning has them */
     static Workload prepare(Path dir, int orders, boolean dailyExports) throws IOException {
         // the generator gives t1/s1 half of all orders
         SampleGenerator.Options options = SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2));
-        if (dailyExports) {
-            options = options.withDailyExports();
-        }
+        return prepare(dir, dailyExports ? options.withDailyExports() : options, orders);
+    }
+
+    private static Workload prepare(Path dir, SampleGenerator.Options options, int orders) throws IOException {
         Manifest manifest = new SampleGenerator(options).generate(dir.resolve("samples"));
         StoreSample store = manifest.stores().stream()
                 .filter(s -> s.tenant().equals(TENANT) && s.store().equals(STORE)).findFirst().orElseThrow();
         if (!store.rejectedFiles().isEmpty()) {
             throw new IllegalStateException("the benchmarked store must have no rejected files");
         }
-        Path utf8 = dir.resolve("utf8");
-        Files.createDirectories(utf8);
         long bytes = 0;
         for (String file : store.files()) {
             bytes += Files.size(store.dir().resolve(file));
-            utf8Copy(store.dir().resolve(file), utf8.resolve(file));
         }
-        return new Workload(orders, store, store.dir().resolve("config.json"), utf8, bytes);
-    }
-
-    /** A CSV export re-encoded as UTF-8 without BOM, '\n' line ends: UTF-8 if it decodes so, else GB18030. */
-    static void utf8Copy(Path source, Path target) throws IOException {
-        if (!source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new IllegalArgumentException("only CSV exports are copied for the peers: " + source);
-        }
-        try {
-            recode(source, target, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            recode(source, target, Charset.forName("GB18030"));
-        }
-    }
-
-    private static void recode(Path source, Path target, Charset charset) throws IOException {
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(source), decoder), 1 << 16);
-                BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            if (line != null && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            for (; line != null; line = in.readLine()) {
-                writer.write(line);
-                writer.write('\n');
-            }
-        }
+        return new Workload(orders, store, store.dir().resolve("config.json"), bytes);
     }
 
     /**
@@ -297,7 +265,7 @@ final class BenchCommand {
 
     static List<String> peerCommand(Path python, Path root, String peer, Workload workload, Path out) {
         return List.of(python.toString(), root.resolve("tools/bench/python/peer_" + peer + ".py").toString(),
-                "--input", workload.utf8Dir().toString(), "--config", workload.config().toString(),
+                "--input", workload.store().dir().toString(), "--config", workload.config().toString(),
                 "--out", out.toString());
     }
 

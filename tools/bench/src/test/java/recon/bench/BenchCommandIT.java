@@ -69,7 +69,7 @@ class BenchCommandIT {
     @Test
     void openOrdersCountsTheOrdersOpenAtOnceAgainstAll() throws Exception {
         Process script = new ProcessBuilder(BenchCommand.python(root).toString(),
-                root.resolve("tools/bench/python/open_orders.py").toString(), "--input", workload.utf8Dir().toString(),
+                root.resolve("tools/bench/python/open_orders.py").toString(), "--input", workload.store().dir().toString(),
                 "--config", workload.config().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String said = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(script.waitFor()).isZero();

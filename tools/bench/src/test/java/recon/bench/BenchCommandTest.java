@@ -18,17 +18,6 @@ class BenchCommandTest {
     Path work;
 
     @Test
-    void copiesGbkExportsAsUtf8ForThePeers() throws IOException {
-        Path gbk = work.resolve("gbk.csv");
-        Files.write(gbk, "#支付宝账务明细查询\r\n账务流水号,备注\r\n1\t,天猫佣金\r\n".getBytes("GB18030"));
-
-        BenchCommand.utf8Copy(gbk, work.resolve("utf8.csv"));
-
-        assertThat(Files.readString(work.resolve("utf8.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("#支付宝账务明细查询\n账务流水号,备注\n1\t,天猫佣金\n");
-    }
-
-    @Test
     void theRepositorysRunLogHasTheColumnsTheBenchWrites() throws IOException {
         Path log = BenchCommand.projectRoot().resolve(RunLog.FILE);
 

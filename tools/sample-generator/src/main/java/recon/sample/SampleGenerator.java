@@ -29,8 +29,11 @@ public final class SampleGenerator {
      *     day, the invoices issued that day); otherwise each store's files span the period as its
      *     layout says. The planted anomalies are the store's either way; the tests check them on the
      *     period layouts, the bench uses the daily one for the cost of daily uploads.
+     * @param realStoreMix t1/s1's files as a seller really sends them, for the bench: its first order report
+     *     saved as XLSX, its first ledger zipped (the other files stay GBK or UTF-8 CSV)
      */
-    public record Options(int orders, int days, long seed, LocalDate firstDay, boolean dailyExports) {
+    public record Options(int orders, int days, long seed, LocalDate firstDay, boolean dailyExports,
+            boolean realStoreMix) {
         public Options {
             if (orders < 0) {
                 throw new IllegalArgumentException("orders must not be negative");
@@ -44,7 +47,7 @@ public final class SampleGenerator {
         }
 
         public Options(int orders, int days, long seed, LocalDate firstDay) {
-            this(orders, days, seed, firstDay, false);
+            this(orders, days, seed, firstDay, false, false);
         }
 
         /** 2000 orders over the 31 days from 2026-11-01, seed 42. */
@@ -53,19 +56,23 @@ public final class SampleGenerator {
         }
 
         public Options withOrders(int orders) {
-            return new Options(orders, days, seed, firstDay, dailyExports);
+            return new Options(orders, days, seed, firstDay, dailyExports, realStoreMix);
         }
 
         public Options withDays(int days) {
-            return new Options(orders, days, seed, firstDay, dailyExports);
+            return new Options(orders, days, seed, firstDay, dailyExports, realStoreMix);
         }
 
         public Options withSeed(long seed) {
-            return new Options(orders, days, seed, firstDay, dailyExports);
+            return new Options(orders, days, seed, firstDay, dailyExports, realStoreMix);
         }
 
         public Options withDailyExports() {
-            return new Options(orders, days, seed, firstDay, true);
+            return new Options(orders, days, seed, firstDay, true, realStoreMix);
+        }
+
+        public Options withRealStoreMix() {
+            return new Options(orders, days, seed, firstDay, dailyExports, true);
         }
     }
 
@@ -83,7 +90,8 @@ public final class SampleGenerator {
         for (int i = 0; i < specs.size(); i++) {
             StoreSpec spec = specs.get(i);
             long storeSeed = options.seed() * 1_000_003L + i;
-            StoreSimulation simulation = new StoreSimulation(spec, options.days(), options.firstDay(), storeSeed, options.dailyExports());
+            StoreSimulation simulation = new StoreSimulation(spec, options.days(), options.firstDay(), storeSeed,
+                    options.dailyExports(), options.realStoreMix() && i == 0);
             stores.add(simulation.run(outDir.resolve(spec.tenant()).resolve(spec.store())));
         }
         Manifest manifest = new Manifest(stores);

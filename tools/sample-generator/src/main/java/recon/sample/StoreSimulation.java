@@ -75,6 +75,7 @@ final class StoreSimulation {
 
     private final StoreSpec spec;
     private final boolean dailyExports;
+    private final boolean realStoreMix;
     private final StoreConfig config;
     private final SplittableRandom random;
     private final LocalDate firstDay;
@@ -101,10 +102,14 @@ final class StoreSimulation {
     private int fileCount;
     private int correctedInvoices;
 
-    /** @param dailyExports each day's exports in files of their own ({@link SampleGenerator.Options#dailyExports()}) */
-    StoreSimulation(StoreSpec spec, int days, LocalDate firstDay, long seed, boolean dailyExports) {
+    /**
+     * @param dailyExports each day's exports in files of their own ({@link SampleGenerator.Options#dailyExports()})
+     * @param realStoreMix the first order report as XLSX, the first ledger zipped ({@link SampleGenerator.Options#realStoreMix()})
+     */
+    StoreSimulation(StoreSpec spec, int days, LocalDate firstDay, long seed, boolean dailyExports, boolean realStoreMix) {
         this.spec = spec;
         this.dailyExports = dailyExports;
+        this.realStoreMix = realStoreMix;
         this.config = new StoreConfig(spec.commissionDefault(), spec.commissionByCategory(), 1, 3, 20,
                 new BigDecimal("0.30"), new BigDecimal("1.5"));
         this.random = new SplittableRandom(seed);
@@ -781,7 +786,8 @@ final class StoreSimulation {
         List<ActiveExport> ledgers = new ArrayList<>();
         switch (spec.layout()) {
             case TWO_LEDGER_CSVS -> {
-                ledgers.add(csvLedger(dir, files, 0, split, AlipayCsvExport.Style.CLASSIC, 0));
+                ledgers.add(realStoreMix ? zipLedger(dir, files, 0, split)
+                        : csvLedger(dir, files, 0, split, AlipayCsvExport.Style.CLASSIC, 0));
                 ledgers.add(csvLedger(dir, files, Math.max(0, split - 2), last, AlipayCsvExport.Style.NEWER, 0));
             }
             case ZIP_AND_REJECTS -> {
@@ -803,7 +809,14 @@ final class StoreSimulation {
         writeLedger(ledgers, wechatBills);
 
         long firstReportAt = dayStart(split) + DAY - 1;
-        files.add(orderReport(dir, TmallReports.OrderStyle.FIRST, firstReportAt));
+        if (realStoreMix) {
+            String name = fileName(dayIndex(firstReportAt) + 1, ".xlsx");
+            TmallReports.writeOrdersXlsx(dir.resolve(name), TmallReports.OrderStyle.FIRST, orders, spec.shopName(),
+                    firstReportAt);
+            files.add(name);
+        } else {
+            files.add(orderReport(dir, TmallReports.OrderStyle.FIRST, firstReportAt));
+        }
         files.add(orderReport(dir, TmallReports.OrderStyle.LATER, periodEnd));
         String refunds = fileName(days, ".csv");
         TmallReports.writeRefunds(dir.resolve(refunds), orders, Long.MIN_VALUE, Long.MAX_VALUE);

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import recon.domain.Money;
 import recon.domain.OrderStatus;
@@ -45,76 +46,89 @@ final class TmallReports {
      */
     static int writeOrders(Path file, OrderStyle style, List<PlannedOrder> orders, String shopName, long changedAfter,
             long asOf) throws IOException {
+        try (ExportTable table = ExportTable.gbkCsv(file)) {
+            return writeOrders(table, style, orders, shopName, changedAfter, asOf);
+        }
+    }
+
+    /** The same order report saved as XLSX, as a seller's tool saves it: amounts and times as typed cells. */
+    static int writeOrdersXlsx(Path file, OrderStyle style, List<PlannedOrder> orders, String shopName, long asOf)
+            throws IOException {
+        try (ExportTable table = ExportTable.xlsx(file, "订单报表")) {
+            return writeOrders(table, style, orders, shopName, Long.MIN_VALUE, asOf);
+        }
+    }
+
+    private static int writeOrders(ExportTable table, OrderStyle style, List<PlannedOrder> orders, String shopName,
+            long changedAfter, long asOf) throws IOException {
         int rows = 0;
-        try (Writer out = writer(Files.newOutputStream(file), GBK)) {
-            out.append(style == OrderStyle.LATER
-                    ? "主订单编号,订单状态,买家实付金额,订单创建时间,订单付款时间,确认收货时间,类目,宝贝标题,店铺名称,买家会员名,收货人姓名,联系手机,收货地址,发票抬头,物流单号"
-                    : "订单编号,买家会员名,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝种类,物流单号,店铺名称,发票抬头,确认收货时间,类目")
-                    .append("\r\n");
-            StringBuilder row = new StringBuilder(512);
-            for (PlannedOrder o : orders) {
-                if (o.phantom || o.createdAt > asOf) {
-                    continue;
-                }
-                OrderStatus status = o.statusAt(asOf);
-                if (o.createdAt <= changedAfter && status == o.statusAt(changedAfter)) {
-                    continue;
-                }
-                boolean paid = o.paid() && o.paidAt <= asOf;
-                String id = switch (style) {
-                    case FIRST -> Text.excelText(o.orderId());
-                    case LATER -> o.orderId();
-                    case EXCEL_DAMAGED -> excelScientific(o.id);
-                };
-                String statusLabel = style == OrderStyle.LATER && status == OrderStatus.AWAITING_SHIPMENT
-                        ? "等待卖家发货" : status.label;
-                String paidAmount = Money.format(paid ? o.priceFen : 0);
-                String paidTime = paid ? Text.dateTime(o.paidAt) : "";
-                String confirmed = status == OrderStatus.SUCCESS && o.buyerConfirmed ? Text.dateTime(o.successAt) : "";
-                boolean shipped = Times.isPresent(o.shippedAt) && o.shippedAt <= asOf;
-                String tracking = shipped ? "YT" + (7_000_000_000L + o.index * 37L) : "";
-                Catalog.Item item = o.catalogItem();
-                row.setLength(0);
-                if (style == OrderStyle.LATER) {
-                    Text.field(row, id);
-                    Text.field(row, statusLabel);
-                    Text.field(row, paidAmount);
-                    Text.field(row, Text.dateTime(o.createdAt));
-                    Text.field(row, paidTime);
-                    Text.field(row, confirmed);
-                    Text.field(row, item.category());
-                    Text.field(row, item.title());
-                    Text.field(row, shopName);
-                    Text.field(row, buyerNick(o));
-                    Text.field(row, receiver(o));
-                    Text.field(row, phone(o));
-                    Text.field(row, address(o));
-                    Text.field(row, o.invoiceTitle);
-                    Text.field(row, tracking);
-                } else {
-                    Text.field(row, id);
-                    Text.field(row, buyerNick(o));
-                    Text.field(row, Money.format(o.priceFen));
-                    Text.field(row, "0.00");
-                    Text.field(row, Money.format(o.priceFen));
-                    Text.field(row, paidAmount);
-                    Text.field(row, statusLabel);
-                    Text.field(row, receiver(o));
-                    Text.field(row, address(o));
-                    Text.field(row, phone(o));
-                    Text.field(row, Text.dateTime(o.createdAt));
-                    Text.field(row, paidTime);
-                    Text.field(row, item.title());
-                    Text.field(row, "1");
-                    Text.field(row, tracking.isEmpty() || style == OrderStyle.EXCEL_DAMAGED ? tracking : Text.excelText(tracking));
-                    Text.field(row, shopName);
-                    Text.field(row, o.invoiceTitle);
-                    Text.field(row, confirmed);
-                    Text.field(row, item.category());
-                }
-                out.append(row).append("\r\n");
-                rows++;
+        table.row(List.of((style == OrderStyle.LATER
+                ? "主订单编号,订单状态,买家实付金额,订单创建时间,订单付款时间,确认收货时间,类目,宝贝标题,店铺名称,买家会员名,收货人姓名,联系手机,收货地址,发票抬头,物流单号"
+                : "订单编号,买家会员名,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝种类,物流单号,店铺名称,发票抬头,确认收货时间,类目")
+                .split(",")));
+        List<String> row = new ArrayList<>(20);
+        for (PlannedOrder o : orders) {
+            if (o.phantom || o.createdAt > asOf) {
+                continue;
             }
+            OrderStatus status = o.statusAt(asOf);
+            if (o.createdAt <= changedAfter && status == o.statusAt(changedAfter)) {
+                continue;
+            }
+            boolean paid = o.paid() && o.paidAt <= asOf;
+            String id = switch (style) {
+                case FIRST -> Text.excelText(o.orderId());
+                case LATER -> o.orderId();
+                case EXCEL_DAMAGED -> excelScientific(o.id);
+            };
+            String statusLabel = style == OrderStyle.LATER && status == OrderStatus.AWAITING_SHIPMENT
+                    ? "等待卖家发货" : status.label;
+            String paidAmount = Money.format(paid ? o.priceFen : 0);
+            String paidTime = paid ? Text.dateTime(o.paidAt) : "";
+            String confirmed = status == OrderStatus.SUCCESS && o.buyerConfirmed ? Text.dateTime(o.successAt) : "";
+            boolean shipped = Times.isPresent(o.shippedAt) && o.shippedAt <= asOf;
+            String tracking = shipped ? "YT" + (7_000_000_000L + o.index * 37L) : "";
+            Catalog.Item item = o.catalogItem();
+            row.clear();
+            if (style == OrderStyle.LATER) {
+                row.add(id);
+                row.add(statusLabel);
+                row.add(paidAmount);
+                row.add(Text.dateTime(o.createdAt));
+                row.add(paidTime);
+                row.add(confirmed);
+                row.add(item.category());
+                row.add(item.title());
+                row.add(shopName);
+                row.add(buyerNick(o));
+                row.add(receiver(o));
+                row.add(phone(o));
+                row.add(address(o));
+                row.add(o.invoiceTitle);
+                row.add(tracking);
+            } else {
+                row.add(id);
+                row.add(buyerNick(o));
+                row.add(Money.format(o.priceFen));
+                row.add("0.00");
+                row.add(Money.format(o.priceFen));
+                row.add(paidAmount);
+                row.add(statusLabel);
+                row.add(receiver(o));
+                row.add(address(o));
+                row.add(phone(o));
+                row.add(Text.dateTime(o.createdAt));
+                row.add(paidTime);
+                row.add(item.title());
+                row.add("1");
+                row.add(tracking.isEmpty() || style == OrderStyle.EXCEL_DAMAGED ? tracking : Text.excelText(tracking));
+                row.add(shopName);
+                row.add(o.invoiceTitle);
+                row.add(confirmed);
+                row.add(item.category());
+            }
+            table.row(row);
+            rows++;
         }
         return rows;
     }
