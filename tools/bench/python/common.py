@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -127,7 +127,8 @@ def write_xlsx_as_csv(source, target):
 
 
 def cell_text(value):
-    if isinstance(value, datetime):
+    """A cell as the engine reads it: a date cell as a time (calamine gives a date for one at midnight)."""
+    if isinstance(value, (datetime, date)):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}"

@@ -395,42 +395,66 @@ final class XlsxXml {
         entity(name, 0, length);
     }
 
-    /** Appends the entity whose name runs from {@code from} to the {@code ;} before {@code limit}; the index of the {@code ;}. */
+    /** Appends the entity whose name runs from {@code from} to the {@code ;} before {@code end}; the index of the {@code ;}. */
     private int entity(byte[] source, int from, int end) {
         int semicolon = from;
         while (semicolon < end && source[semicolon] != ';') {
             semicolon++;
         }
-        if (semicolon == end) {
+        if (semicolon == end || semicolon == from) {
             throw corrupt();
         }
-        String name = new String(source, from, semicolon - from, StandardCharsets.ISO_8859_1);
-        int code = switch (name) {
+        int code = source[from] == '#' ? characterReference(source, from + 1, semicolon)
+                : namedEntity(source, from, semicolon);
+        if (code < 0x80) {
+            append((byte) code);
+        } else if (code < 0x800) {
+            append((byte) (0xC0 | code >> 6));
+            append((byte) (0x80 | code & 0x3F));
+        } else if (code < 0x10000) {
+            append((byte) (0xE0 | code >> 12));
+            append((byte) (0x80 | code >> 6 & 0x3F));
+            append((byte) (0x80 | code & 0x3F));
+        } else {
+            append((byte) (0xF0 | code >> 18));
+            append((byte) (0x80 | code >> 12 & 0x3F));
+            append((byte) (0x80 | code >> 6 & 0x3F));
+            append((byte) (0x80 | code & 0x3F));
+        }
+        return semicolon;
+    }
+
+    private static int namedEntity(byte[] source, int from, int to) {
+        String name = new String(source, from, to - from, StandardCharsets.ISO_8859_1);
+        return switch (name) {
             case "lt" -> '<';
             case "gt" -> '>';
             case "amp" -> '&';
             case "quot" -> '"';
             case "apos" -> '\'';
-            default -> characterReference(name);
+            default -> throw corrupt();
         };
-        byte[] utf8Bytes = new String(Character.toChars(code)).getBytes(StandardCharsets.UTF_8);
-        for (byte b : utf8Bytes) {
-            append(b);
-        }
-        return semicolon;
     }
 
-    private static int characterReference(String name) {
-        try {
-            int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                    : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
-            if (Character.isValidCodePoint(code)) {
-                return code;
-            }
-        } catch (NumberFormatException e) {
-            // below
+    /** {@code #26131} or {@code #x4EA4}, from after the {@code &#}: a character XML may hold. */
+    private static int characterReference(byte[] source, int from, int to) {
+        boolean hex = from < to && source[from] == 'x';
+        int i = hex ? from + 1 : from;
+        if (i == to || to - i > 8) {
+            throw corrupt();
         }
-        throw corrupt();
+        int code = 0;
+        for (; i < to; i++) {
+            int digit = Character.digit(source[i], hex ? 16 : 10);
+            if (digit < 0) {
+                throw corrupt();
+            }
+            code = code * (hex ? 16 : 10) + digit;
+        }
+        if (!Character.isValidCodePoint(code) || Character.isSurrogate((char) code) && code < 0x10000) {
+            throw corrupt();
+        }
+        return code;
     }
 
     private void append(byte b) {
