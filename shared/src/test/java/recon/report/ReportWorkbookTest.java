@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -191,19 +192,59 @@ class ReportWorkbookTest {
     }
 
     @Test
-    void openItemsSheetHasAsManyOrdersAsTheDayFigureOnEveryDay() throws IOException {
+    void aDaysOpenItemsSheetListsTheOverdueOnesAndTheMonthsListsThemAll() throws IOException {
+        long listedOnSomeDay = 0;
         for (DayFigures figures : reports.days()) {
             try (XSSFWorkbook workbook = open(figures.day().toString())) {
                 Sheet sheet = workbook.getSheet(ReportWorkbook.OPEN_ITEMS);
-                assertThat(dataRows(sheet)).as(figures.day().toString()).isEqualTo(figures.openItems());
-                for (int r = 1; r <= figures.openItems(); r++) {
-                    Cell orderId = sheet.getRow(r).getCell(0);
-                    assertThat(orderId.getCellType()).isEqualTo(CellType.STRING);
-                    assertThat(orderId.getStringCellValue()).containsOnlyDigits();
-                    assertThat(money(sheet.getRow(r).getCell(3))).isPositive();
+                String day = figures.day().toString();
+                for (int r = 1; r <= dataRows(sheet); r++) {
+                    Row row = sheet.getRow(r);
+                    assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(0).getStringCellValue()).containsOnlyDigits();
+                    assertThat(money(row.getCell(3))).isPositive();
+                    assertThat(row.getCell(6).getStringCellValue()).as(day).isEqualTo("已逾期未结算");
+                    LocalDate due = row.getCell(4).getLocalDateTimeCellValue().toLocalDate();
+                    assertThat(due.plusDays(reports.config.graceDays())).as(day + " row " + r).isBefore(figures.day());
                 }
+                assertThat((long) dataRows(sheet)).as(day).isLessThanOrEqualTo(figures.openItems())
+                        .isEqualTo((long) overdueCount(workbook.getSheet(ReportWorkbook.SUMMARY)));
+                listedOnSomeDay += dataRows(sheet);
             }
         }
+        assertThat(listedOnSomeDay).as("the store has settlements missing past their due day").isPositive();
+
+        // the month's last day lists what the month's sheet, which holds every open item, marks overdue
+        DayFigures lastDay = reports.days().stream()
+                .filter(d -> YearMonth.from(d.day()).equals(YearMonth.of(2026, 11))).toList().getLast();
+        try (XSSFWorkbook month = open("2026-11"); XSSFWorkbook day = open(lastDay.day().toString())) {
+            Sheet all = month.getSheet(ReportWorkbook.OPEN_ITEMS);
+            assertThat(dataRows(all)).isEqualTo(lastDay.openItems());
+            List<String> overdue = new ArrayList<>();
+            for (int r = 1; r <= dataRows(all); r++) {
+                if (all.getRow(r).getCell(6).getStringCellValue().equals("已逾期未结算")) {
+                    overdue.add(all.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            Sheet listed = day.getSheet(ReportWorkbook.OPEN_ITEMS);
+            List<String> listedIds = new ArrayList<>();
+            for (int r = 1; r <= dataRows(listed); r++) {
+                listedIds.add(listed.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(listedIds).isEqualTo(overdue);
+            assertThat((int) overdueCount(month.getSheet(ReportWorkbook.SUMMARY))).isEqualTo(overdue.size());
+        }
+    }
+
+    /** The value of 汇总's row 其中已逾期. */
+    private static double overdueCount(Sheet summary) {
+        for (Row row : summary) {
+            Cell label = row.getCell(0);
+            if (label != null && label.getStringCellValue().startsWith("　其中已逾期")) {
+                return row.getCell(1).getNumericCellValue();
+            }
+        }
+        throw new AssertionError("汇总 has no row 其中已逾期");
     }
 
     @Test
