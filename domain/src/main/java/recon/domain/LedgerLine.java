@@ -87,6 +87,11 @@ public final class LedgerLine {
         return lineNumber;
     }
 
+    /** The line id when it is kept as text (see {@link Ids}), else null. */
+    public String lineIdText() {
+        return lineText;
+    }
+
     public String orderId() {
         return Ids.id(orderNumber, orderText);
     }

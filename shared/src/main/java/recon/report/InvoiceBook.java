@@ -25,7 +25,11 @@ final class InvoiceBook {
     record Issued(Invoice invoice, Order order, Long toInvoiceFen, long orderNetFen) {}
 
     /** An order that asked for an invoice, at a day's end: what is still to be invoiced, and for how long it has waited. */
-    record ToInvoice(String orderId, LocalDate orderDay, long toInvoiceFen, long invoicedFen, long ageDays) {
+    record ToInvoice(Order order, LocalDate orderDay, long toInvoiceFen, long invoicedFen, long ageDays) {
+        String orderId() {
+            return order.orderId();
+        }
+
         long remainingFen() {
             return toInvoiceFen - invoicedFen;
         }
@@ -35,14 +39,19 @@ final class InvoiceBook {
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, Long> refunded = new HashMap<>();
     private final Map<String, Long> netByOrder = new HashMap<>();
-    /** The orders that asked for an invoice and are not closed, with the counting invoices of each. */
+    /**
+     * The orders that asked for an invoice and are not closed, by their day; beside each, what it is to be
+     * invoiced for and its counting invoices: a day's list then looks nothing up.
+     */
     private final List<Order> asking = new ArrayList<>();
-    private final Map<String, List<Invoice>> countingByOrder = new HashMap<>();
+    private final long[] askingDueFen;
+    private final List<List<Invoice>> askingInvoices = new ArrayList<>();
     private final long toleranceFen;
 
     InvoiceBook(StoreRecords records, long toleranceFen) {
         this.toleranceFen = toleranceFen;
         this.invoices = records.invoices();
+        Map<String, List<Invoice>> countingByOrder = new HashMap<>();
         for (Invoice invoice : invoices) {
             if (invoice.counts() && invoice.hasOrder()) {
                 netByOrder.merge(invoice.orderId(), invoice.amountFen(), Long::sum);
@@ -65,6 +74,11 @@ final class InvoiceBook {
         }
         asking.sort((a, b) -> a.dayTime() != b.dayTime() ? Long.compare(a.dayTime(), b.dayTime())
                 : a.orderId().compareTo(b.orderId()));
+        askingDueFen = new long[asking.size()];
+        for (int i = 0; i < asking.size(); i++) {
+            askingDueFen[i] = toInvoice(asking.get(i));
+            askingInvoices.add(countingByOrder.getOrDefault(asking.get(i).orderId(), List.of()));
+        }
     }
 
     /** Every invoice issued on the period's days, void ones included, in the order they were issued. */
@@ -84,20 +98,18 @@ final class InvoiceBook {
     List<ToInvoice> toInvoiceAt(LocalDate asOf) {
         long endOfDay = Times.startOf(asOf.plusDays(1));
         List<ToInvoice> open = new ArrayList<>();
-        for (Order order : asking) {
-            if (order.dayTime() >= endOfDay) {
-                break;
-            }
+        for (int i = 0; i < asking.size() && asking.get(i).dayTime() < endOfDay; i++) {
             long invoiced = 0;
-            for (Invoice invoice : countingByOrder.getOrDefault(order.orderId(), List.of())) {
+            for (Invoice invoice : askingInvoices.get(i)) {
                 if (invoice.issuedAt() < endOfDay) {
                     invoiced += invoice.amountFen();
                 }
             }
-            long due = toInvoice(order);
+            long due = askingDueFen[i];
             if (due - invoiced > toleranceFen) {
+                Order order = asking.get(i);
                 LocalDate orderDay = Times.day(order.dayTime());
-                open.add(new ToInvoice(order.orderId(), orderDay, due, invoiced, ChronoUnit.DAYS.between(orderDay, asOf)));
+                open.add(new ToInvoice(order, orderDay, due, invoiced, ChronoUnit.DAYS.between(orderDay, asOf)));
             }
         }
         return open;

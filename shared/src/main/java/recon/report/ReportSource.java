@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
 import recon.domain.Channel;
@@ -28,6 +30,7 @@ import recon.domain.Times;
 import recon.reconcile.ContractRates;
 import recon.reconcile.Reconciliation;
 import recon.reconcile.StoreRecords;
+import recon.reconcile.Tasks;
 
 /**
  * The records and reconciliation of one store, arranged once so that the report of any day or month
@@ -47,6 +50,10 @@ public final class ReportSource {
     private final Reconciliation result;
     private final StoreConfig config;
     private final LedgerLine[] lines;
+    /** The 类目 of each line's order, an index into {@link #categories}; -1 for lines other than settlements and commission. */
+    private final int[] categoryOfLine;
+    /** The 类目 of the lines' orders, sorted, {@link #UNKNOWN_ORDER} first when some line's order is in no order report. */
+    private final String[] categories;
     private final OpenItems openItems;
     private final InvoiceBook invoices;
     /** The byCategory keys no order of the store matches: every report of the store warns of them. */
@@ -62,12 +69,51 @@ public final class ReportSource {
         this.records = records;
         this.result = result;
         this.config = config;
+        // the open items, the invoices and the contract's keys are arranged on another core, where there is one,
+        // while the lines are sorted here
+        Executor otherCore = Runtime.getRuntime().availableProcessors() > 1 ? ForkJoinPool.commonPool() : Runnable::run;
+        CompletableFuture<OpenItems> open = CompletableFuture.supplyAsync(() -> new OpenItems(records, config), otherCore);
+        CompletableFuture<InvoiceBook> book =
+                CompletableFuture.supplyAsync(() -> new InvoiceBook(records, config.toleranceFen()), otherCore);
+        CompletableFuture<List<ContractRates.UnmatchedKey>> unmatched =
+                CompletableFuture.supplyAsync(() -> ContractRates.of(records, config).unmatched(), otherCore);
         this.lines = records.ledgerLines().toArray(LedgerLine[]::new);
         Arrays.sort(lines, LedgerLine.BY_TIME);
-        this.openItems = new OpenItems(records, config);
-        this.invoices = new InvoiceBook(records, config.toleranceFen());
-        this.unmatchedKeys = ContractRates.of(records, config).unmatched();
+        this.categoryOfLine = new int[lines.length];
+        this.categories = categories(records, lines, categoryOfLine);
         result.anomalies().forEach(a -> anomalyIds.add(a.id()));
+        this.openItems = Tasks.resultOf(open, "arranging the open items");
+        this.invoices = Tasks.resultOf(book, "arranging the invoices");
+        this.unmatchedKeys = Tasks.resultOf(unmatched, "matching the contract's keys");
+    }
+
+    /**
+     * The sorted 类目 of the settlement and commission lines' orders, each line's index among them set in
+     * {@code categoryOfLine}: the orders are looked up once, not once for every period a line is in.
+     */
+    private static String[] categories(StoreRecords records, LedgerLine[] lines, int[] categoryOfLine) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            LineClass lineClass = lines[i].lineClass();
+            if (lineClass == LineClass.SETTLEMENT || lineClass == LineClass.COMMISSION) {
+                Order order = records.order(lines[i]);
+                categoryOfLine[i] = seen.computeIfAbsent(order == null ? UNKNOWN_ORDER : order.category(), c -> seen.size());
+            } else {
+                categoryOfLine[i] = -1;
+            }
+        }
+        String[] sorted = seen.keySet().toArray(String[]::new);
+        Arrays.sort(sorted);
+        int[] rank = new int[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            rank[seen.get(sorted[k])] = k;
+        }
+        for (int i = 0; i < lines.length; i++) {
+            if (categoryOfLine[i] >= 0) {
+                categoryOfLine[i] = rank[categoryOfLine[i]];
+            }
+        }
+        return sorted;
     }
 
     /** Every day with figures, then every month with figures. */
@@ -109,11 +155,13 @@ public final class ReportSource {
                 lineAnomalies.putIfAbsent(anomaly.lineId(), anomaly.type());
             }
         }
-        List<LedgerLine> periodLines = slice(period);
+        int from = firstAtOrAfter(Times.startOf(period.first()));
+        int to = firstAtOrAfter(Times.startOf(period.last().plusDays(1)));
+        List<LedgerLine> periodLines = Arrays.asList(lines).subList(from, to);
         LocalDate asOf = days.isEmpty() ? period.last() : days.getLast().day();
         Totals totals = Totals.of(days);
         return new PeriodReport(tenant, store, period, FileDays.listedIn(files, period), days, totals, balance(totals, periodLines),
-                config.toleranceFen(), anomalies, fees(periodLines), monthToDate, asOf, openItems.at(asOf),
+                config.toleranceFen(), anomalies, fees(from, to), monthToDate, asOf, openItems.at(asOf),
                 periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
                 trail(anomalies, period), unmatchedKeys);
     }
@@ -127,13 +175,6 @@ public final class ReportSource {
                         || (!anomalyIds.contains(r.anomalyId()) && Times.isPresent(r.at()) && period.contains(Times.day(r.at()))))
                 .sorted(Comparator.comparing(Resolution::anomalyId).thenComparing(Resolution.LATEST_LAST))
                 .toList();
-    }
-
-    /** The lines from the start of the period's first day to the start of the day after its last. */
-    private List<LedgerLine> slice(Period period) {
-        int from = firstAtOrAfter(Times.startOf(period.first()));
-        int to = firstAtOrAfter(Times.startOf(period.last().plusDays(1)));
-        return Arrays.asList(lines).subList(from, to);
     }
 
     private int firstAtOrAfter(long epochSecond) {
@@ -170,14 +211,15 @@ public final class ReportSource {
         return new BalanceCheck(totals.openingBalance(), income, expense, totals.closingBalance(), lines, withoutBalance);
     }
 
-    /** One pass over the period's lines: fee classes, and settlements and commission by the order's 类目. */
-    private Fees fees(List<LedgerLine> periodLines) {
+    /** One pass over the period's lines ({@code from} to {@code to}): fee classes, and settlements and commission by the order's 类目. */
+    private Fees fees(int from, int to) {
         Map<LineClass, long[]> byClass = new EnumMap<>(LineClass.class);
         FEE_CLASSES.forEach(c -> byClass.put(c, new long[2]));
-        // 类目 → {settled, charged}
-        Map<String, long[]> byCategory = new TreeMap<>();
+        // by 类目: {settled, charged}, null for a 类目 the period has no line of
+        long[][] byCategory = new long[categories.length][];
         long settled = 0;
-        for (LedgerLine line : periodLines) {
+        for (int i = from; i < to; i++) {
+            LedgerLine line = lines[i];
             long debit = line.expenseFen() - line.incomeFen();
             long[] classSums = byClass.get(line.lineClass());
             if (classSums != null) {
@@ -186,32 +228,37 @@ public final class ReportSource {
             }
             if (line.lineClass() == LineClass.SETTLEMENT) {
                 settled += line.incomeFen();
-                category(byCategory, line)[0] += line.incomeFen();
+                sums(byCategory, categoryOfLine[i])[0] += line.incomeFen();
             } else if (line.lineClass() == LineClass.COMMISSION) {
-                category(byCategory, line)[1] += debit;
+                sums(byCategory, categoryOfLine[i])[1] += debit;
             }
         }
         List<Fees.ByClass> classes = new ArrayList<>();
         byClass.forEach((lineClass, sums) -> classes.add(new Fees.ByClass(lineClass, sums[0], sums[1])));
-        List<Fees.ByCategory> categories = new ArrayList<>();
+        List<Fees.ByCategory> rows = new ArrayList<>();
         long knownSettled = 0;
         long contractFee = 0;
-        for (Map.Entry<String, long[]> entry : byCategory.entrySet()) {
-            boolean known = !entry.getKey().equals(UNKNOWN_ORDER);
-            String category = known ? entry.getKey() : null;
+        for (int k = 0; k < categories.length; k++) {
+            if (byCategory[k] == null) {
+                continue;
+            }
+            boolean known = !categories[k].equals(UNKNOWN_ORDER);
+            String category = known ? categories[k] : null;
             StoreConfig.Commission contract = config.commission(known ? category : "");
-            Fees.ByCategory row = new Fees.ByCategory(category, contract, entry.getValue()[0], entry.getValue()[1]);
-            categories.add(row);
+            Fees.ByCategory row = new Fees.ByCategory(category, contract, byCategory[k][0], byCategory[k][1]);
+            rows.add(row);
             if (known) {
                 knownSettled += row.settledFen();
                 contractFee += row.contractFeeFen();
             }
         }
-        return new Fees(classes, categories, settled, knownSettled, contractFee, config.feeRatioFactor());
+        return new Fees(classes, rows, settled, knownSettled, contractFee, config.feeRatioFactor());
     }
 
-    private long[] category(Map<String, long[]> byCategory, LedgerLine line) {
-        Order order = records.order(line);
-        return byCategory.computeIfAbsent(order == null ? UNKNOWN_ORDER : order.category(), c -> new long[2]);
+    private static long[] sums(long[][] byCategory, int category) {
+        if (byCategory[category] == null) {
+            byCategory[category] = new long[2];
+        }
+        return byCategory[category];
     }
 }

@@ -3,6 +3,7 @@ package recon.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
+import recon.domain.Ids;
 import recon.domain.IncompleteData;
 import recon.domain.Invoice;
 import recon.domain.LedgerLine;
@@ -381,19 +383,22 @@ public final class ReportWorkbook {
                 new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
                 new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
                 new Column("渠道", 10), new Column("异常", 18));
+        // the anomalies are keyed by line id; a search among their numbers spares most lines making their id's text
+        long[] flagged = report.lineAnomalies().keySet().stream().mapToLong(Ids::number).sorted().toArray();
         for (LedgerLine line : report.lines()) {
             sheet.time(0, line.occurredAt());
-            sheet.text(1, line.lineId());
+            sheet.id(1, line.lineNumber(), line.lineIdText());
             sheet.text(2, line.lineClass().label);
             sheet.text(3, line.lineClass().name());
             sheet.text(4, line.businessType());
-            sheet.text(5, line.orderId());
+            sheet.id(5, line.orderNumber(), line.orderIdText());
             sheet.text(6, orderStatus(report, line));
             sheet.money(7, line.incomeFen());
             sheet.money(8, line.expenseFen());
             sheet.money(9, line.hasBalance() ? line.balanceFen() : null);
             sheet.text(10, line.channel().label);
-            AnomalyType anomaly = report.lineAnomalies().get(line.lineId());
+            AnomalyType anomaly = line.lineNumber() != Ids.TEXT && Arrays.binarySearch(flagged, line.lineNumber()) < 0
+                    ? null : report.lineAnomalies().get(line.lineId());
             sheet.text(11, anomaly == null ? null : anomaly.label);
             sheet.endRow();
         }
@@ -522,7 +527,7 @@ public final class ReportWorkbook {
         sheet.text(9, "已开票（元）");
         sheet.endRow();
         for (InvoiceBook.ToInvoice order : report.toInvoice()) {
-            sheet.text(2, order.orderId());
+            sheet.id(2, order.order().orderNumber(), order.order().orderIdText());
             sheet.count(4, order.ageDays());
             sheet.money(5, order.remainingFen());
             sheet.day(7, order.orderDay());

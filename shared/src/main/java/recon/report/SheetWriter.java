@@ -103,6 +103,17 @@ final class SheetWriter {
         bytes(INLINE_END);
     }
 
+    /** A number that is text to the reader, such as an id: its digits as an inline string. */
+    void digitsText(int c, long value) throws IOException {
+        if (value < 0) {
+            throw new IllegalArgumentException("an id kept as a number is not negative: " + value);
+        }
+        startCell(c, CellStyle.DEFAULT);
+        bytes(INLINE);
+        digits(value);
+        bytes(INLINE_END);
+    }
+
     void number(int c, long value, CellStyle style) throws IOException {
         startCell(c, style);
         bytes(VALUE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import recon.domain.Ids;
 
 /**
  * One list sheet of the workbook, written row by row as it goes, so that a sheet of a million rows never
@@ -88,6 +89,15 @@ final class TableSheet {
     void text(int column, String text) throws IOException {
         if (text != null && !text.isEmpty()) {
             sheet().text(column, CellText.safe(text), CellStyle.DEFAULT);
+        }
+    }
+
+    /** An id kept as a number (its digits, as text) or as its text ({@link Ids}). */
+    void id(int column, long number, String text) throws IOException {
+        if (number == Ids.TEXT) {
+            text(column, text);
+        } else {
+            sheet().digitsText(column, number);
         }
     }
 
