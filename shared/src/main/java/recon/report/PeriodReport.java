@@ -25,7 +25,8 @@ import recon.reconcile.ContractRates;
  * @param openItemsAsOf the last day of the period with figures: open items are counted at its end
  * @param lines the period's ledger lines in (occurredAt, lineId) order
  * @param orderOfLine the order of a ledger line, or null when no order report holds it
- * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id
+ * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id (any of the store's: a line
+ *     shows its anomaly in every report that lists it)
  * @param invoices the invoices issued on the period's days, each with its order
  * @param toInvoice the orders that asked for an invoice and are still to be invoiced at the end of {@code openItemsAsOf}
  * @param trail the resolutions of the period's anomalies, and those of anomalies no longer found that

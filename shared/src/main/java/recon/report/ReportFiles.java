@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,16 +81,19 @@ public final class ReportFiles {
             return;
         }
         ReportSource source = new ReportSource(tenant, store, files, records, reconciliation, config);
-        // the months first: a month takes as long to write as all its days together
-        List<Period> periods = new ArrayList<>(source.periods());
-        periods.sort(Comparator.comparing(period -> !period.isMonth()));
-        try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
-            List<Future<?>> folders = new ArrayList<>();
-            for (Period period : periods) {
-                folders.add(writers.submit(() -> writePeriod(dir, source, period, formats)));
-            }
-            for (Future<?> folder : folders) {
-                awaitFolder(folder, writers);
+        // the days first, then the months, which take their days' ledger rows as the days' workbooks deflated them
+        List<Period> days = source.periods().stream().filter(period -> !period.isMonth()).toList();
+        List<Period> months = source.periods().stream().filter(Period::isMonth).toList();
+        try (LedgerSegments segments = formats.contains(Format.XLSX) ? LedgerSegments.create() : null;
+                ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+            for (List<Period> periods : List.of(days, months)) {
+                List<Future<?>> folders = new ArrayList<>();
+                for (Period period : periods) {
+                    folders.add(writers.submit(() -> writePeriod(dir, source, period, formats, segments)));
+                }
+                for (Future<?> folder : folders) {
+                    awaitFolder(folder, writers);
+                }
             }
         }
     }
@@ -118,11 +120,12 @@ public final class ReportFiles {
         }
     }
 
-    private static Void writePeriod(Path dir, ReportSource source, Period period, Set<Format> formats) throws IOException {
+    private static Void writePeriod(Path dir, ReportSource source, Period period, Set<Format> formats,
+            LedgerSegments segments) throws IOException {
         Path folder = dir.resolve("reports").resolve(period.key());
         Files.createDirectories(folder);
         writeFolder(source.report(period), name -> new BufferedOutputStream(Files.newOutputStream(folder.resolve(name))),
-                formats);
+                formats, segments);
         return null;
     }
 
@@ -174,17 +177,18 @@ public final class ReportFiles {
 
     /** The four files of one period's report folder. */
     public static void writeFolder(PeriodReport report, Target target) throws IOException {
-        writeFolder(report, target, EnumSet.allOf(Format.class));
+        writeFolder(report, target, EnumSet.allOf(Format.class), null);
     }
 
-    private static void writeFolder(PeriodReport report, Target target, Set<Format> formats) throws IOException {
+    private static void writeFolder(PeriodReport report, Target target, Set<Format> formats, LedgerSegments segments)
+            throws IOException {
         for (Format format : formats) {
             try (OutputStream out = target.open(format.fileName)) {
                 switch (format) {
                     case JSON -> SummaryJson.write(out, report.tenant(), report.store(), report.files(), report.days(),
                             report.anomalies());
                     case CSV -> AnomalyCsv.write(out, report.tenant() + "/" + report.store(), report.anomalies());
-                    case XLSX -> ReportWorkbook.write(out, report);
+                    case XLSX -> ReportWorkbook.write(out, report, segments);
                     case HTML -> ReportPage.write(out, report);
                 }
             }

@@ -60,6 +60,11 @@ public final class ReportSource {
     private final List<ContractRates.UnmatchedKey> unmatchedKeys;
     /** The ids of every anomaly of the reconciliation: a resolution of another id is of an anomaly since explained. */
     private final Set<String> anomalyIds = new HashSet<>();
+    /**
+     * The type of the first anomaly raised on each ledger line, by line id: every report that lists the line
+     * says it, whatever the anomaly's day, so a line's row is the same in its day's and its month's workbook.
+     */
+    private final Map<String, AnomalyType> lineAnomalies = new HashMap<>();
 
     public ReportSource(String tenant, String store, List<FileDays> files, StoreRecords records,
             Reconciliation result, StoreConfig config) {
@@ -81,7 +86,12 @@ public final class ReportSource {
         Arrays.sort(lines, LedgerLine.BY_TIME);
         this.categoryOfLine = new int[lines.length];
         this.categories = categories(records, lines, categoryOfLine);
-        result.anomalies().forEach(a -> anomalyIds.add(a.id()));
+        for (Anomaly anomaly : result.anomalies()) {
+            anomalyIds.add(anomaly.id());
+            if (anomaly.lineId() != null) {
+                lineAnomalies.putIfAbsent(anomaly.lineId(), anomaly.type());
+            }
+        }
         this.openItems = Tasks.resultOf(open, "arranging the open items");
         this.invoices = Tasks.resultOf(book, "arranging the invoices");
         this.unmatchedKeys = Tasks.resultOf(unmatched, "matching the contract's keys");
@@ -149,12 +159,6 @@ public final class ReportSource {
                 .filter(d -> !d.day().isBefore(monthStart) && !d.day().isAfter(period.last()))
                 .toList();
         List<Anomaly> anomalies = anomalies(result, period);
-        Map<String, AnomalyType> lineAnomalies = new HashMap<>();
-        for (Anomaly anomaly : anomalies) {
-            if (anomaly.lineId() != null) {
-                lineAnomalies.putIfAbsent(anomaly.lineId(), anomaly.type());
-            }
-        }
         int from = firstAtOrAfter(Times.startOf(period.first()));
         int to = firstAtOrAfter(Times.startOf(period.last().plusDays(1)));
         List<LedgerLine> periodLines = Arrays.asList(lines).subList(from, to);

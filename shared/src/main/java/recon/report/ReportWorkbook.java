@@ -2,6 +2,7 @@ package recon.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -46,12 +47,20 @@ public final class ReportWorkbook {
     private ReportWorkbook() {}
 
     public static void write(OutputStream out, PeriodReport report) throws IOException {
+        write(out, report, null);
+    }
+
+    /**
+     * @param segments where a day's workbook keeps its 结算明细 rows deflated and a month's takes those of its
+     *     days; null to write every row
+     */
+    static void write(OutputStream out, PeriodReport report, LedgerSegments segments) throws IOException {
         WorkbookWriter workbook = new WorkbookWriter(out);
         summary(workbook, report);
         days(workbook, report);
         anomalies(workbook, report);
         trail(workbook, report);
-        ledger(workbook, report);
+        ledger(workbook, report, segments);
         openItems(workbook, report);
         fees(workbook, report);
         invoices(workbook, report);
@@ -377,15 +386,52 @@ public final class ReportWorkbook {
         sheet.finish();
     }
 
-    private static void ledger(WorkbookWriter workbook, PeriodReport report) throws IOException {
-        TableSheet sheet = new TableSheet(workbook, LEDGER, report.lines().size(),
+    /**
+     * Every line of the period. A row holds nothing of the period it is listed in (no reference, the line's
+     * anomaly whatever its day), so a month takes its days' rows as they were deflated where it can.
+     */
+    private static void ledger(WorkbookWriter workbook, PeriodReport report, LedgerSegments segments) throws IOException {
+        List<LedgerLine> lines = report.lines();
+        TableSheet sheet = new TableSheet(workbook, LEDGER, lines.size(),
                 new Column("发生时间", 20), new Column("账务流水号", 24), new Column("类别", 12), new Column("类别代码", 15),
                 new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
                 new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
                 new Column("渠道", 10), new Column("异常", 18));
         // the anomalies are keyed by line id; a search among their numbers spares most lines making their id's text
         long[] flagged = report.lineAnomalies().keySet().stream().mapToLong(Ids::number).sorted().toArray();
-        for (LedgerLine line : report.lines()) {
+        if (segments == null) {
+            ledgerRows(sheet, report, flagged, 0, lines.size());
+        } else if (!report.period().isMonth()) {
+            boolean keep = !lines.isEmpty() && sheet.fitsInPart(lines.size());
+            if (keep) {
+                sheet.startSegment();
+            }
+            ledgerRows(sheet, report, flagged, 0, lines.size());
+            if (keep) {
+                segments.put(report.period().first(), sheet.endSegment(), lines.size());
+            }
+        } else {
+            for (int from = 0; from < lines.size(); ) {
+                LocalDate day = Times.day(lines.get(from).occurredAt());
+                long nextDay = Times.startOf(day.plusDays(1));
+                int to = from;
+                while (to < lines.size() && lines.get(to).occurredAt() < nextDay) {
+                    to++;
+                }
+                ZipParts.Deflated rows = sheet.fitsInPart(to - from) ? segments.take(day, to - from) : null;
+                if (rows != null) {
+                    sheet.append(rows, to - from);
+                } else {
+                    ledgerRows(sheet, report, flagged, from, to);
+                }
+                from = to;
+            }
+        }
+        sheet.finish();
+    }
+
+    private static void ledgerRows(TableSheet sheet, PeriodReport report, long[] flagged, int from, int to) throws IOException {
+        for (LedgerLine line : report.lines().subList(from, to)) {
             sheet.time(0, line.occurredAt());
             sheet.id(1, line.lineNumber(), line.lineIdText());
             sheet.text(2, line.lineClass().label);
@@ -402,7 +448,6 @@ public final class ReportWorkbook {
             sheet.text(11, anomaly == null ? null : anomaly.label);
             sheet.endRow();
         }
-        sheet.finish();
     }
 
     /** The matched order's status, or why there is none. */

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.zip.ZipOutputStream;
 import recon.domain.Times;
 
 /**
@@ -22,33 +21,34 @@ final class SheetWriter {
     private static final long FRACTION_SCALE = 10_000_000_000L;
     private static final byte[] HEX = bytesOf("0123456789ABCDEF");
     private static final byte[] CELL = bytesOf("<c");
-    private static final byte[] REFERENCE = bytesOf(" r=\"");
+    private static final byte[] EMPTY_CELL = bytesOf("<c/>");
     /** {@code  s="6"} of each style, by ordinal. */
     private static final byte[][] STYLES = styleAttributes();
-    private static final byte[] QUOTE = bytesOf("\"");
     private static final byte[] INLINE = bytesOf(" t=\"inlineStr\"><is><t>");
     private static final byte[] INLINE_SPACED = bytesOf(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     private static final byte[] INLINE_END = bytesOf("</t></is></c>");
     private static final byte[] VALUE = bytesOf("><v>");
     private static final byte[] VALUE_END = bytesOf("</v></c>");
-    private static final byte[] ROW = bytesOf("<row r=\"");
+    private static final byte[] ROW = bytesOf("<row>");
+    private static final byte[] NUMBERED_ROW = bytesOf("<row r=\"");
     private static final byte[] ROW_START_END = bytesOf("\">");
     private static final byte[] ROW_END = bytesOf("</row>");
 
-    private final ZipOutputStream zip;
+    private final ZipParts zip;
     private final WorkbookWriter workbook;
     private final int index;
     private final int rows;
-    private final byte[][] columnNames;
+    private final int columns;
     private final byte[] buffer = new byte[1 << 16];
     private int length;
-    /** The row open now, -1 before the first; the last column written in it. */
+    /** The row written last, -1 before the first, and whether it is still open; the last column written in it. */
     private int row = -1;
+    private boolean rowOpen;
     private int column = -1;
     private String validation = "";
     private boolean finished;
 
-    SheetWriter(ZipOutputStream zip, WorkbookWriter workbook, int index, int rows, double[] widths) throws IOException {
+    SheetWriter(ZipParts zip, WorkbookWriter workbook, int index, int rows, double[] widths) throws IOException {
         if (rows < 1 || widths.length < 1) {
             throw new IllegalArgumentException("a sheet has at least one row and one column");
         }
@@ -56,10 +56,7 @@ final class SheetWriter {
         this.workbook = workbook;
         this.index = index;
         this.rows = rows;
-        this.columnNames = new byte[widths.length][];
-        for (int c = 0; c < widths.length; c++) {
-            columnNames[c] = bytesOf(columnName(c));
-        }
+        this.columns = widths.length;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
                 .append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"")
                 .append(" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
@@ -82,10 +79,44 @@ final class SheetWriter {
             throw new IllegalStateException("row " + (r + 1) + " after row " + (row + 1) + " of a sheet of " + rows);
         }
         endRow();
-        bytes(ROW);
-        digits(r + 1);
-        bytes(ROW_START_END);
+        if (r == row + 1) {
+            bytes(ROW);
+        } else {
+            bytes(NUMBERED_ROW);
+            digits(r + 1);
+            bytes(ROW_START_END);
+        }
         row = r;
+        rowOpen = true;
+        column = -1;
+    }
+
+    /**
+     * From the next row on, the rows' deflated bytes are kept, until {@link #endSegment()}: rows that another
+     * sheet can take as they are ({@link #append}), as they carry no row or cell reference.
+     */
+    void startSegment() throws IOException {
+        endRow();
+        flush();
+        zip.capture();
+    }
+
+    /** The rows written since {@link #startSegment()}, deflated. */
+    ZipParts.Deflated endSegment() throws IOException {
+        endRow();
+        flush();
+        return zip.captured();
+    }
+
+    /** Takes {@code rows} rows another sheet deflated ({@link #endSegment()}) as the rows after the last one. */
+    void append(ZipParts.Deflated segment, int rows) throws IOException {
+        if (rows < 1 || row + rows >= this.rows) {
+            throw new IllegalStateException(rows + " rows after row " + (row + 1) + " of a sheet of " + this.rows);
+        }
+        endRow();
+        flush();
+        zip.append(segment);
+        row += rows;
         column = -1;
     }
 
@@ -181,7 +212,7 @@ final class SheetWriter {
 
     /** An auto-filter over the header and the rows up to {@code lastRow} (0-based). */
     void autoFilter(int lastRow) {
-        String last = columnName(columnNames.length - 1);
+        String last = columnName(columns - 1);
         workbook.filter(index, "$A$1:$" + last + "$" + (lastRow + 1));
         validation = "<autoFilter ref=\"A1:" + last + (lastRow + 1) + "\"/>" + validation;
     }
@@ -206,7 +237,7 @@ final class SheetWriter {
         ascii("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
         ascii("</worksheet>");
         flush();
-        zip.closeEntry();
+        zip.endEntry();
         finished = true;
     }
 
@@ -215,27 +246,26 @@ final class SheetWriter {
     }
 
     private void endRow() throws IOException {
-        if (row >= 0) {
+        if (rowOpen) {
             bytes(ROW_END);
+            rowOpen = false;
         }
     }
 
     /**
-     * Writes {@code <c s="6"}, with the reference ({@code r="D2"}) only after a skipped cell: a cell without
-     * one is the column after the cell before (ECMA-376 Part 1, 18.3.1.4), which spares a tenth of the
-     * sheet's bytes. The rest of the start tag is the caller's.
+     * Writes {@code <c s="6"}, after an empty {@code <c/>} for each skipped cell: a cell without a reference
+     * ({@code r="D2"}) is the column after the cell before (ECMA-376 Part 1, 18.3.1.4), which spares a tenth
+     * of the sheet's bytes, and a row without references reads the same wherever it stands. The rest of the
+     * start tag is the caller's.
      */
     private void startCell(int c, CellStyle style) throws IOException {
-        if (row < 0 || c <= column || c >= columnNames.length) {
+        if (!rowOpen || c <= column || c >= columns) {
             throw new IllegalStateException("cell " + (c + 1) + " after cell " + (column + 1) + " of row " + (row + 1));
         }
-        bytes(CELL);
-        if (c != column + 1) {
-            bytes(REFERENCE);
-            bytes(columnNames[c]);
-            digits(row + 1);
-            bytes(QUOTE);
+        for (int skipped = column + 1; skipped < c; skipped++) {
+            bytes(EMPTY_CELL);
         }
+        bytes(CELL);
         column = c;
         if (style != CellStyle.DEFAULT) {
             bytes(STYLES[style.ordinal()]);
@@ -281,7 +311,8 @@ final class SheetWriter {
     /** Markup already escaped, which may hold any character. */
     private void markup(String xml) throws IOException {
         flush();
-        zip.write(xml.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        zip.write(bytes, 0, bytes.length);
     }
 
     /** Markup of ASCII characters only. */

@@ -130,6 +130,38 @@ final class TableSheet {
         sheet().time(column, epochSecond);
     }
 
+    /** Whether the next {@code rows} rows all go in this part of the list, none of them started. */
+    boolean fitsInPart(int rows) {
+        return !started && rows <= remaining && row + rows <= maxRows;
+    }
+
+    /** The rows from here to {@link #endSegment()} are kept deflated, for another workbook to take ({@link #append}). */
+    void startSegment() throws IOException {
+        requireNoRowStarted();
+        sheet.startSegment();
+    }
+
+    ZipParts.Deflated endSegment() throws IOException {
+        requireNoRowStarted();
+        return sheet.endSegment();
+    }
+
+    /** Takes {@code rows} rows kept by another workbook's list of the same columns as the next rows. */
+    void append(ZipParts.Deflated segment, int rows) throws IOException {
+        if (!fitsInPart(rows)) {
+            throw new IllegalStateException(name + ": " + rows + " rows do not fit in this part");
+        }
+        sheet.append(segment, rows);
+        row += rows;
+        remaining -= rows;
+    }
+
+    private void requireNoRowStarted() {
+        if (started) {
+            throw new IllegalStateException(name + ": row " + row + " is not ended");
+        }
+    }
+
     /** Ends the row, written or left empty. */
     void endRow() throws IOException {
         sheet();

@@ -3,11 +3,8 @@ package recon.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes an XLSX package with what the report workbook needs and nothing else: sheets streamed one after
@@ -26,21 +23,19 @@ final class WorkbookWriter {
      * 100,000 ledger lines).
      */
     private static final int COMPRESSION_LEVEL = 1;
-    private static final LocalDateTime PART_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-    private final ZipOutputStream zip;
+    private final ZipParts zip;
     private final List<String> sheets = new ArrayList<>();
     /** The auto-filter range of each sheet, as {@code $A$1:$R$31}; null where it has none. */
     private final List<String> filters = new ArrayList<>();
     private SheetWriter open;
 
     WorkbookWriter(OutputStream out) {
-        zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.setLevel(COMPRESSION_LEVEL);
+        zip = new ZipParts(out, COMPRESSION_LEVEL);
     }
 
     /**
@@ -53,7 +48,7 @@ final class WorkbookWriter {
         }
         sheets.add(name);
         filters.add(null);
-        startPart("xl/worksheets/sheet" + sheets.size() + ".xml");
+        zip.startEntry("xl/worksheets/sheet" + sheets.size() + ".xml");
         open = new SheetWriter(zip, this, sheets.size() - 1, rows, widths);
         return open;
     }
@@ -178,14 +173,9 @@ final class WorkbookWriter {
     }
 
     private void part(String name, String xml) throws IOException {
-        startPart(name);
-        zip.write(xml.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-    }
-
-    private void startPart(String name) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(PART_TIME);
-        zip.putNextEntry(entry);
+        zip.startEntry(name);
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        zip.write(bytes, 0, bytes.length);
+        zip.endEntry();
     }
 }

@@ -3,19 +3,26 @@ package recon.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -28,6 +35,7 @@ import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.Invoice;
 import recon.domain.LedgerLine;
+import recon.domain.Period;
 import recon.domain.Times;
 
 /** The workbooks of a generated store, read back with Apache POI, an independent reader. */
@@ -304,6 +312,51 @@ class ReportWorkbookTest {
                 owed++;
             }
             assertThat(owed).as("orders asked for an invoice late in the month").isPositive();
+        }
+    }
+
+    @Test
+    void theMonthTakesItsDaysDeflatedLedgerRowsAndReadsAsIfItHadWrittenThemItself() throws IOException {
+        // given the month's workbook as the store's reports were written (the month after its days), and the same
+        // report's workbook written alone
+        ReportSource source = new ReportSource(reports.store.tenant(), reports.store.store(), reports.result.fileDays(),
+                reports.result.records(), reports.result.reconciliation(), reports.config);
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        ReportWorkbook.write(alone, source.report(Period.month(YearMonth.of(2026, 11))));
+        byte[] written = Files.readAllBytes(reports.folder("2026-11").resolve(ReportFiles.XLSX));
+
+        // when their parts are compared
+        Map<String, byte[]> taken = parts(written);
+        Map<String, byte[]> whole = parts(alone.toByteArray());
+
+        // then every part says the same, byte for byte, and the ledger was deflated differently: taken from the days
+        assertThat(taken.keySet()).containsExactlyElementsOf(whole.keySet());
+        for (String name : whole.keySet()) {
+            assertThat(taken.get(name)).as(name).isEqualTo(whole.get(name));
+        }
+        assertThat(compressedSize(written, "xl/worksheets/sheet5.xml"))
+                .isNotEqualTo(compressedSize(alone.toByteArray(), "xl/worksheets/sheet5.xml"));
+        try (XSSFWorkbook workbook = open("2026-11")) {
+            assertThat(workbook.getSheetAt(4).getSheetName()).isEqualTo(ReportWorkbook.LEDGER);
+        }
+    }
+
+    private static Map<String, byte[]> parts(byte[] workbook) throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                parts.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    private static long compressedSize(byte[] workbook, String part) throws IOException {
+        Path file = Files.createTempFile("workbook", ".xlsx");
+        try (ZipFile zip = new ZipFile(Files.write(file, workbook).toFile())) {
+            return zip.getEntry(part).getCompressedSize();
+        } finally {
+            Files.delete(file);
         }
     }
 
