@@ -98,26 +98,63 @@ final class OpenItems {
         return refund.declaredAfterSale() || (Times.isPresent(firstSettlementAt) && refund.dayTime() >= firstSettlementAt);
     }
 
-    /** The orders open at the end of the day, oldest first (then by order id). */
-    List<OpenItem> at(LocalDate day) {
-        long dayNumber = day.toEpochDay();
-        List<OpenItem> open = new ArrayList<>();
+    /**
+     * The open items at a report's last day: how many, what they are due, how many are overdue, the oldest
+     * (the page shows them) and those the workbook lists — all of them, or only the overdue ones (a day's
+     * workbook). Oldest first, then by order id (as {@link Ids#compareKeys} orders them); the items are made
+     * only for what is listed or shown: at a million orders a day has some 170,000 open items.
+     */
+    record At(int count, long dueFen, int overdue, List<OpenItem> oldest, List<OpenItem> listed) {}
+
+    /** The orders open at the end of the day; {@code all}: all of them listed, else only the overdue ones. */
+    At at(LocalDate day, boolean all, int oldestShown) {
+        int dayNumber = (int) day.toEpochDay();
+        // (day the order opened, index): sorted, the oldest first and, on a day, the orders by id as they are kept
+        long[] open = new long[16];
+        int count = 0;
+        long due = 0;
         for (int i = 0; i < orders.length; i++) {
             if (opens[i] <= dayNumber && dayNumber < closes[i]) {
-                open.add(item(i, day));
+                if (count == open.length) {
+                    open = Arrays.copyOf(open, count * 2);
+                }
+                open[count++] = (long) opens[i] << 32 | i;
+                due += dueFen[i];
             }
         }
-        open.sort(Comparator.comparing(OpenItem::orderDay).thenComparing(OpenItem::orderId));
-        return open;
+        Arrays.sort(open, 0, count);
+        List<OpenItem> oldest = new ArrayList<>(Math.min(count, oldestShown));
+        List<OpenItem> listed = new ArrayList<>();
+        int overdue = 0;
+        for (int k = 0; k < count; k++) {
+            int i = (int) open[k];
+            boolean isOverdue = day.isAfter(dueDay(i).plusDays(config.graceDays()));
+            if (isOverdue) {
+                overdue++;
+            }
+            if (k < oldestShown || all || isOverdue) {
+                OpenItem item = item(i, day);
+                if (k < oldestShown) {
+                    oldest.add(item);
+                }
+                if (all || isOverdue) {
+                    listed.add(item);
+                }
+            }
+        }
+        return new At(count, due, overdue, oldest, listed);
+    }
+
+    private LocalDate dueDay(int i) {
+        Order order = orders[i];
+        return Times.isPresent(order.confirmedAt())
+                ? Times.day(order.confirmedAt())
+                : LocalDate.ofEpochDay(opens[i]).plusDays(config.autoConfirmDays());
     }
 
     private OpenItem item(int i, LocalDate asOf) {
-        Order order = orders[i];
-        LocalDate orderDay = LocalDate.ofEpochDay(opens[i]);
-        LocalDate dueDay = Times.isPresent(order.confirmedAt())
-                ? Times.day(order.confirmedAt())
-                : orderDay.plusDays(config.autoConfirmDays());
-        return new OpenItem(order.orderId(), orderDay, order.paidFen(), dueFen[i], dueDay,
+        LocalDate dueDay = dueDay(i);
+        return new OpenItem(orders[i].orderId(), LocalDate.ofEpochDay(opens[i]), orders[i].paidFen(), dueFen[i], dueDay,
                 asOf.toEpochDay() - opens[i], asOf.isAfter(dueDay.plusDays(config.graceDays())));
     }
 }

@@ -23,6 +23,7 @@ import recon.reconcile.ContractRates;
  * @param monthToDate the figures of the days of the period's month up to its last day (the chart)
  * @param anomalies the anomalies of the period's days, in {@link Anomaly#ORDER}
  * @param openItemsAsOf the last day of the period with figures: open items are counted at its end
+ * @param openItems the open items then: counted, and listed all (a month) or only the overdue ones (a day)
  * @param lines the period's ledger lines in (occurredAt, lineId) order
  * @param orderOfLine the order of a ledger line, or null when no order report holds it
  * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id (any of the store's: a line
@@ -46,7 +47,7 @@ public record PeriodReport(
         Fees fees,
         List<DayFigures> monthToDate,
         LocalDate openItemsAsOf,
-        List<OpenItem> openItems,
+        OpenItems.At openItems,
         List<LedgerLine> lines,
         Function<LedgerLine, Order> orderOfLine,
         Map<String, AnomalyType> lineAnomalies,

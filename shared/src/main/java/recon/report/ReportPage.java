@@ -355,17 +355,17 @@ public final class ReportPage {
     }
 
     private static void openItems(StringBuilder html, PeriodReport report) {
-        List<OpenItem> items = report.openItems();
-        long overdue = items.stream().filter(OpenItem::overdue).count();
-        long dueFen = items.stream().mapToLong(OpenItem::dueFen).sum();
+        OpenItems.At items = report.openItems();
+        long overdue = items.overdue();
+        long dueFen = items.dueFen();
         html.append("<section id=\"open-items\">\n<h2>未结算订单（截至 ").append(report.openItemsAsOf()).append("）</h2>\n")
-                .append("<p>").append(String.format(Locale.ROOT, "%,d", items.size())).append(" 笔，应结算 ").append(yuan(dueFen))
+                .append("<p>").append(String.format(Locale.ROOT, "%,d", items.count())).append(" 笔，应结算 ").append(yuan(dueFen))
                 .append(" 元；其中已逾期 <span class=\"").append(overdue > 0 ? "bad" : "ok").append("\">").append(overdue)
                 .append("</span> 笔。</p>\n");
-        if (!items.isEmpty()) {
+        if (items.count() > 0) {
             html.append("<div class=\"scroll\"><table class=\"open\">\n<tr><th>订单编号</th><th>订单日期</th><th class=\"num\">应结算</th>")
                     .append("<th class=\"num\">账龄</th></tr>\n");
-            for (OpenItem item : items.subList(0, Math.min(OPEN_ITEMS_SHOWN, items.size()))) {
+            for (OpenItem item : items.oldest()) {
                 html.append("<tr><td>").append(Html.escape(item.orderId())).append("</td><td>").append(item.orderDay())
                         .append("</td><td class=\"num\">").append(yuan(item.dueFen())).append("</td><td class=\"num")
                         .append(item.overdue() ? " bad" : "").append("\">").append(item.ageDays()).append(" 天</td></tr>\n");

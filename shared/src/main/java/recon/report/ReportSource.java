@@ -107,7 +107,13 @@ public final class ReportSource {
             LineClass lineClass = lines[i].lineClass();
             if (lineClass == LineClass.SETTLEMENT || lineClass == LineClass.COMMISSION) {
                 Order order = records.order(lines[i]);
-                categoryOfLine[i] = seen.computeIfAbsent(order == null ? UNKNOWN_ORDER : order.category(), c -> seen.size());
+                String category = order == null ? UNKNOWN_ORDER : order.category();
+                Integer index = seen.get(category);
+                if (index == null) {
+                    index = seen.size();
+                    seen.put(category, index);
+                }
+                categoryOfLine[i] = index;
             } else {
                 categoryOfLine[i] = -1;
             }
@@ -165,7 +171,7 @@ public final class ReportSource {
         LocalDate asOf = days.isEmpty() ? period.last() : days.getLast().day();
         Totals totals = Totals.of(days);
         return new PeriodReport(tenant, store, period, FileDays.listedIn(files, period), days, totals, balance(totals, periodLines),
-                config.toleranceFen(), anomalies, fees(from, to), monthToDate, asOf, openItems.at(asOf),
+                config.toleranceFen(), anomalies, fees(from, to), monthToDate, asOf, openItems.at(asOf, period.isMonth(), ReportPage.OPEN_ITEMS_SHOWN),
                 periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
                 trail(anomalies, period), unmatchedKeys);
     }

@@ -99,7 +99,7 @@ public final class ReportWorkbook {
         rows.money("期末余额（元）", t.closingBalance(), "closingBalance");
         rows.count("已核对订单数", t.matchedOrders(), "matchedOrders");
         rows.count("未结算订单数（截至 " + report.openItemsAsOf() + "）", t.openItems(), "openItems");
-        long overdue = report.openItems().stream().filter(OpenItem::overdue).count();
+        long overdue = report.openItems().overdue();
         rows.count(report.period().isMonth() ? "　其中已逾期" : "　其中已逾期（未结算订单表只列这些）", overdue, "");
         rows.money("开票金额，蓝字减红字（元）", t.invoicedAmount(), "invoicedAmount");
         rows.count("开票张数", t.invoiceCount(), "invoiceCount");
@@ -462,14 +462,11 @@ public final class ReportWorkbook {
     /**
      * A day's workbook lists the open items overdue at its end, the ones to chase; those not yet due are
      * counted in 汇总 (the day after they would be listed again, nearly all of them: at a million orders a
-     * month that was half the rows of the month's reports). A month's workbook lists them all at its end.
+     * month that was half the rows of the month's reports). A month's workbook lists them all at its end
+     * ({@link ReportSource}).
      */
-    static List<OpenItem> listedOpenItems(PeriodReport report) {
-        return report.period().isMonth() ? report.openItems() : report.openItems().stream().filter(OpenItem::overdue).toList();
-    }
-
     private static void openItems(WorkbookWriter workbook, PeriodReport report) throws IOException {
-        List<OpenItem> items = listedOpenItems(report);
+        List<OpenItem> items = report.openItems().listed();
         TableSheet sheet = new TableSheet(workbook, OPEN_ITEMS, items.size(),
                 new Column("订单编号", 21), new Column("订单日期", 12), new Column("实付（元）", 14),
                 new Column("应结算（元）", 14), new Column("应结算日", 12), new Column("账龄（天）", 10),
