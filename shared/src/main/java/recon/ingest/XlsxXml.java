@@ -3,7 +3,6 @@ package recon.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -35,10 +34,11 @@ final class XlsxXml {
     /** The current tag's attributes, four offsets each (local name from, to; value from, to); -1: not parsed yet. */
     private int[] attributes = new int[32];
     private int attributeCount = -1;
+    /** The name of an entity in character data, up to its {@code ;}: the longest is a character reference, {@code #x10FFFF;}. */
+    private final byte[] entityName = new byte[12];
     /** Character data being gathered, as UTF-8. */
     private byte[] text = new byte[256];
     private int textLength;
-    private boolean textAscii;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -95,7 +95,6 @@ final class XlsxXml {
         if (a >= 0) {
             {
                 textLength = 0;
-                textAscii = true;
                 int end = attributes[4 * a + 3];
                 for (int k = attributes[4 * a + 2]; k < end; k++) {
                     if (tag[k] == '&') {
@@ -235,7 +234,6 @@ final class XlsxXml {
      */
     String text() {
         textLength = 0;
-        textAscii = true;
         if (empty) {
             return "";
         }
@@ -380,7 +378,7 @@ final class XlsxXml {
     // ---- text
 
     private void entityInText() {
-        byte[] name = new byte[12];
+        byte[] name = entityName;
         int length = 0;
         while (true) {
             int b = read();
@@ -462,7 +460,6 @@ final class XlsxXml {
             text = Arrays.copyOf(text, text.length * 2);
         }
         text[textLength++] = b;
-        textAscii &= b >= 0;
     }
 
     private void appendBytes(int from, int to) {
@@ -470,23 +467,22 @@ final class XlsxXml {
         if (textLength + length > text.length) {
             text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
         }
-        for (int i = from; i < to; i++) {
-            byte b = buffer[i];
-            text[textLength++] = b;
-            textAscii &= b >= 0;
-        }
+        System.arraycopy(buffer, from, text, textLength, length);
+        textLength += length;
     }
 
     private String gathered() {
-        if (textAscii) {
-            return new String(text, 0, textLength, StandardCharsets.ISO_8859_1);
+        // the JDK's own decoding is the fast one, but it replaces what is not UTF-8: the strict decoder then says
+        // whether a replacement character was in the file or stands for bytes that are not UTF-8
+        String decoded = new String(text, 0, textLength, StandardCharsets.UTF_8);
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            try {
+                utf8.reset().decode(ByteBuffer.wrap(text, 0, textLength));
+            } catch (CharacterCodingException e) {
+                throw corrupt();
+            }
         }
-        try {
-            CharBuffer chars = utf8.decode(ByteBuffer.wrap(text, 0, textLength));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw corrupt();
-        }
+        return decoded;
     }
 
     // ---- bytes

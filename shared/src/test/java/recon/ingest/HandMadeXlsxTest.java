@@ -89,6 +89,27 @@ class HandMadeXlsxTest {
         }
     }
 
+    @Test
+    void textThatIsNotUtf8IsADamagedFileAndAReplacementCharacterInTheFileIsText() {
+        // given a fifth column of notes, one with U+FFFD written as such, one with bytes that are no UTF-8
+        String sheet = "<worksheet xmlns=\"" + MAIN + "\"><sheetData>"
+                + HEADER_ROW.replace("</row>", "<c r=\"E1\" t=\"inlineStr\"><is><t>备注</t></is></c></row>")
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>3553498017448001</t></is></c><c r=\"B2\"><v>1</v></c>"
+                + "<c r=\"C2\" t=\"inlineStr\"><is><t>交易成功</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>2026-11-02 10:00:00</t></is></c>"
+                + "<c r=\"E2\" t=\"inlineStr\"><is><t>NOTE</t></is></c></row></sheetData></worksheet>";
+        byte[] replacement = sheet.replace("NOTE", "看不清\uFFFD的字").getBytes(StandardCharsets.UTF_8);
+        assertThat(onlyOrder(workbook(replacement, null, null)).orderId()).isEqualTo("3553498017448001");
+
+        byte[] utf8 = sheet.getBytes(StandardCharsets.UTF_8);
+        int note = new String(utf8, StandardCharsets.ISO_8859_1).indexOf("NOTE");
+        byte[] notUtf8 = utf8.clone();
+        notUtf8[note] = (byte) 0xC3; // a two-byte sequence's start before a byte that cannot continue it
+        notUtf8[note + 1] = '(';
+        Collected got = Collected.ingest("订单.xlsx", workbook(notUtf8, null, null));
+        assertThat(got.outcome().accepted()).isFalse();
+        assertThat(got.outcome().error()).isEqualTo("XLSX 文件已损坏或不完整");
+    }
+
     /** A styles part whose cell style 1 has the built-in number format given. */
     private static String styles(int builtInFormat) {
         return "<styleSheet xmlns=\"" + MAIN + "\"><cellStyleXfs count=\"1\"><xf numFmtId=\"0\"/></cellStyleXfs>"
@@ -108,10 +129,16 @@ class HandMadeXlsxTest {
      * target, the sheet before the workbook.
      */
     private static byte[] workbook(String sheet, String sharedStrings, String styles) {
+        return workbook(sheet.getBytes(StandardCharsets.UTF_8), sharedStrings, styles);
+    }
+
+    private static byte[] workbook(byte[] sheet, String sharedStrings, String styles) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             part(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
-            part(zip, "book/sheets/orders.xml", sheet);
+            zip.putNextEntry(new ZipEntry("book/sheets/orders.xml"));
+            zip.write(sheet);
+            zip.closeEntry();
             part(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                     + "<Relationship Id=\"r1\" Type=\"" + REL + "/officeDocument\" Target=\"book/main.xml\"/></Relationships>");
             part(zip, "book/main.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><sheets>"
