@@ -2,7 +2,6 @@ package recon.report;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
@@ -26,8 +25,8 @@ import recon.reconcile.ContractRates;
  * @param openItems the open items then: counted, and listed all (a month) or only the overdue ones (a day)
  * @param lines the period's ledger lines in (occurredAt, lineId) order
  * @param orderOfLine the order of a ledger line, or null when no order report holds it
- * @param lineAnomalies the type of an anomaly raised on a ledger line, by line id (any of the store's: a line
- *     shows its anomaly in every report that lists it)
+ * @param anomalyOfLine the type of the first anomaly raised on a ledger line, or null (any of the store's: a
+ *     line shows its anomaly in every report that lists it)
  * @param invoices the invoices issued on the period's days, each with its order
  * @param toInvoice the orders that asked for an invoice and are still to be invoiced at the end of {@code openItemsAsOf}
  * @param trail the resolutions of the period's anomalies, and those of anomalies no longer found that
@@ -50,7 +49,7 @@ public record PeriodReport(
         OpenItems.At openItems,
         List<LedgerLine> lines,
         Function<LedgerLine, Order> orderOfLine,
-        Map<String, AnomalyType> lineAnomalies,
+        Function<LedgerLine, AnomalyType> anomalyOfLine,
         List<InvoiceBook.Issued> invoices,
         List<InvoiceBook.ToInvoice> toInvoice,
         List<Resolution> trail,

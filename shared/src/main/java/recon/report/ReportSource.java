@@ -20,6 +20,7 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileDays;
+import recon.domain.Ids;
 import recon.domain.LedgerLine;
 import recon.domain.LineClass;
 import recon.domain.Order;
@@ -65,6 +66,8 @@ public final class ReportSource {
      * says it, whatever the anomaly's day, so a line's row is the same in its day's and its month's workbook.
      */
     private final Map<String, AnomalyType> lineAnomalies = new HashMap<>();
+    /** The numbers of those line ids, sorted: a search among them spares most lines making their id's text. */
+    private final long[] flaggedLines;
 
     public ReportSource(String tenant, String store, List<FileDays> files, StoreRecords records,
             Reconciliation result, StoreConfig config) {
@@ -92,6 +95,7 @@ public final class ReportSource {
                 lineAnomalies.putIfAbsent(anomaly.lineId(), anomaly.type());
             }
         }
+        this.flaggedLines = lineAnomalies.keySet().stream().mapToLong(Ids::number).sorted().toArray();
         this.openItems = Tasks.resultOf(open, "arranging the open items");
         this.invoices = Tasks.resultOf(book, "arranging the invoices");
         this.unmatchedKeys = Tasks.resultOf(unmatched, "matching the contract's keys");
@@ -172,8 +176,14 @@ public final class ReportSource {
         Totals totals = Totals.of(days);
         return new PeriodReport(tenant, store, period, FileDays.listedIn(files, period), days, totals, balance(totals, periodLines),
                 config.toleranceFen(), anomalies, fees(from, to), monthToDate, asOf, openItems.at(asOf, period.isMonth(), ReportPage.OPEN_ITEMS_SHOWN),
-                periodLines, records::order, lineAnomalies, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
+                periodLines, records::order, this::anomalyOf, invoices.issuedIn(period), invoices.toInvoiceAt(asOf),
                 trail(anomalies, period), unmatchedKeys);
+    }
+
+    /** The type of the first anomaly raised on the line, or null. */
+    private AnomalyType anomalyOf(LedgerLine line) {
+        boolean flagged = line.lineNumber() == Ids.TEXT || Arrays.binarySearch(flaggedLines, line.lineNumber()) >= 0;
+        return flagged ? lineAnomalies.get(line.lineId()) : null;
     }
 
     /** The resolutions of the period's anomalies, and of vanished anomalies made on its days. */

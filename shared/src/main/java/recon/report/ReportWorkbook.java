@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import recon.domain.AnomalyType;
 import recon.domain.Channel;
 import recon.domain.DayFigures;
 import recon.domain.FileOutcome;
-import recon.domain.Ids;
 import recon.domain.IncompleteData;
 import recon.domain.Invoice;
 import recon.domain.LedgerLine;
@@ -397,16 +395,14 @@ public final class ReportWorkbook {
                 new Column("业务类型", 14), new Column("订单编号", 21), new Column("订单状态", 24),
                 new Column("收入（元）", 14), new Column("支出（元）", 14), new Column("账户余额（元）", 16),
                 new Column("渠道", 10), new Column("异常", 18));
-        // the anomalies are keyed by line id; a search among their numbers spares most lines making their id's text
-        long[] flagged = report.lineAnomalies().keySet().stream().mapToLong(Ids::number).sorted().toArray();
         if (segments == null) {
-            ledgerRows(sheet, report, flagged, 0, lines.size());
+            ledgerRows(sheet, report, 0, lines.size());
         } else if (!report.period().isMonth()) {
             boolean keep = !lines.isEmpty() && sheet.fitsInPart(lines.size());
             if (keep) {
                 sheet.startSegment();
             }
-            ledgerRows(sheet, report, flagged, 0, lines.size());
+            ledgerRows(sheet, report, 0, lines.size());
             if (keep) {
                 segments.put(report.period().first(), sheet.endSegment(), lines.size());
             }
@@ -422,7 +418,7 @@ public final class ReportWorkbook {
                 if (rows != null) {
                     sheet.append(rows, to - from);
                 } else {
-                    ledgerRows(sheet, report, flagged, from, to);
+                    ledgerRows(sheet, report, from, to);
                 }
                 from = to;
             }
@@ -430,7 +426,7 @@ public final class ReportWorkbook {
         sheet.finish();
     }
 
-    private static void ledgerRows(TableSheet sheet, PeriodReport report, long[] flagged, int from, int to) throws IOException {
+    private static void ledgerRows(TableSheet sheet, PeriodReport report, int from, int to) throws IOException {
         for (LedgerLine line : report.lines().subList(from, to)) {
             sheet.time(0, line.occurredAt());
             sheet.id(1, line.lineNumber(), line.lineIdText());
@@ -443,8 +439,7 @@ public final class ReportWorkbook {
             sheet.money(8, line.expenseFen());
             sheet.money(9, line.hasBalance() ? line.balanceFen() : null);
             sheet.text(10, line.channel().label);
-            AnomalyType anomaly = line.lineNumber() != Ids.TEXT && Arrays.binarySearch(flagged, line.lineNumber()) < 0
-                    ? null : report.lineAnomalies().get(line.lineId());
+            AnomalyType anomaly = report.anomalyOfLine().apply(line);
             sheet.text(11, anomaly == null ? null : anomaly.label);
             sheet.endRow();
         }
