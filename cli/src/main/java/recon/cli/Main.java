@@ -50,9 +50,10 @@ public final class Main {
                           (default 1,000,000; --quick 100,000), then run the pipeline on the emulator with
                           one store's month uploaded once (default 100,000 orders) and price it per 100k
                           orders. Appends its rows to docs/benchmarks/runs.csv
-                      ./recon bench --pipeline [--pattern monthly|daily] [--orders N] [--dir DIR]
-                          the pipeline part only, N orders (default 100,000) of a month uploaded once at its
-                          end (monthly) or every morning the day before's files (daily), on one stack
+                      ./recon bench --pipeline [--pattern monthly|daily] [--orders N] [--days D] [--dir DIR]
+                          the pipeline part only, N orders (default 100,000) over D days (default 31)
+                          uploaded once at the end (monthly) or every morning the day before's files
+                          (daily), on one stack; each function's longest invocation and peak heap
                       ./recon bench --cold-start [--runs N]
                           each function's Lambda jar in a new JVM handling its first event on the emulator
                           (no SnapStart): jar size and the median times of N runs (default 5)

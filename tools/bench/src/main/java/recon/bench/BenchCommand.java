@@ -85,12 +85,12 @@ final class BenchCommand {
         String command = command(argList);
         boolean quick = rest.remove("--quick");
         boolean pipelineOnly = rest.remove("--pipeline");
-        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders", "pattern"));
+        Args args = new Args(rest, Set.of("orders", "dir", "pipeline-orders", "pattern", "days"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("bench takes no file arguments");
         }
-        if (!pipelineOnly && args.optional("pattern", null) != null) {
-            throw new Args.UsageException("--pattern goes with --pipeline");
+        if (!pipelineOnly && (args.optional("pattern", null) != null || args.optional("days", null) != null)) {
+            throw new Args.UsageException("--pattern and --days go with --pipeline");
         }
         PipelineBench.Pattern pattern;
         try {
@@ -102,12 +102,13 @@ final class BenchCommand {
         // with --pipeline alone, --orders is the pipeline's store
         int pipelineOrders = pipelineOnly ? args.number("orders", PipelineBench.DEFAULT_ORDERS)
                 : args.number("pipeline-orders", PipelineBench.DEFAULT_ORDERS);
+        int days = args.number("days", PipelineBench.DEFAULT_DAYS);
         Path root = projectRoot();
         String given = args.optional("dir", null);
         Path dir = given == null ? Files.createTempDirectory("recon-bench") : Path.of(given);
         try {
             if (pipelineOnly) {
-                return pipeline(root, dir.resolve("pipeline"), pipelineOrders, pattern, command) ? Main.OK : Main.FAILED;
+                return pipeline(root, dir.resolve("pipeline"), pipelineOrders, days, pattern, command) ? Main.OK : Main.FAILED;
             }
             err.println("bench: Python peers' packages (tools/requirements-bench.txt)...");
             Path python = python(root);
@@ -144,7 +145,7 @@ final class BenchCommand {
             Path log = root.resolve(RunLog.FILE);
             RunLog.append(log, rows);
             out.printf("%nappended %d rows to %s%n", rows.size(), log);
-            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders, pattern, command);
+            boolean pipelineOk = pipeline(root, dir.resolve("pipeline"), pipelineOrders, days, pattern, command);
             return runs.stream().allMatch(r -> r.measure().ok()) && pipelineOk ? Main.OK : Main.FAILED;
         } finally {
             if (given == null) {
@@ -157,9 +158,11 @@ final class BenchCommand {
      * The emulated pipeline on a generated store, priced (PipelineBench), its rows appended to the run log;
      * true when it drained without dead letters.
      */
-    private boolean pipeline(Path root, Path dir, int orders, PipelineBench.Pattern pattern, String command) throws IOException {
-        err.printf("bench: the pipeline on the emulator with %,d orders, %s uploads...%n", orders, pattern.label());
-        Workload workload = prepare(dir, orders, pattern == PipelineBench.Pattern.DAILY);
+    private boolean pipeline(Path root, Path dir, int orders, int days, PipelineBench.Pattern pattern, String command)
+            throws IOException {
+        err.printf("bench: the pipeline on the emulator with %,d orders over %d days, %s uploads...%n", orders, days,
+                pattern.label());
+        Workload workload = prepare(dir, orders, days, pattern == PipelineBench.Pattern.DAILY);
         String loadBefore = loadAverage();
         PipelineBench.Result result = PipelineBench.run(workload.store(), orders, pattern, err);
         String loadAfter = loadAverage();
@@ -230,10 +233,14 @@ final class BenchCommand {
                 orders);
     }
 
-    /** @param dailyExports every day's exports in files of their own, as a seller uploading every morning has them */
-    static Workload prepare(Path dir, int orders, boolean dailyExports) throws IOException {
+    /**
+     * @param days the days the orders are spread over, from the generator's first day
+     * @param dailyExports every day's exports in files of their own, as a seller uploading every morning has them
+     */
+    static Workload prepare(Path dir, int orders, int days, boolean dailyExports) throws IOException {
         // the generator gives t1/s1 half of all orders
-        SampleGenerator.Options options = SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2));
+        SampleGenerator.Options options = SampleGenerator.Options.defaults().withOrders(Math.multiplyExact(orders, 2))
+                .withDays(days);
         return prepare(dir, dailyExports ? options.withDailyExports() : options, orders);
     }
 

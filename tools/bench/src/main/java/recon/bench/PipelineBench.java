@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class PipelineBench {
     static final int DEFAULT_ORDERS = 100_000;
+    /** The days the orders are spread over: a month, as the generator's default. */
+    static final int DEFAULT_DAYS = 31;
     /** Memory size and SQS batch size of each function, as template.yaml sets them (PipelineCostTest checks). */
     static final int PARSE_MEMORY_MB = 1024;
     static final int MATCH_MEMORY_MB = 2048;
@@ -80,33 +82,54 @@ final class PipelineBench {
      * @param nightly one night's re-match of the store after the month, priced alone
      */
     record Result(Pattern pattern, int files, int uploads, boolean drained, int deadLetters, double seconds,
-            List<PipelineCost.Function> functions, List<RequestMeter.Usage> requests, PipelineCost cost, PipelineCost nightly) {
+            List<PipelineCost.Function> functions, List<Peak> peaks, List<RequestMeter.Usage> requests, PipelineCost cost,
+            PipelineCost nightly) {
         boolean ok() {
             return drained && deadLetters == 0;
         }
     }
 
-    /** A function's handler, timed around each invocation. */
-    private static final class Timed implements RequestHandler<SQSEvent, SQSBatchResponse> {
-        private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
-        private final AtomicLong nanos = new AtomicLong();
+    /**
+     * The most one invocation of a function took: its longest handler time, and the most heap held after a
+     * collection during one ({@link HeapWatch}; 0 where no collection ran), what its memory size must allow.
+     */
+    record Peak(String name, double longestSeconds, long heapMib) {}
 
-        Timed(RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    /** A function's handler, timed and its heap watched around each invocation. */
+    private static final class Timed implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final String name;
+        private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+        private final HeapWatch heap;
+        private final AtomicLong nanos = new AtomicLong();
+        private long longestNanos;
+        private long peakHeapMib;
+
+        Timed(String name, RequestHandler<SQSEvent, SQSBatchResponse> handler, HeapWatch heap) {
+            this.name = name;
             this.handler = handler;
+            this.heap = heap;
         }
 
         @Override
         public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            heap.reset();
             long started = System.nanoTime();
             try {
                 return handler.handleRequest(event, context);
             } finally {
-                nanos.addAndGet(System.nanoTime() - started);
+                long took = System.nanoTime() - started;
+                nanos.addAndGet(took);
+                longestNanos = Math.max(longestNanos, took);
+                peakHeapMib = Math.max(peakHeapMib, heap.peakMib());
             }
         }
 
         double seconds() {
             return nanos.get() / 1e9;
+        }
+
+        Peak peak() {
+            return new Peak(name, longestNanos / 1e9, peakHeapMib);
         }
     }
 
@@ -147,10 +170,10 @@ final class PipelineBench {
 
     private PipelineBench() {}
 
-    /** {@link #run(URI, StoreSample, long, Pattern, PrintStream)} on the emulator {@link Emulator#start()} gives. */
+    /** {@link #run(URI, StoreSample, long, Pattern, HeapWatch, PrintStream)} on the emulator {@link Emulator#start()} gives. */
     static Result run(StoreSample store, long orders, Pattern pattern, PrintStream log) {
-        try (Emulator emulator = Emulator.start()) {
-            return run(emulator.endpoint(), store, orders, pattern, log);
+        try (Emulator emulator = Emulator.start(); HeapWatch heap = new HeapWatch()) {
+            return run(emulator.endpoint(), store, orders, pattern, heap, log);
         }
     }
 
@@ -158,7 +181,7 @@ final class PipelineBench {
      * Uploads the store's config.json, then its exports as the pattern says to one stack, runs the functions
      * until drained after each upload, prices the run; then one night's re-match, priced apart.
      */
-    static Result run(URI endpoint, StoreSample store, long orders, Pattern pattern, PrintStream log) {
+    static Result run(URI endpoint, StoreSample store, long orders, Pattern pattern, HeapWatch heap, PrintStream log) {
         long started = System.nanoTime();
         RequestMeter meter = new RequestMeter();
         // the functions' requests and the seller's uploads are metered; the runner's set-up and polling are not the pipeline's
@@ -167,9 +190,9 @@ final class PipelineBench {
         String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         EmulatedStack stack = EmulatedStack.create(clients, runId, VISIBILITY_TIMEOUT);
         Settings settings = stack.settings();
-        Timed parse = new Timed(new ParseHandler(functionClients, settings));
-        Timed match = new Timed(new MatchHandler(functionClients, settings));
-        Timed report = new Timed(new ReportHandler(functionClients, settings));
+        Timed parse = new Timed("parse", new ParseHandler(functionClients, settings), heap);
+        Timed match = new Timed("match", new MatchHandler(functionClients, settings), heap);
+        Timed report = new Timed("report", new ReportHandler(functionClients, settings), heap);
         LocalRunner.Subscription parsing = new LocalRunner.Subscription("parse", stack.ingest(), parse, PARSE_BATCH);
         LocalRunner parseRunner = new LocalRunner(clients.sqs(), List.of(parsing), log);
         LocalRunner runner = new LocalRunner(clients.sqs(), List.of(parsing,
@@ -198,6 +221,7 @@ final class PipelineBench {
             tally.add(parseRunner, parseRunner.runUntilDrained(RUN_TIMEOUT));
             tally.add(runner, runner.runUntilDrained(RUN_TIMEOUT));
         }
+        List<Peak> peaks = List.of(parse.peak(), match.peak(), report.peak());
         Tally none = new Tally();
         List<PipelineCost.Function> functions = List.of(
                 tally.function("parse", PARSE_MEMORY_MB, PARSE_BATCH, parse.seconds(), none),
@@ -221,7 +245,7 @@ final class PipelineBench {
                 tally.function("report", REPORT_MEMORY_MB, REPORT_BATCH, report.seconds() - reportBefore, month));
         PipelineCost nightly = PipelineCost.of(orders, nightFunctions, RequestMeter.difference(meter.usage(), requests));
         return new Result(pattern, store.files().size(), uploads.size(), month.drained, deadLetters, seconds, functions,
-                requests, PipelineCost.of(orders, functions, requests), nightly);
+                peaks, requests, PipelineCost.of(orders, functions, requests), nightly);
     }
 
     private static int deadLetters(AwsClients clients, EmulatedStack.Queue queue) {
@@ -250,12 +274,15 @@ final class PipelineBench {
                 + "$%.4f a month of 30 nights, whatever the uploads.%n%n").formatted(result.nightly().total(),
                 result.nightly().total().multiply(BigDecimal.valueOf(30))));
         md.append("""
-                | function | memory MB | batch size | invocations | messages | handler s | GB-s |
-                |---|---:|---:|---:|---:|---:|---:|
+                | function | memory MB | batch size | invocations | messages | handler s | GB-s | longest invocation s | peak heap MiB |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
-        for (PipelineCost.Function f : result.functions()) {
-            md.append("| %s | %,d | %d | %,d | %,d | %.1f | %.1f |%n".formatted(f.name(), f.memoryMb(), f.batchSize(),
-                    f.invocations(), f.messages(), f.handlerSeconds(), f.gigabyteSeconds()));
+        for (int i = 0; i < result.functions().size(); i++) {
+            PipelineCost.Function f = result.functions().get(i);
+            Peak peak = result.peaks().get(i);
+            md.append("| %s | %,d | %d | %,d | %,d | %.1f | %.1f | %.1f | %,d |%n".formatted(f.name(), f.memoryMb(),
+                    f.batchSize(), f.invocations(), f.messages(), f.handlerSeconds(), f.gigabyteSeconds(),
+                    peak.longestSeconds(), peak.heapMib()));
         }
         md.append("""
 
@@ -305,7 +332,9 @@ final class PipelineBench {
                     .set(RunLog.Column.COST_USD, line.cost(), 6)
                     .set(RunLog.Column.COST_PER_100K_USD, cost.per100k(line.cost()), 6));
         }
-        for (PipelineCost.Function f : result.functions()) {
+        for (int i = 0; i < result.functions().size(); i++) {
+            PipelineCost.Function f = result.functions().get(i);
+            Peak peak = result.peaks().get(i);
             rows.add(RunLog.row(date, commit, command, RunLog.PIPELINE_FUNCTION, f.name())
                     .set(RunLog.Column.ORDERS, orders)
                     .set(RunLog.Column.WALL_S, f.handlerSeconds(), 2)
@@ -313,7 +342,8 @@ final class PipelineBench {
                     .set(RunLog.Column.BATCH_SIZE, f.batchSize())
                     .set(RunLog.Column.INVOCATIONS, f.invocations())
                     .set(RunLog.Column.MESSAGES, f.messages())
-                    .set(RunLog.Column.GB_S, f.gigabyteSeconds(), 2));
+                    .set(RunLog.Column.GB_S, f.gigabyteSeconds(), 2)
+                    .note("longest invocation %.1f s, peak heap %d MiB".formatted(peak.longestSeconds(), peak.heapMib())));
         }
         for (RequestMeter.Usage u : result.requests()) {
             RunLog.Row row = RunLog.row(date, commit, command, RunLog.PIPELINE_REQUESTS, u.service() + " " + u.operation())

@@ -31,7 +31,7 @@ class PipelineBenchIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         // when
-        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000, PipelineBench.Pattern.MONTHLY,
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000, PipelineBench.Pattern.MONTHLY, new HeapWatch(),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         // then the pipeline ran through
@@ -60,11 +60,11 @@ class PipelineBenchIT {
     @Test
     void dailyUploadsAreOneUploadAMorningAndEachReportObjectIsWrittenOnlyWhenItChanged(URI endpoint) throws Exception {
         // given a store of 1,000 orders whose exports come a day at a time
-        BenchCommand.Workload workload = BenchCommand.prepare(work, 1_000, true);
+        BenchCommand.Workload workload = BenchCommand.prepare(work, 1_000, PipelineBench.DEFAULT_DAYS, true);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         // when the seller uploads every morning the files of the day before
-        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 1_000, PipelineBench.Pattern.DAILY,
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 1_000, PipelineBench.Pattern.DAILY, new HeapWatch(),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         // then every morning was an upload of its own, parse got each file once, and it all ran through

@@ -21,6 +21,8 @@ class PipelineCostTest {
             new PipelineCost.Function("parse", 1024, 1, 10, 10, 2.0),
             new PipelineCost.Function("match", 2048, 10, 3, 5, 1.5),
             new PipelineCost.Function("report", 2048, 10, 2, 2, 0.5));
+    private static final List<PipelineBench.Peak> PEAKS = List.of(new PipelineBench.Peak("parse", 0.4, 180),
+            new PipelineBench.Peak("match", 1.0, 900), new PipelineBench.Peak("report", 0.5, 400));
     private static final List<RequestMeter.Usage> REQUESTS = List.of(
             new RequestMeter.Usage("DynamoDb", "BatchWriteItem", 4, 100, 0, 0, 0),
             new RequestMeter.Usage("DynamoDb", "Query", 10, 0, 20, 0, 0),
@@ -84,7 +86,7 @@ class PipelineCostTest {
     void benchSectionPrintsTheCostPer100kOrdersWithItsTablesAndPrices() {
         // given
         PipelineCost cost = PipelineCost.of(50_000, FUNCTIONS, REQUESTS);
-        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.MONTHLY, 5, 1, true, 0, 12.0, FUNCTIONS, REQUESTS, cost, cost);
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.MONTHLY, 5, 1, true, 0, 12.0, FUNCTIONS, PEAKS, REQUESTS, cost, cost);
 
         // when
         String report = PipelineBench.report(result, 50_000, "abc1234", "1.00 1.00 1.00", "2.00 1.00 1.00");
@@ -95,7 +97,7 @@ class PipelineCostTest {
                 .contains("| Lambda | duration, arm64, GB-seconds | 6 | 0.0000133334 | 1 | 0.000080 | 0.000160 |")
                 .contains("| SQS | standard queue requests | 30 | 0.40 | 1,000,000 | 0.000012 | 0.000024 |")
                 .contains("| SQS | FIFO queue requests | 15 | 0.50 | 1,000,000 | 0.000008 | 0.000015 |")
-                .contains("| parse | 1,024 | 1 | 10 | 10 | 2.0 | 2.0 |")
+                .contains("| parse | 1,024 | 1 | 10 | 10 | 2.0 | 2.0 | 0.4 | 180 |")
                 .contains("| S3 | PutObject | 200 |  |  | 2.00 |  |")
                 .contains("Prices: us-east-1")
                 .contains("| DynamoDB | write request units (on demand) | 0.625 | 1,000,000 | aws.amazon.com/dynamodb/pricing/on-demand |")
@@ -108,7 +110,7 @@ class PipelineCostTest {
         PipelineCost night = PipelineCost.of(20_000, List.of(new PipelineCost.Function("parse", 1024, 1, 0, 0, 0),
                 new PipelineCost.Function("match", 2048, 10, 1, 1, 0.5)), List.of());
         PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.DAILY, 93, 31, true, 0, 12.0, FUNCTIONS,
-                REQUESTS, cost, night);
+                PEAKS, REQUESTS, cost, night);
 
         assertThat(PipelineBench.costLine(result, 20_000))
                 .isEqualTo("cost per 100k orders: $%.4f (daily uploads, 20,000 orders)".formatted(cost.per100k(cost.total())))
@@ -124,7 +126,7 @@ class PipelineCostTest {
     @Test
     void benchSectionSaysWhenTheQueuesWereNotDrained() {
         PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.MONTHLY, 5, 1, false, 2, 12.0, FUNCTIONS,
-                REQUESTS, PipelineCost.of(50_000, FUNCTIONS, REQUESTS), PipelineCost.of(50_000, FUNCTIONS, REQUESTS));
+                PEAKS, REQUESTS, PipelineCost.of(50_000, FUNCTIONS, REQUESTS), PipelineCost.of(50_000, FUNCTIONS, REQUESTS));
 
         assertThat(result.ok()).isFalse();
         assertThat(PipelineBench.report(result, 50_000, "abc1234", "1", "1")).contains("**NOT drained**, 2 dead letters");

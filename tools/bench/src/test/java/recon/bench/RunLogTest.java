@@ -160,7 +160,10 @@ class RunLogTest {
                 new RequestMeter.Usage("DynamoDb", "BatchWriteItem", 4, 100, 0, 0, 0),
                 new RequestMeter.Usage("S3", "PutObject", 200, 0, 0, 2_000_000, 0));
         PipelineCost cost = PipelineCost.of(50_000, functions, requests);
-        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.DAILY, 5, 3, true, 0, 18.04, functions, requests, cost,
+        PipelineBench.Result result = new PipelineBench.Result(PipelineBench.Pattern.DAILY, 5, 3, true, 0, 18.04, functions,
+                List.of(new PipelineBench.Peak("parse", 0.4, 180), new PipelineBench.Peak("match", 1.0, 900),
+                        new PipelineBench.Peak("report", 0.5, 400)),
+                requests, cost,
                 PipelineCost.of(50_000, functions, List.of()));
 
         List<RunLog.Row> rows = PipelineBench.rows(result, 50_000, DAY, "abc1234", "./recon bench --pipeline", "2 cores",
@@ -184,6 +187,7 @@ class RunLogTest {
         assertThat(match.get(RunLog.Column.WALL_S)).isEqualTo("1.50");
         assertThat(match.get(RunLog.Column.GB_S)).isEqualTo("3.00");
         assertThat(match.get(RunLog.Column.MEMORY_MB)).isEqualTo("2048");
+        assertThat(match.get(RunLog.Column.NOTES)).isEqualTo("longest invocation 1.0 s, peak heap 900 MiB");
         RunLog.Row writes = byRun.get("pipeline-requests DynamoDb BatchWriteItem");
         assertThat(writes.get(RunLog.Column.QUANTITY)).isEqualTo("4");
         assertThat(writes.get(RunLog.Column.WRITE_UNITS)).isEqualTo("100.0");
