@@ -17,7 +17,8 @@ import recon.port.StoreRef;
  * alert claim          {t}#{s}                 ALERTED#{key}  (ALERTED#SHA256#{hex} when too long)
  * resolutions          {t}#{s}                 RESOLVED#{fileId}#{member}#{part:05d}
  * anomaly ever seen    {t}#{s}                 ANOMALY#{id}
- * record chunk         {t}#{s}#{yyyy-MM-dd}    R#{fileId}#{part:05d}
+ * record chunk         {t}#{s}#{yyyy-MM-dd}    R#{fileId}#{part:05d}  (parts 0 to 31 of a file and day)
+ *                      {t}#{s}#{yyyy-MM-dd}#B{n}  R#{fileId}#{part:05d}  (the next 32 parts, n = part / 32)
  * day result, head     {t}#{s}#{yyyy-MM-dd}    RESULT
  * day result, part n   {t}#{s}#{yyyy-MM-dd}    RESULT#{hash}#{n:05d}
  * store registry       STORES                  {t}#{s}
@@ -31,6 +32,12 @@ final class TableKeys {
     static final String ANOMALY = "ANOMALY#";
     static final String RESULT = "RESULT";
     static final String STORES = "STORES";
+    /**
+     * Record chunks of one file and day under one partition key: about 1,000 write units (a chunk is some
+     * 31 KB gzipped), one second of what one partition takes; the next parts go to the next key, so a
+     * store-day of millions of rows is written at the table's rate, not one partition's.
+     */
+    static final int CHUNKS_PER_PARTITION = 32;
     /** DynamoDB's limit on a sort key, in UTF-8 bytes. */
     static final int MAX_SORT_KEY_BYTES = 1024;
 
@@ -44,6 +51,19 @@ final class TableKeys {
     /** The partition of a store-day's record chunks and result. */
     static String day(StoreRef store, LocalDate day) {
         return store(store) + "#" + day;
+    }
+
+    /**
+     * The partition of a store-day's record chunk: the day's own for the first {@value #CHUNKS_PER_PARTITION}
+     * parts of each file, then {@code {day}#B{n}} for part / {@value #CHUNKS_PER_PARTITION} = n.
+     */
+    static String recordPartition(StoreRef store, LocalDate day, int part) {
+        return recordShard(store, day, part / CHUNKS_PER_PARTITION);
+    }
+
+    /** The partition of a store-day's shard of record chunks ({@link #recordPartition}). */
+    static String recordShard(StoreRef store, LocalDate day, int shard) {
+        return shard == 0 ? day(store, day) : day(store, day) + "#B" + shard;
     }
 
     static String file(String fileId) {

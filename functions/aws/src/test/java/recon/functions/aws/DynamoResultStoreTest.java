@@ -3,7 +3,6 @@ package recon.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import recon.domain.Anomaly;
 import recon.domain.AnomalyType;
@@ -23,21 +20,8 @@ import recon.domain.FileOutcome;
 import recon.port.DayResult;
 import recon.port.StoreRef;
 import recon.storage.DayResultJson;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Day results of any size on a table that refuses items over 400 KB, as DynamoDB does. */
 class DynamoResultStoreTest {
@@ -198,96 +182,5 @@ class DynamoResultStoreTest {
                 anomalies == 0 ? Map.of() : Map.of(AnomalyType.UNMATCHED_SETTLEMENT, anomalies));
         return new DayResult(STORE, List.of(FileOutcome.accepted("支付宝账务明细.csv", FileKind.ALIPAY_LEDGER, anomalies)),
                 figures, list);
-    }
-
-    /**
-     * The table in memory: get, put (with the replaced item), delete and batch write, refusing an
-     * item bigger than DynamoDB's 400 KB counted as DynamoDB counts (names and values, in bytes).
-     */
-    private static final class TableStub implements DynamoDbClient {
-        static final int MAX_ITEM_BYTES = 400 * 1024;
-        final Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        Runnable beforeNextPartRead;
-        boolean failHeadPuts;
-
-        private static String key(Map<String, AttributeValue> key) {
-            return key.get("pk").s() + "|" + key.get("sk").s();
-        }
-
-        private void store(Map<String, AttributeValue> item) {
-            long size = 0;
-            for (var attribute : item.entrySet()) {
-                AttributeValue value = attribute.getValue();
-                size += attribute.getKey().getBytes(StandardCharsets.UTF_8).length + (value.b() != null
-                        ? value.b().asByteArray().length
-                        : (value.s() != null ? value.s() : value.n()).getBytes(StandardCharsets.UTF_8).length);
-            }
-            if (size > MAX_ITEM_BYTES) {
-                throw DynamoDbException.builder().message("Item size has exceeded the maximum allowed size").build();
-            }
-            items.put(key(item), Map.copyOf(item));
-        }
-
-        @Override
-        public GetItemResponse getItem(GetItemRequest request) {
-            if (!request.key().get("sk").s().equals("RESULT") && beforeNextPartRead != null) {
-                Runnable run = beforeNextPartRead;
-                beforeNextPartRead = null;
-                run.run();
-            }
-            var item = items.get(key(request.key()));
-            return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
-        }
-
-        @Override
-        public PutItemResponse putItem(PutItemRequest request) {
-            if (failHeadPuts && request.item().get("sk").s().equals("RESULT")) {
-                throw DynamoDbException.builder().message("the function died").build();
-            }
-            var old = items.get(key(request.item()));
-            store(request.item());
-            return old != null && request.returnValues() == ReturnValue.ALL_OLD
-                    ? PutItemResponse.builder().attributes(old).build()
-                    : PutItemResponse.builder().build();
-        }
-
-        @Override
-        public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-            items.remove(key(request.key()));
-            return DeleteItemResponse.builder().build();
-        }
-
-        @Override
-        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-            request.requestItems().values().forEach(writes -> writes.stream().map(WriteRequest::putRequest)
-                    .forEach(put -> store(put.item())));
-            return BatchWriteItemResponse.builder().build();
-        }
-
-        @Override
-        public BatchWriteItemResponse batchWriteItem(Consumer<BatchWriteItemRequest.Builder> request) {
-            return batchWriteItem(BatchWriteItemRequest.builder().applyMutation(request).build());
-        }
-
-        @Override
-        public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-            Map<String, List<Map<String, AttributeValue>>> found = new java.util.HashMap<>();
-            request.requestItems().forEach((table, keys) -> found.put(table, keys.keys().stream()
-                    .map(key -> items.get(key(key))).filter(java.util.Objects::nonNull).toList()));
-            return BatchGetItemResponse.builder().responses(found).build();
-        }
-
-        @Override
-        public BatchGetItemResponse batchGetItem(Consumer<BatchGetItemRequest.Builder> request) {
-            return batchGetItem(BatchGetItemRequest.builder().applyMutation(request).build());
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {}
     }
 }
