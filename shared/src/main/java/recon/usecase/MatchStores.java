@@ -60,16 +60,16 @@ public final class MatchStores {
         StoreRef store = request.store();
         LocalDate first = request.days().first();
         LocalDate last = request.days().last();
+        DayRange kept = new DayRange(first.minusDays(RESULT_MARGIN_DAYS), last.plusDays(RESULT_MARGIN_DAYS));
         ReconcileStore.Reconciled reconciled;
         try {
-            reconciled = reconcile.reconcile(store, new DayRange(first, last));
+            reconciled = reconcile.reconcile(store, kept, ReconcileStore.CONTEXT_DAYS - RESULT_MARGIN_DAYS);
         } catch (StoreConfigJson.InvalidConfigException e) {
             alerts.invalidConfig(store, e.getMessage());
             throw e;
         }
 
         Reconciliation reconciliation = reconciled.reconciliation();
-        DayRange kept = new DayRange(first.minusDays(RESULT_MARGIN_DAYS), last.plusDays(RESULT_MARGIN_DAYS));
         Map<LocalDate, List<Anomaly>> anomaliesByDay = new HashMap<>();
         List<Anomaly> keptAnomalies = new ArrayList<>();
         for (Anomaly anomaly : reconciliation.anomalies()) {

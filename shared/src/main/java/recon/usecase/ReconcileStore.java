@@ -19,6 +19,7 @@ import recon.port.DayRange;
 import recon.port.FileEntry;
 import recon.port.FileManifest;
 import recon.port.RecordStore;
+import recon.port.RecordChunk;
 import recon.port.ResolutionStore;
 import recon.port.StoreFiles;
 import recon.port.StoreRef;
@@ -28,14 +29,16 @@ import recon.reconcile.StoreRecords;
 import recon.storage.RecordCodec;
 
 /**
- * A store reconciled around some days, as the offline run would: the store's config.json, the
- * records of the processed files for the days around (the same merge), the same reconciler. The
- * match stage keeps its results; the report stage writes the reports from it.
+ * A store reconciled for the results of a period, as the offline run would: the store's config.json, the
+ * records of the processed files for the period and what the days around it hold that its results depend
+ * on ({@link PeriodContext}; the same merge), the same reconciler. The match stage keeps its results; the
+ * report stage writes the reports from it. Only the period's days come out as they would with every record
+ * of the days around: the days around are reconciled on part of their records.
  */
 public final class ReconcileStore {
     private static final System.Logger LOG = System.getLogger(ReconcileStore.class.getName());
-    /** Records of this many days around the asked ones are loaded: orders settle up to ~45 days after payment. */
-    static final int LOAD_MARGIN_DAYS = 120;
+    /** Records of this many days either side of what is asked for are looked at: orders settle up to ~45 days after payment. */
+    static final int CONTEXT_DAYS = 120;
 
     /**
      * @param files the outcomes and days of the store's processed files (members of a ZIP one by one, each
@@ -57,17 +60,17 @@ public final class ReconcileStore {
     }
 
     /**
-     * Reconciles the store with the records of {@code days} and {@value #LOAD_MARGIN_DAYS} days either side.
+     * Reconciles the store for the results of the period's days, with what the {@code contextDays} days either
+     * side of it hold that they depend on.
      *
      * @throws StoreConfigJson.InvalidConfigException when the store's config.json cannot be used
      */
-    public Reconciled reconcile(StoreRef store, DayRange days) {
+    public Reconciled reconcile(StoreRef store, DayRange period, int contextDays) {
         StoreConfig config = config(store);
         List<FileEntry> done = manifest.files(store).stream()
                 .filter(f -> f.status() == FileEntry.Status.DONE).toList();
         List<FileDays> files = withoutReplacedRefusals(done);
-        StoreRecords merged = load(store, done,
-                new DayRange(days.first().minusDays(LOAD_MARGIN_DAYS), days.last().plusDays(LOAD_MARGIN_DAYS)));
+        StoreRecords merged = load(store, done, config, period, contextDays);
         return new Reconciled(config, files, merged, new Reconciler(config).closeBooks(store.tenant(), store.store(), merged));
     }
 
@@ -106,21 +109,42 @@ public final class ReconcileStore {
     }
 
     /**
-     * The store's records of the days in range that some processed file has records for, all coverage
-     * and every resolution.
+     * All coverage, every resolution, the period's records and what the days around it hold that the period
+     * needs: the period's chunks first, then those of the days before it surveyed, then the days around read
+     * through what the survey found. The chunks of the days before are kept packed between the two (about
+     * a sixth of their records' heap) rather than read twice.
      */
-    private StoreRecords load(StoreRef store, List<FileEntry> files, DayRange range) {
+    private StoreRecords load(StoreRef store, List<FileEntry> files, StoreConfig config, DayRange period, int contextDays) {
         StoreRecords merged = new StoreRecords();
         files.forEach(f -> f.coverage().forEach(c -> merged.cover(c.kind(), c.first(), c.last())));
         resolutions.all(store).forEach(merged::add);
-        List<LocalDate> days = range.first().datesUntil(range.last().plusDays(1))
-                .filter(day -> files.stream().anyMatch(f -> f.holdsRecordsOf(day)))
-                .toList();
         RecordSink into = merged.sink();
-        if (!days.isEmpty()) {
-            records.load(store, days, chunk -> RecordCodec.decode(chunk.data(), into));
+        PeriodContext context = new PeriodContext(config, period);
+        List<LocalDate> inPeriod = daysWithRecords(files, period.first(), period.last());
+        if (!inPeriod.isEmpty()) {
+            RecordSink periodSink = context.period(into);
+            records.load(store, inPeriod, chunk -> RecordCodec.decode(chunk.data(), periodSink));
+        }
+        List<LocalDate> around = new ArrayList<>(daysWithRecords(files, period.first().minusDays(contextDays),
+                period.first().minusDays(1)));
+        around.addAll(daysWithRecords(files, period.last().plusDays(1), period.last().plusDays(contextDays)));
+        if (!around.isEmpty()) {
+            List<RecordChunk> chunks = new ArrayList<>();
+            records.load(store, around, chunk -> {
+                context.survey(chunk);
+                chunks.add(chunk);
+            });
+            for (RecordChunk chunk : chunks) {
+                context.keep(chunk, into);
+            }
         }
         return merged;
+    }
+
+    private static List<LocalDate> daysWithRecords(List<FileEntry> files, LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1))
+                .filter(day -> files.stream().anyMatch(f -> f.holdsRecordsOf(day)))
+                .toList();
     }
 
     /** The store's config.json, the defaults when there is none. */

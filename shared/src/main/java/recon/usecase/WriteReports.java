@@ -56,7 +56,7 @@ public final class WriteReports {
         // whole months: a month's report needs every day of it reconciled
         DayRange months = new DayRange(request.days().first().withDayOfMonth(1),
                 YearMonth.from(request.days().last()).atEndOfMonth());
-        ReconcileStore.Reconciled reconciled = reconcile.reconcile(store, months);
+        ReconcileStore.Reconciled reconciled = reconcile.reconcile(store, months, ReconcileStore.CONTEXT_DAYS);
         ReportSource source = new ReportSource(store.tenant(), store.store(), reconciled.files(),
                 reconciled.records(), reconciled.reconciliation(), reconciled.config());
 
