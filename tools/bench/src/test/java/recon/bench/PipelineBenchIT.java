@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,13 @@ class PipelineBenchIT {
     @TempDir
     Path work;
 
+    private final HeapWatch heap = new HeapWatch();
+
+    @AfterEach
+    void stopWatching() {
+        heap.close();
+    }
+
     @Test
     void countsAndPricesEveryServiceOfOneUploadedStore(URI endpoint) throws Exception {
         // given a generated store of 2,000 orders
@@ -31,7 +39,7 @@ class PipelineBenchIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         // when
-        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000, PipelineBench.Pattern.MONTHLY, new HeapWatch(),
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 2_000, PipelineBench.Pattern.MONTHLY, heap,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         // then the pipeline ran through
@@ -45,6 +53,10 @@ class PipelineBenchIT {
         assertThat(functions.get("match").invocations()).isPositive();
         assertThat(functions.get("report").invocations()).isPositive();
         assertThat(result.functions()).allSatisfy(f -> assertThat(f.handlerSeconds()).as(f.name()).isPositive());
+        assertThat(result.peaks()).extracting(PipelineBench.Peak::name).containsExactly("parse", "match", "report");
+        assertThat(result.peaks()).allSatisfy(p -> assertThat(p.longestSeconds()).as(p.name()).isPositive()
+                .isLessThanOrEqualTo(result.functions().stream().filter(f -> f.name().equals(p.name())).findFirst()
+                        .orElseThrow().handlerSeconds()));
 
         // and the requests of every service were counted, the uploads' among them
         Map<String, Long> requests = result.requests().stream()
@@ -64,7 +76,7 @@ class PipelineBenchIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         // when the seller uploads every morning the files of the day before
-        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 1_000, PipelineBench.Pattern.DAILY, new HeapWatch(),
+        PipelineBench.Result result = PipelineBench.run(endpoint, workload.store(), 1_000, PipelineBench.Pattern.DAILY, heap,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         // then every morning was an upload of its own, parse got each file once, and it all ran through
