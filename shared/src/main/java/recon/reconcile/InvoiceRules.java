@@ -143,7 +143,8 @@ final class InvoiceRules {
 
     /**
      * The last day an invoice of the order may still come: 确认收货 (else payment plus the automatic
-     * confirmation) plus invoiceDays, or the last successful refund plus invoiceDays when later.
+     * confirmation) plus invoiceDays, or the last successful refund plus invoiceDays when later; never
+     * before the order's own day (a report whose 确认收货 precedes 付款 still gives the order a window).
      */
     private long deadline(Order order, OrderLedger ledger) {
         long confirmed = Times.isPresent(order.confirmedAt())
@@ -154,7 +155,7 @@ final class InvoiceRules {
         if (!refunds.isEmpty() && Times.isPresent(refunds.getLast().dayTime())) {
             deadline = Math.max(deadline, Times.epochDay(refunds.getLast().dayTime()) + config.invoiceDays());
         }
-        return deadline;
+        return Math.max(deadline, Times.epochDay(order.dayTime()));
     }
 
     /**

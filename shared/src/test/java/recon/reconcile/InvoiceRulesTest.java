@@ -94,6 +94,23 @@ class InvoiceRulesTest {
     }
 
     @Test
+    void anOrderWhoseReportGivesAConfirmationBeforeItsPaymentIsMissingItsInvoiceOnItsOwnDay() {
+        // an export with its times out of order: confirmed 10-01, paid 11-05; the deadline 10-16 is before the order
+        Orders.Builder outOfOrder = anOrder(ORDER).paid("199.00").at("2026-11-05 10:00:00")
+                .confirmedAt("2026-10-01 12:00:00").invoiceRequested();
+        Stores.Builder november = aStore().orders(outOfOrder.build()).ordersCovering("2026-09-01", "2026-11-30")
+                .refundsCovering("2026-11-01", "2026-11-30").invoicesCovering("2026-11-01", "2026-11-30");
+        assertInvoice(reconcile(november), INVOICE_MISSING).containsExactly(
+                tuple(MEDIUM, day("2026-11-05"), ORDER, null, 19_900L, 0L, "买家要求开票，到期未开具发票"));
+
+        // a register from 11-10 on: its window waits for that of 11-05 (it once stopped the whole reconciliation)
+        Stores.Builder later = aStore().orders(outOfOrder.build()).refundsCovering("2026-11-01", "2026-11-30")
+                .invoicesCovering("2026-11-10", "2026-11-30");
+        assertStatus(reconcile(later), INVOICE_MISSING)
+                .containsExactly(tuple(PENDING, new Waiting(FileKind.INVOICES, day("2026-11-05"), day("2026-11-05"))));
+    }
+
+    @Test
     void aMissingInvoiceWaitsForTheRegisterOfItsWindowAndIsNoAnomalyBeforeItsDeadline() {
         Stores.Builder hole = aStore().orders(askingOrder().build()).refundsCovering("2026-11-01", "2026-11-30")
                 .invoicesCovering("2026-11-01", "2026-11-10").invoicesCovering("2026-11-25", "2026-11-30");
