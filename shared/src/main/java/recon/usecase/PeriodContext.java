@@ -45,6 +45,8 @@ final class PeriodContext {
     private final OrderKeys settledBefore = new OrderKeys();
     /** Orders before the period that asked for an invoice and are not closed: still to be invoiced, perhaps, in it. */
     private final OrderKeys askingInvoice = new OrderKeys();
+    private long surveyed;
+    private long kept;
     /** By channel: the last day before the period with lines stating a balance, {@link Long#MIN_VALUE} for none. */
     private final long[] lastBalanceDay = new long[Channel.values().length];
 
@@ -95,6 +97,7 @@ final class PeriodContext {
         RecordCodec.decode(chunk.data(), new ChunkSink() {
             @Override
             public void order(Order order) {
+                surveyed++;
                 if (reachesPeriod(order)) {
                     dueInPeriod.add(order.orderNumber(), order.orderIdText());
                 }
@@ -108,6 +111,7 @@ final class PeriodContext {
 
             @Override
             public void ledgerLine(LedgerLine line) {
+                surveyed++;
                 if (!before) {
                     return;
                 }
@@ -122,6 +126,7 @@ final class PeriodContext {
 
             @Override
             public void refund(Refund refund) {
+                surveyed++;
                 // a refund moves the invoicing deadline to its day + invoiceDays
                 if (!Times.isPresent(refund.dayTime()) || inPeriod(Times.epochDay(refund.dayTime()), config.invoiceDays())) {
                     dueInPeriod.add(refund.orderNumber(), refund.orderIdText());
@@ -129,7 +134,9 @@ final class PeriodContext {
             }
 
             @Override
-            public void invoice(Invoice invoice) {}
+            public void invoice(Invoice invoice) {
+                surveyed++;
+            }
         });
     }
 
@@ -158,6 +165,7 @@ final class PeriodContext {
             @Override
             public void order(Order order) {
                 if (wanted(order.orderNumber(), order.orderIdText())) {
+                    kept++;
                     into.order(order);
                 }
             }
@@ -167,6 +175,7 @@ final class PeriodContext {
                 boolean balanceDay = before && line.hasBalance()
                         && Times.epochDay(line.occurredAt()) == lastBalanceDay[line.channel().ordinal()];
                 if (balanceDay || (line.hasOrderId() && wanted(line.orderNumber(), line.orderIdText()))) {
+                    kept++;
                     into.ledgerLine(line);
                 }
             }
@@ -174,6 +183,7 @@ final class PeriodContext {
             @Override
             public void refund(Refund refund) {
                 if (wanted(refund.orderNumber(), refund.orderIdText())) {
+                    kept++;
                     into.refund(refund);
                 }
             }
@@ -181,10 +191,20 @@ final class PeriodContext {
             @Override
             public void invoice(Invoice invoice) {
                 if (invoice.hasOrder() && wanted(Ids.number(invoice.orderId()), invoice.orderId())) {
+                    kept++;
                     into.invoice(invoice);
                 }
             }
         });
+    }
+
+    /** How many records of the days around the period were surveyed, and how many of them kept. */
+    long surveyed() {
+        return surveyed;
+    }
+
+    long kept() {
+        return kept;
     }
 
     private boolean wanted(long number, String text) {

@@ -137,6 +137,8 @@ public final class ReconcileStore {
             for (RecordChunk chunk : chunks) {
                 context.keep(chunk, into);
             }
+            LOG.log(System.Logger.Level.INFO, "{0} {1}..{2}: held {3} of the {4} records of the {5} days around", store,
+                    period.first(), period.last(), context.kept(), context.surveyed(), around.size());
         }
         return merged;
     }
