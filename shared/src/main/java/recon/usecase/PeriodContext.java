@@ -17,6 +17,7 @@ import recon.domain.StoreConfig;
 import recon.domain.Times;
 import recon.port.DayRange;
 import recon.port.RecordChunk;
+import recon.reconcile.StoreRecords;
 import recon.storage.RecordCodec;
 
 /**
@@ -29,8 +30,9 @@ import recon.storage.RecordCodec;
  * orders is kept, so each rule meets an order whole or not at all; this takes a line, a refund and an invoice
  * id to belong to one order, as they do in the platform's exports (records of one id merge into one).
  *
- * <p>Used in three steps: the period's own records go through {@link #period} (the orders they name are
- * noted), the chunks of the days around it are surveyed ({@link #survey}), then go through {@link #keep}.
+ * <p>Used in four steps: the period's own records go through {@link #period} (the orders they name are
+ * noted), the chunks of the days around it are surveyed ({@link #survey}), the orders needed decided
+ * ({@link #decide}), then the chunks go through {@link #keep}.
  */
 final class PeriodContext {
     private final StoreConfig config;
@@ -45,6 +47,8 @@ final class PeriodContext {
     private final OrderKeys settledBefore = new OrderKeys();
     /** Orders before the period that asked for an invoice and are not closed: still to be invoiced, perhaps, in it. */
     private final OrderKeys askingInvoice = new OrderKeys();
+    /** The orders of the days around, each the latest of its versions (as the rules merge them), until {@link #decide}. */
+    private StoreRecords orders = new StoreRecords();
     private long surveyed;
     private long kept;
     /** By channel: the last day before the period with lines stating a balance, {@link Long#MIN_VALUE} for none. */
@@ -98,15 +102,7 @@ final class PeriodContext {
             @Override
             public void order(Order order) {
                 surveyed++;
-                if (reachesPeriod(order)) {
-                    dueInPeriod.add(order.orderNumber(), order.orderIdText());
-                }
-                if (before && order.status() == OrderStatus.SUCCESS && order.paidFen() > 0) {
-                    successful.add(order.orderNumber(), order.orderIdText());
-                }
-                if (before && order.invoiceRequested() && order.status() != OrderStatus.CLOSED) {
-                    askingInvoice.add(order.orderNumber(), order.orderIdText());
-                }
+                orders.add(order);
             }
 
             @Override
@@ -138,6 +134,26 @@ final class PeriodContext {
                 surveyed++;
             }
         });
+    }
+
+    /**
+     * After the survey: which orders of the days around the period it needs, judged on each order's latest
+     * version (its first report's 等待卖家发货, without 确认收货, would make every order look due later).
+     */
+    void decide() {
+        for (Order order : orders.orders()) {
+            if (reachesPeriod(order)) {
+                dueInPeriod.add(order.orderNumber(), order.orderIdText());
+            }
+            boolean before = Times.isPresent(order.dayTime()) && Times.epochDay(order.dayTime()) < first;
+            if (before && order.status() == OrderStatus.SUCCESS && order.paidFen() > 0) {
+                successful.add(order.orderNumber(), order.orderIdText());
+            }
+            if (before && order.invoiceRequested() && order.status() != OrderStatus.CLOSED) {
+                askingInvoice.add(order.orderNumber(), order.orderIdText());
+            }
+        }
+        orders = null;
     }
 
     /** Whether the order's due date or invoicing deadline (with every allowance of the rules) may be in the period. */

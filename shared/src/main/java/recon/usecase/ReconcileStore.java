@@ -134,6 +134,7 @@ public final class ReconcileStore {
                 context.survey(chunk);
                 chunks.add(chunk);
             });
+            context.decide();
             for (RecordChunk chunk : chunks) {
                 context.keep(chunk, into);
             }
